@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// Kerwen: a small language for statistical (SDG) indicators.
+import PackageDescription
+
+let package = Package(
+    name: "Kerwen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kerwen", targets: ["kerwen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Source text, spans, the message catalog and the one diagnostic renderer.
+        .target(name: "KerwenDiagnostics"),
+        // Tokens, lexer, AST and parser.
+        .target(name: "KerwenSyntax", dependencies: ["KerwenDiagnostics"]),
+        // Typed columns, tables, CSV reading and writing. Knows nothing of syntax.
+        .target(name: "KerwenData", dependencies: ["KerwenDiagnostics"]),
+        // Name resolution and static checks over the AST.
+        .target(name: "KerwenSema", dependencies: ["KerwenSyntax", "KerwenDiagnostics"]),
+        // Columnar, vectorized evaluation: expressions, pipelines, aggregates, indicators.
+        .target(name: "KerwenEval", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenDiagnostics"]),
+        // Tables on screen, describe, exporters.
+        .target(name: "KerwenOutput", dependencies: ["KerwenData", "KerwenEval", "KerwenDiagnostics"]),
+        // The one Session API shared by the runner and the REPL.
+        .target(
+            name: "KerwenSession",
+            dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
+        ),
+        .executableTarget(
+            name: "kerwen",
+            dependencies: [
+                "KerwenSession", "KerwenDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KerwenTests",
+            dependencies: ["KerwenSyntax", "KerwenData", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput"]
+        ),
+    ]
+)

@@ -1,0 +1,19 @@
+// How to read a delimited text file.
+
+public struct CSVOptions: Sendable {
+    /// `,`, `;`, tab or `|`; nil = detect from the header line.
+    public var delimiter: UInt8?
+    /// Cell texts read as missing (after trimming spaces); an empty cell is always missing.
+    public var missingMarkers: [String]
+    /// Column types given by the user instead of inferred.
+    public var forcedTypes: [String: ColumnType]
+
+    public static let defaultMissingMarkers = ["NA", "N/A", "n/a", "na", "..", "...", "-", "NaN", "null", "NULL"]
+
+    public init(delimiter: UInt8? = nil, missingMarkers: [String] = CSVOptions.defaultMissingMarkers,
+                forcedTypes: [String: ColumnType] = [:]) {
+        self.delimiter = delimiter
+        self.missingMarkers = missingMarkers
+        self.forcedTypes = forcedTypes
+    }
+}

@@ -1,0 +1,199 @@
+// Reads RFC 4180 CSV/TSV into typed columns: quotes, embedded newlines, BOM, CRLF, missing markers.
+
+import Foundation
+import KerwenDiagnostics
+
+public enum CSVReader {
+    public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Table {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                throw Diagnostic.error("E039", path)
+            }
+            throw Diagnostic.error("E022", path, hint: Message("H029"))
+        }
+        return try parse(bytes: [UInt8](data), name: path, options: options)
+    }
+
+    public static func parse(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {
+        try bytes.withUnsafeBufferPointer { p in
+            var reader = RecordScanner(p: p, name: name, delimiter: 44)
+            if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
+            reader.skipBlankLines()
+            guard reader.pos < p.count else { throw Diagnostic.error("E040", name) }
+            let delimiter = options.delimiter ?? detectDelimiter(p, from: reader.pos)
+            reader.delimiter = delimiter
+            var header: [String] = []
+            try reader.record { _, s, e, escaped in
+                header.append(escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
+            }
+            header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
+            let markers = Set(options.missingMarkers.map { Array($0.utf8) })
+            let estimate = max(16, p.count / max(1, 8 * header.count))
+            var builders = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: estimate) }
+            var rowStarts: [Int] = []
+            rowStarts.reserveCapacity(estimate)
+            var rows = 0
+            reader.skipBlankLines()
+            while reader.pos < p.count {
+                let line = reader.line
+                rowStarts.append(reader.pos)
+                var fields = 0
+                try reader.record { j, s, e, escaped in
+                    fields = j + 1
+                    guard j < builders.count else { return }
+                    try feed(&builders[j], p, s, e, escaped, markers, name: name, line: line, column: j)
+                }
+                if fields != header.count {
+                    throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(header.count)),
+                                     hint: Message("H030"))
+                }
+                rows += 1
+                reader.skipBlankLines()
+            }
+            // Columns that turned out to be text after looking numeric are read again, as text.
+            for j in builders.indices where builders[j].needsTextReread {
+                builders[j].restartAsText()
+                for start in rowStarts {
+                    var sub = RecordScanner(p: p, name: name, delimiter: delimiter)
+                    sub.pos = start
+                    try sub.record { k, s, e, escaped in
+                        if k == j { try feed(&builders[j], p, s, e, escaped, markers, name: name, line: 0, column: j) }
+                    }
+                }
+            }
+            return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
+        }
+    }
+
+    private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                             _ escaped: [UInt8]?, _ markers: Set<[UInt8]>, name: String, line: Int, column: Int) throws {
+        let ok: Bool
+        if let escaped {
+            ok = escaped.withUnsafeBufferPointer { q in
+                builder.append(q, 0, q.count, isMissing: isMissing(q, 0, q.count, markers))
+            }
+        } else {
+            ok = builder.append(p, s, e, isMissing: isMissing(p, s, e, markers))
+        }
+        if !ok {
+            let text = escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+            throw Diagnostic(.error, Message("E042", name, String(line), String(column + 1), builder.name, text,
+                                             builder.forced?.rawValue ?? ""), hint: Message("H031", builder.name))
+        }
+    }
+
+    @inline(__always)
+    private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: Set<[UInt8]>) -> Bool {
+        let (ts, te) = NumberParser.trim(p, s, e)
+        if ts == te { return true }
+        if te - ts > 4 { return false }
+        return markers.contains(Array(p[ts..<te]))
+    }
+
+    /// The most frequent of `,` `;` tab `|` in the first line, outside quotes.
+    static func detectDelimiter(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+        var counts: [UInt8: Int] = [44: 0, 59: 0, 9: 0, 124: 0]
+        var inQuotes = false
+        var i = start
+        while i < p.count {
+            let b = p[i]
+            if b == 34 { inQuotes.toggle() } else if !inQuotes {
+                if b == 10 { break }
+                if counts[b] != nil { counts[b]! += 1 }
+            }
+            i += 1
+        }
+        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!
+        return best.value > 0 ? best.key : 44
+    }
+
+    /// Empty or repeated header names get `column_N` / `name_2` so every column can be named.
+    static func uniqueNames(_ names: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return names.enumerated().map { i, raw in
+            var n = raw.isEmpty ? "column_\(i + 1)" : raw
+            if let c = seen[n] { seen[n] = c + 1; n = "\(n)_\(c + 1)" } else { seen[n] = 1 }
+            return n
+        }
+    }
+}
+
+/// Walks records field by field; a quoted field with doubled quotes is handed over unescaped.
+struct RecordScanner {
+    let p: UnsafeBufferPointer<UInt8>
+    let name: String
+    var delimiter: UInt8
+    var pos = 0
+    var line = 1
+
+    init(p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8) {
+        self.p = p
+        self.name = name
+        self.delimiter = delimiter
+    }
+
+    mutating func skipBlankLines() {
+        while pos < p.count {
+            if p[pos] == 10 { pos += 1; line += 1 } else if p[pos] == 13, pos + 1 < p.count, p[pos + 1] == 10 { pos += 2; line += 1 } else { return }
+        }
+    }
+
+    /// Reads one record, calling `visit(fieldIndex, start, end, unescaped)` per field.
+    mutating func record(_ visit: (Int, Int, Int, [UInt8]?) throws -> Void) throws {
+        var field = 0
+        while true {
+            var start = pos, end = pos
+            var escaped: [UInt8]? = nil
+            // Spaces before an opening quote are tolerated.
+            var q = pos
+            while q < p.count, p[q] == 32 { q += 1 }
+            if q < p.count, p[q] == 34 {
+                let quoteLine = line
+                let quoteCol = q
+                pos = q + 1
+                start = pos
+                var buffer: [UInt8]? = nil
+                while true {
+                    guard pos < p.count else {
+                        throw Diagnostic(.error, Message("E043", name, String(quoteLine), String(field + 1), String(quoteCol)), hint: Message("H032"))
+                    }
+                    let b = p[pos]
+                    if b == 34 {
+                        if pos + 1 < p.count, p[pos + 1] == 34 {
+                            if buffer == nil { buffer = Array(p[start..<pos]) }
+                            buffer!.append(34)
+                            pos += 2
+                            continue
+                        }
+                        end = pos
+                        pos += 1
+                        break
+                    }
+                    if b == 10 { line += 1 }
+                    buffer?.append(b)
+                    pos += 1
+                }
+                escaped = buffer
+                while pos < p.count, p[pos] == 32 || p[pos] == 13 && !(pos + 1 < p.count && p[pos + 1] == 10) { pos += 1 }
+            } else {
+                while pos < p.count {
+                    let b = p[pos]
+                    if b == delimiter || b == 10 { break }
+                    pos += 1
+                }
+                end = pos
+                if end > start, p[end - 1] == 13, pos >= p.count || p[pos] == 10 { end -= 1 }
+            }
+            try visit(field, start, end, escaped)
+            field += 1
+            if pos >= p.count { return }
+            if p[pos] == delimiter { pos += 1; continue }
+            if p[pos] == 13 { pos += 1 }
+            if pos < p.count, p[pos] == 10 { pos += 1; line += 1; return }
+            if pos >= p.count { return }
+            // Text after a closing quote: treat it as part of a malformed record.
+            throw Diagnostic(.error, Message("E044", name, String(line), String(field)), hint: Message("H032"))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// Row selection on columns: take rows by index, used by filters, sorts and joins.
+
+extension Column {
+    /// The rows at `indices`, in that order; an index of -1 yields `na` (left joins).
+    public func gather(_ indices: [Int]) -> Column {
+        let n = indices.count
+        var validity: Bitmap? = nil
+        let hasMissingIndex = indices.contains(-1)
+        if self.validity != nil || hasMissingIndex {
+            var bm = Bitmap(count: n, value: true)
+            for (j, i) in indices.enumerated() where i < 0 || !isValid(i) { bm[j] = false }
+            validity = bm
+        }
+        switch storage {
+        case .integer(let v):
+            return Column(.integer(indices.map { $0 >= 0 ? v[$0] : 0 }), validity: validity)
+        case .number(let v):
+            return Column(.number(indices.map { $0 >= 0 ? v[$0] : 0 }), validity: validity)
+        case .boolean(let v):
+            return Column(.boolean(indices.map { $0 >= 0 ? v[$0] : false }), validity: validity)
+        case .text(let c, let d):
+            return Column(.text(codes: indices.map { $0 >= 0 ? c[$0] : -1 }, dictionary: d), validity: validity)
+        }
+    }
+
+    /// The rows where `mask` is true.
+    public func filter(_ mask: [Bool]) -> Column {
+        var idx: [Int] = []
+        idx.reserveCapacity(mask.count)
+        for (i, m) in mask.enumerated() where m { idx.append(i) }
+        return gather(idx)
+    }
+
+    /// This column followed by another of a compatible type (for `union`).
+    public func appending(_ other: Column) -> Column? {
+        let n = count, m = other.count
+        var validity: Bitmap? = nil
+        if self.validity != nil || other.validity != nil {
+            var bm = Bitmap(count: n + m, value: true)
+            for i in 0..<n where !isValid(i) { bm[i] = false }
+            for i in 0..<m where !other.isValid(i) { bm[n + i] = false }
+            validity = bm
+        }
+        switch (storage, other.storage) {
+        case let (.integer(a), .integer(b)): return Column(.integer(a + b), validity: validity)
+        case let (.boolean(a), .boolean(b)): return Column(.boolean(a + b), validity: validity)
+        case (.integer, .number), (.number, .integer), (.number, .number):
+            return Column(.number(asDoubles()! + other.asDoubles()!), validity: validity)
+        case let (.text(ca, da), .text(cb, db)):
+            var dict = da
+            let remap = db.values.map { dict.encode($0) }
+            return Column(.text(codes: ca + cb.map { $0 >= 0 ? remap[Int($0)] : -1 }, dictionary: dict), validity: validity)
+        default:
+            if type == other.type { return nil }
+            // An all-missing column of either type adopts the other's type.
+            if missingCount == n { return Column.repeating(.na, count: n).appendingTyped(other) }
+            if other.missingCount == m { return appending(Column.repeating(.na, count: m).retyped(like: self)) }
+            return nil
+        }
+    }
+
+    private func appendingTyped(_ other: Column) -> Column? { retyped(like: other).appending(other) }
+
+    /// An all-missing column of the same length with another column's type.
+    func retyped(like other: Column) -> Column {
+        let n = count
+        let bm = Bitmap(count: n, value: false)
+        switch other.storage {
+        case .integer: return Column(.integer([Int64](repeating: 0, count: n)), validity: bm)
+        case .number: return Column(.number([Double](repeating: 0, count: n)), validity: bm)
+        case .boolean: return Column(.boolean([Bool](repeating: false, count: n)), validity: bm)
+        case .text(_, let d): return Column(.text(codes: [Int32](repeating: -1, count: n), dictionary: d), validity: bm)
+        }
+    }
+}

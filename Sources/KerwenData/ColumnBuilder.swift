@@ -1,0 +1,139 @@
+// Builds one column while a CSV is read, inferring its type over the whole column.
+
+import KerwenDiagnostics
+
+/// Type inference ladder: (all missing) → boolean | integer → number → text.
+/// Integer widens to number in place; any other widening re-reads the column as text once.
+struct ColumnBuilder {
+    enum Kind { case unknown, boolean, integer, number, text }
+
+    let name: String
+    let forced: ColumnType?
+    private(set) var kind: Kind = .unknown
+    private(set) var needsTextReread = false
+    private var ints: [Int64] = []
+    private var doubles: [Double] = []
+    private var bools: [Bool] = []
+    private var codes: [Int32] = []
+    private var dictionary = ByteDictionaryBuilder()
+    private var validity: [Bool] = []
+    private var missing = 0
+
+    init(name: String, forced: ColumnType?, capacity: Int) {
+        self.name = name
+        self.forced = forced
+        validity.reserveCapacity(capacity)
+        switch forced {
+        case .text?: kind = .text
+        case .integer?: kind = .integer
+        case .number?: kind = .number
+        case .boolean?: kind = .boolean
+        case nil: break
+        }
+    }
+
+    /// Appends one cell; returns false when a forced type cannot hold the value.
+    mutating func append(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, isMissing: Bool) -> Bool {
+        if needsTextReread { return true }
+        if isMissing {
+            appendMissing()
+            return true
+        }
+        switch kind {
+        case .text:
+            codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
+            validity.append(true)
+            return true
+        case .unknown:
+            let (s, e) = NumberParser.trim(p, start, end)
+            if let b = Self.boolean(p, s, e) { becomeBoolean(); bools.append(b); validity.append(true); return true }
+            switch NumberParser.parse(p, s, e) {
+            case .integer(let v): becomeInteger(); ints.append(v)
+            case .number(let v): becomeNumber(); doubles.append(v)
+            case .invalid: becomeText(); codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
+            }
+            validity.append(true)
+            return true
+        case .boolean:
+            let (s, e) = NumberParser.trim(p, start, end)
+            if let b = Self.boolean(p, s, e) { bools.append(b); validity.append(true); return true }
+            return widenToText()
+        case .integer:
+            let (s, e) = NumberParser.trim(p, start, end)
+            switch NumberParser.parse(p, s, e) {
+            case .integer(let v): ints.append(v)
+            case .number(let v):
+                if forced == .integer { return false }
+                becomeNumber(); doubles.append(v)
+            case .invalid: return widenToText()
+            }
+            validity.append(true)
+            return true
+        case .number:
+            let (s, e) = NumberParser.trim(p, start, end)
+            switch NumberParser.parse(p, s, e) {
+            case .integer(let v): doubles.append(Double(v))
+            case .number(let v): doubles.append(v)
+            case .invalid: return widenToText()
+            }
+            validity.append(true)
+            return true
+        }
+    }
+
+    private static func boolean(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool? {
+        let n = e - s
+        guard n == 4 || n == 5 else { return nil }
+        var lower: [UInt8] = []
+        for i in s..<e { lower.append(p[i] | 0x20) }
+        if lower == Array("true".utf8) { return true }
+        if lower == Array("false".utf8) { return false }
+        return nil
+    }
+
+    private mutating func appendMissing() {
+        missing += 1
+        validity.append(false)
+        switch kind {
+        case .unknown: break
+        case .boolean: bools.append(false)
+        case .integer: ints.append(0)
+        case .number: doubles.append(0)
+        case .text: codes.append(-1)
+        }
+    }
+
+    private mutating func becomeBoolean() { kind = .boolean; bools = [Bool](repeating: false, count: validity.count) }
+    private mutating func becomeInteger() { kind = .integer; ints = [Int64](repeating: 0, count: validity.count) }
+    private mutating func becomeText() { kind = .text; codes = [Int32](repeating: -1, count: validity.count) }
+
+    private mutating func becomeNumber() {
+        if kind == .integer { doubles = ints.map { Double($0) }; ints = [] } else { doubles = [Double](repeating: 0, count: validity.count) }
+        kind = .number
+    }
+
+    private mutating func widenToText() -> Bool {
+        if forced != nil { return false }
+        needsTextReread = true
+        return true
+    }
+
+    /// Restarts this column as text, to be fed again from the first row.
+    mutating func restartAsText() {
+        self = ColumnBuilder(name: name, forced: .text, capacity: validity.count)
+    }
+
+    func build(rowCount: Int) -> Column {
+        var bm = Bitmap(count: rowCount, value: true)
+        if missing > 0 { for (i, v) in validity.enumerated() where !v { bm[i] = false } }
+        switch kind {
+        case .unknown:
+            // A column with no values at all: typed as text, every cell missing.
+            return Column(.text(codes: [Int32](repeating: -1, count: rowCount), dictionary: TextDictionary()), validity: Bitmap(count: rowCount, value: false))
+        case .boolean: return Column(.boolean(bools), validity: bm)
+        case .integer: return Column(.integer(ints), validity: bm)
+        case .number: return Column(.number(doubles), validity: bm)
+        case .text: return Column(.text(codes: codes, dictionary: dictionary.build()), validity: bm)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// A table: named, equal-length typed columns.
+
+public struct Table: Sendable {
+    public private(set) var names: [String]
+    public private(set) var columns: [Column]
+    public let rowCount: Int
+
+    public init(names: [String], columns: [Column], rowCount: Int? = nil) {
+        self.names = names
+        self.columns = columns
+        self.rowCount = rowCount ?? columns.first?.count ?? 0
+    }
+
+    public static let empty = Table(names: [], columns: [], rowCount: 0)
+
+    public func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+    public func column(_ name: String) -> Column? { index(of: name).map { columns[$0] } }
+
+    /// Adds a column or replaces the one with that name.
+    public mutating func set(_ name: String, _ column: Column) {
+        if let i = index(of: name) { columns[i] = column } else { names.append(name); columns.append(column) }
+    }
+
+    public mutating func rename(_ old: String, to new: String) {
+        if let i = index(of: old) { names[i] = new }
+    }
+
+    public func selecting(_ wanted: [String]) -> Table {
+        Table(names: wanted, columns: wanted.map { column($0)! }, rowCount: rowCount)
+    }
+
+    public func gather(_ indices: [Int]) -> Table {
+        Table(names: names, columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
+    }
+
+    public func filter(_ mask: [Bool]) -> Table {
+        var idx: [Int] = []
+        idx.reserveCapacity(rowCount)
+        for (i, m) in mask.enumerated() where m { idx.append(i) }
+        return gather(idx)
+    }
+
+    public func prefix(_ n: Int) -> Table { gather(Array(0..<min(max(0, n), rowCount))) }
+}

@@ -1,0 +1,21 @@
+// The Ctrl-C flag: set by a signal handler, polled by long computations at safe points.
+
+import Synchronization
+
+public enum Interrupt {
+    private static let flag = Atomic<Bool>(false)
+
+    public static func request() { flag.store(true, ordering: .relaxed) }
+    public static func clear() { flag.store(false, ordering: .relaxed) }
+    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+
+    /// Throws the "interrupted" diagnostic when Ctrl-C was pressed.
+    public static func check() throws {
+        if isRequested { throw Interrupted() }
+    }
+}
+
+/// Thrown when a computation stops because of Ctrl-C (exit status 130 in batch mode).
+public struct Interrupted: Error, Sendable {
+    public init() {}
+}

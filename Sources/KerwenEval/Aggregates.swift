@@ -1,0 +1,152 @@
+// Aggregates per group over whole columns; missing inputs are skipped and counted, a sum of nothing is na.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args exprs: [Expr]) throws -> Column {
+        let g = grouping.count
+        let groupOf = grouping.groupOf
+        var skipped = 0
+        defer {
+            if skipped > 0 {
+                let what = exprs.map(ExprPrinter.text).joined(separator: ", ")
+                warn(Diagnostic(.note, Message("N001", name, what, String(skipped))))
+            }
+        }
+        func numeric(_ i: Int) throws -> NumericOperand {
+            guard let x = NumericOperand(args[i]) else {
+                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[i]), "number"), at: exprs[i].span)
+            }
+            return x
+        }
+        switch name {
+        case "count":
+            var counts = [Int64](repeating: 0, count: g)
+            if args.isEmpty {
+                for gid in groupOf { counts[Int(gid)] += 1 }
+            } else {
+                let c = args[0].materialize(rows)
+                for i in 0..<rows where c.isValid(i) { counts[Int(groupOf[i])] += 1 }
+            }
+            return Column(.integer(counts))
+        case "sum", "mean", "wsum", "wmean", "var", "sd":
+            let x = try numeric(0)
+            let w = args.count > 1 ? try numeric(1) : nil
+            var sum = [Double](repeating: 0, count: g), weight = [Double](repeating: 0, count: g)
+            var n = [Int](repeating: 0, count: g)
+            for i in 0..<rows {
+                guard x.isValid(i), w?.isValid(i) ?? true else { skipped += 1; continue }
+                let gid = Int(groupOf[i])
+                let wi = w.map { $0.values[i * $0.stride] } ?? 1
+                sum[gid] += wi * x.values[i * x.stride]
+                weight[gid] += wi
+                n[gid] += 1
+            }
+            var out = [Double](repeating: 0, count: g)
+            var valid = Bitmap(count: g, value: true)
+            if name == "var" || name == "sd" {
+                var ss = [Double](repeating: 0, count: g)
+                for i in 0..<rows where x.isValid(i) {
+                    let gid = Int(groupOf[i])
+                    let d = x.values[i * x.stride] - sum[gid] / Double(n[gid])
+                    ss[gid] += d * d
+                }
+                for k in 0..<g {
+                    if n[k] < 2 { valid[k] = false; continue }
+                    let v = ss[k] / Double(n[k] - 1)
+                    out[k] = name == "sd" ? v.squareRoot() : v
+                }
+                return Column(.number(out), validity: valid)
+            }
+            for k in 0..<g {
+                if n[k] == 0 { valid[k] = false; continue }
+                switch name {
+                case "sum", "wsum": out[k] = sum[k]
+                default:
+                    if weight[k] == 0 { valid[k] = false } else { out[k] = sum[k] / weight[k] }
+                }
+            }
+            if name == "sum", case .integer = args[0].type, case .column(let c) = args[0], case .integer(let iv) = c.storage {
+                // Integer sums stay exact integers.
+                var isum = [Int64](repeating: 0, count: g)
+                for i in 0..<rows where c.isValid(i) { isum[Int(groupOf[i])] &+= iv[i] }
+                return Column(.integer(isum), validity: valid)
+            }
+            return Column(.number(out), validity: valid)
+        case "share":
+            guard let cond = BooleanOperand(args[0]) else {
+                throw Diagnostic(.error, Message("E059", name, Kernels.typeWord(args[0])), at: exprs[0].span, hint: Message("H051"))
+            }
+            let w = args.count > 1 ? try numeric(1) : nil
+            var hit = [Double](repeating: 0, count: g), total = [Double](repeating: 0, count: g)
+            for i in 0..<rows {
+                guard let c = cond.at(i), w?.isValid(i) ?? true else { skipped += 1; continue }
+                let wi = w.map { $0.values[i * $0.stride] } ?? 1
+                total[Int(groupOf[i])] += wi
+                if c { hit[Int(groupOf[i])] += wi }
+            }
+            var valid = Bitmap(count: g, value: true)
+            var out = [Double](repeating: 0, count: g)
+            for k in 0..<g { if total[k] == 0 { valid[k] = false } else { out[k] = hit[k] / total[k] } }
+            return Column(.number(out), validity: valid)
+        case "median", "quantile":
+            let x = try numeric(0)
+            var p = 0.5
+            if name == "quantile" {
+                guard case .scalar(let ps) = args[1], let pv = ps.doubleValue, pv >= 0, pv <= 1 else {
+                    throw Diagnostic(.error, Message("E063"), at: exprs[1].span)
+                }
+                p = pv
+            }
+            let (offsets, order) = grouping.rowsByGroup()
+            var out = [Double](repeating: 0, count: g)
+            var valid = Bitmap(count: g, value: true)
+            var buffer: [Double] = []
+            for k in 0..<g {
+                buffer.removeAll(keepingCapacity: true)
+                for j in offsets[k]..<offsets[k + 1] {
+                    let i = order[j]
+                    if x.isValid(i) { buffer.append(x.values[i * x.stride]) } else { skipped += 1 }
+                }
+                if buffer.isEmpty { valid[k] = false; continue }
+                buffer.sort()
+                out[k] = Self.interpolatedQuantile(buffer, p)
+            }
+            return Column(.number(out), validity: valid)
+        case "min", "max", "first", "last", "n_distinct":
+            return try orderStatistic(name, args[0], rows: rows, grouping: grouping, skipped: &skipped)
+        default:
+            throw Diagnostic(.error, Message("E014", name), at: span)
+        }
+    }
+
+    /// Linear interpolation between order statistics (R type 7, DuckDB `quantile_cont`).
+    static func interpolatedQuantile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = Double(sorted.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, sorted.count - 1)
+        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+
+    private func orderStatistic(_ name: String, _ arg: Vec, rows: Int, grouping: Grouping, skipped: inout Int) throws -> Column {
+        let c = arg.materialize(rows)
+        let g = grouping.count
+        var best = [Int](repeating: -1, count: g)
+        var distinct = [Set<Int>](repeating: [], count: name == "n_distinct" ? g : 0)
+        let (codes, _) = Grouping.denseCodes(c)
+        let order = name == "min" || name == "max" ? RowOrder.sorted(columns: [(c, name == "max")], rows: rows) : Array(0..<rows)
+        for i in order {
+            let gid = Int(grouping.groupOf[i])
+            guard c.isValid(i) else { skipped += 1; continue }
+            switch name {
+            case "n_distinct": distinct[gid].insert(codes[i])
+            case "last": best[gid] = i
+            default: if best[gid] < 0 { best[gid] = i }
+            }
+        }
+        if name == "n_distinct" { return Column(.integer(distinct.map { Int64($0.count) })) }
+        return c.gather(best)
+    }
+}

@@ -1,0 +1,85 @@
+// Function calls: user functions expanded inline, builtin scalar functions, aggregates per group.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSema
+import KerwenSyntax
+
+extension Interpreter {
+    func call(_ name: Name, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
+        if case .function(let fn)? = globals[name.text] {
+            return try callUser(fn, args, span, mode)
+        }
+        guard let builtin = Builtins.byName[name.text] else {
+            let candidates = Builtins.all.map(\.name) + globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } }
+            var hint = Suggestions.hint(for: name.text, in: candidates)
+            if let alias = Builtins.aliases[name.text] { hint = Message("H038", alias) }
+            throw Diagnostic(.error, Message("E014", name.text), at: name.span, hint: hint)
+        }
+        guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
+            throw Diagnostic(.error, Message("E015", name.text, String(args.count)), at: span, hint: Message("H036", builtin.usage))
+        }
+        if builtin.kind == .aggregate {
+            guard case .groups(let table, let grouping) = mode else {
+                throw Diagnostic(.error, Message("E028", name.text), at: span, hint: Message("H035", name.text))
+            }
+            let rowArgs = try args.map { try vec($0, .rows(table)) }
+            return .column(try aggregate(builtin.name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args))
+        }
+        let values = try args.map { try vec($0, mode) }
+        return try ScalarFunctions.apply(builtin.name, values, count: mode.count, span: span)
+    }
+
+    /// Calls a user function by expanding its body with the arguments in place of the parameters,
+    /// so the same function works on single values, on rows and inside `summarize`.
+    private func callUser(_ fn: UserFunction, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
+        guard args.count == fn.params.count else {
+            throw Diagnostic(.error, Message("E015", fn.name.text, String(args.count)), at: span,
+                             hint: Message("H037", fn.name.text, String(fn.params.count)))
+        }
+        guard inlineDepth < 64 else { throw Diagnostic(.error, Message("E050", fn.name.text), at: span) }
+        inlineDepth += 1
+        defer { inlineDepth -= 1 }
+        var substitutions: [String: Expr] = [:]
+        for (p, a) in zip(fn.params, args) { substitutions[p.text] = a }
+        return try eval(Inliner.substitute(fn.body, substitutions), mode)
+    }
+}
+
+/// Replaces parameter names in a function body by the argument expressions.
+enum Inliner {
+    static func substitute(_ e: Expr, _ s: [String: Expr]) -> Expr {
+        func sub(_ x: Expr) -> Expr { substitute(x, s) }
+        switch e.kind {
+        case .name(let n), .variable(let n):
+            if let r = s[n] { return Expr(r.kind, r.span) }
+            return e
+        case .column: return e
+        case .integer, .number, .string, .bool, .na: return e
+        case .member(let b, let m): return Expr(.member(sub(b), m), e.span)
+        case .unary(let op, let x): return Expr(.unary(op, sub(x)), e.span)
+        case .binary(let op, let l, let r): return Expr(.binary(op, sub(l), sub(r)), e.span)
+        case .between(let x, let lo, let hi): return Expr(.between(sub(x), low: sub(lo), high: sub(hi)), e.span)
+        case .isIn(let x, let items): return Expr(.isIn(sub(x), items.map(sub)), e.span)
+        case .call(let n, let args): return Expr(.call(n, args.map(sub)), e.span)
+        case .conditional(let c, let t, let f): return Expr(.conditional(sub(c), then: sub(t), else: sub(f)), e.span)
+        case .list(let items): return Expr(.list(items.map(sub)), e.span)
+        case .pipeline(let src, let steps): return Expr(.pipeline(sub(src), steps.map { substitute($0, s) }), e.span)
+        }
+    }
+
+    static func substitute(_ st: Step, _ s: [String: Expr]) -> Step {
+        func sub(_ x: Expr) -> Expr { substitute(x, s) }
+        func subNamed(_ items: [NamedExpr]) -> [NamedExpr] { items.map { NamedExpr(name: $0.name, expr: sub($0.expr)) } }
+        switch st.kind {
+        case .filter(let e): return Step(.filter(sub(e)), st.span)
+        case .derive(let items): return Step(.derive(subNamed(items)), st.span)
+        case .summarize(let items): return Step(.summarize(subNamed(items)), st.span)
+        case .sort(let keys): return Step(.sort(keys.map { SortKey(expr: sub($0.expr), descending: $0.descending) }), st.span)
+        case .take(let e): return Step(.take(sub(e)), st.span)
+        case .join(let k, let t, let keys): return Step(.join(k, sub(t), keys), st.span)
+        case .union(let t): return Step(.union(sub(t)), st.span)
+        default: return st
+        }
+    }
+}

@@ -1,0 +1,94 @@
+// Hash group-by: a dense group id per row from the key columns, groups ordered by their keys.
+
+import KerwenData
+import KerwenDiagnostics
+
+struct Grouping {
+    let keyNames: [String]
+    /// One row per group: the key values.
+    let keyColumns: [Column]
+    /// Group id of each input row.
+    let groupOf: [Int32]
+    let count: Int
+
+    /// One group holding every row (a `summarize` without `group by`).
+    static func single(rows: Int) -> Grouping {
+        Grouping(keyNames: [], keyColumns: [], groupOf: [Int32](repeating: 0, count: rows), count: 1)
+    }
+
+    /// Dense codes for one key column: equal values share a code; `na` is a value of its own.
+    static func denseCodes(_ column: Column) -> (codes: [Int], cardinality: Int) {
+        let n = column.count
+        switch column.storage {
+        case .text(let codes, let dict):
+            var out = [Int](repeating: 0, count: n)
+            for i in 0..<n { out[i] = column.isValid(i) && codes[i] >= 0 ? Int(codes[i]) + 1 : 0 }
+            return (out, dict.count + 1)
+        case .boolean(let v):
+            return ((0..<n).map { column.isValid($0) ? (v[$0] ? 2 : 1) : 0 }, 3)
+        case .integer(let v):
+            var ids: [Int64: Int] = [:]
+            var out = [Int](repeating: 0, count: n)
+            for i in 0..<n where column.isValid(i) {
+                if let id = ids[v[i]] { out[i] = id } else { let id = ids.count + 1; ids[v[i]] = id; out[i] = id }
+            }
+            return (out, ids.count + 1)
+        case .number(let v):
+            var ids: [UInt64: Int] = [:]
+            var out = [Int](repeating: 0, count: n)
+            for i in 0..<n where column.isValid(i) {
+                let bits = (v[i] == 0 ? 0.0 : v[i]).bitPattern
+                if let id = ids[bits] { out[i] = id } else { let id = ids.count + 1; ids[bits] = id; out[i] = id }
+            }
+            return (out, ids.count + 1)
+        }
+    }
+
+    static func make(_ table: Table, keys: [String]) throws -> Grouping {
+        let n = table.rowCount
+        if keys.isEmpty { return single(rows: n) }
+        let keyCols = keys.map { table.column($0)! }
+        var combined = [Int](repeating: 0, count: n)
+        var cardinality = 1
+        for col in keyCols {
+            try Interrupt.check()
+            let (codes, card) = denseCodes(col)
+            if cardinality.multipliedReportingOverflow(by: card).overflow || cardinality * card > 1 << 40 {
+                combined = densify(combined).codes
+                cardinality = (combined.max() ?? 0) + 1
+            }
+            for i in 0..<n { combined[i] = combined[i] * card + codes[i] }
+            cardinality *= card
+        }
+        let (dense, firstRows) = densify(combined)
+        // Order groups by their key values so results read (and diff) the same every run.
+        let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
+        let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
+        var rank = [Int32](repeating: 0, count: firstRows.count)
+        for (r, g) in order.enumerated() { rank[g] = Int32(r) }
+        return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns,
+                        groupOf: dense.map { rank[$0] }, count: firstRows.count)
+    }
+
+    /// Renumbers arbitrary codes as 0, 1, 2 … in order of first appearance; returns the first row of each.
+    private static func densify(_ codes: [Int]) -> (codes: [Int], firstRows: [Int]) {
+        var ids: [Int: Int] = [:]
+        var first: [Int] = []
+        var out = [Int](repeating: 0, count: codes.count)
+        for (i, c) in codes.enumerated() {
+            if let id = ids[c] { out[i] = id } else { ids[c] = first.count; out[i] = first.count; first.append(i) }
+        }
+        return (out, first)
+    }
+
+    /// Row indices of each group, in row order (a counting sort by group id).
+    func rowsByGroup() -> (offsets: [Int], rows: [Int]) {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for g in groupOf { offsets[Int(g) + 1] += 1 }
+        for g in 0..<count { offsets[g + 1] += offsets[g] }
+        var cursor = offsets
+        var rows = [Int](repeating: 0, count: groupOf.count)
+        for (i, g) in groupOf.enumerated() { rows[cursor[Int(g)]] = i; cursor[Int(g)] += 1 }
+        return (offsets, rows)
+    }
+}

@@ -1,0 +1,168 @@
+// Computes an indicator from its definition: complete cases, numerator/denominator per cell, totals, checks.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    public static let totalCode = "_T"
+
+    func indicatorResult(_ name: String, _ span: Span) throws -> IndicatorResult {
+        if let cached = indicatorCache[name] { return cached }
+        guard case .indicator(let decl)? = globals[name] else { throw Diagnostic(.error, Message("E013", name), at: span) }
+        let result = try compute(decl)
+        indicatorCache[name] = result
+        if result.checks.contains(where: { !$0.failures.isEmpty }) { emit(.checkReport(result.checks, subject: name)) }
+        if let broken = result.checks.first(where: { $0.fatal && !$0.failures.isEmpty }) {
+            throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failures.count)), at: decl.name.span)
+        }
+        return result
+    }
+
+    /// Column names an expression reads from its table (parameters and `$variables` excluded).
+    func referencedColumns(_ e: Expr, in table: Table) -> Set<String> {
+        var out: Set<String> = []
+        func walk(_ x: Expr) {
+            switch x.kind {
+            case .name(let n): if table.column(n) != nil { out.insert(n) }
+            case .unary(_, let a): walk(a)
+            case .binary(_, let a, let b): walk(a); walk(b)
+            case .between(let a, let b, let c), .conditional(let a, let b, let c): walk(a); walk(b); walk(c)
+            case .isIn(let a, let items): walk(a); items.forEach(walk)
+            case .call(let fn, let args):
+                if case .function(let f)? = globals[fn.text], args.count == f.params.count {
+                    var s: [String: Expr] = [:]
+                    for (p, a) in zip(f.params, args) { s[p.text] = a }
+                    walk(Inliner.substitute(f.body, s))
+                } else { args.forEach(walk) }
+            case .list(let items): items.forEach(walk)
+            default: break
+            }
+        }
+        walk(e)
+        return out
+    }
+
+    func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
+        let dataValue = try eval(decl.data!, .plain)
+        guard let data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: decl.data!.span) }
+        let dims = decl.by.map(\.text)
+        for d in decl.by where data.column(d.text) == nil { throw unknownColumn(d.text, d.span, data) }
+        let measures = [decl.numerator, decl.denominator, decl.value].compactMap { $0 }
+        // A record is used only when every input of the numerator, denominator or value is present,
+        // so numerator and denominator always describe the same records.
+        var inputs: Set<String> = []
+        for m in measures { inputs.formUnion(referencedColumns(m, in: data)) }
+        var complete = [Bool](repeating: true, count: data.rowCount)
+        for name in inputs {
+            let c = data.column(name)!
+            if c.validity != nil { for i in 0..<data.rowCount where !c.isValid(i) { complete[i] = false } }
+        }
+        var scale: Double = 1
+        if let s = decl.scale {
+            guard case .scalar(let sv) = try eval(s, .plain), let d = sv.doubleValue else { throw Diagnostic(.error, Message("E067"), at: s.span) }
+            scale = d
+        }
+        var totals = decl.totals.map(\.text)
+        if totals == ["*"] { totals = dims }
+        // The cube of requested totals: every subset of the total dimensions, finest cells first.
+        var subsets: [[String]] = [[]]
+        for t in totals { subsets += subsets.map { $0 + [t] } }
+        var pieces: [Table] = []
+        for totalled in subsets {
+            let keys = dims.filter { !totalled.contains($0) }
+            pieces.append(try cells(decl, data: data, complete: complete, keys: keys, dims: dims, totalled: totalled, asText: Set(totals), scale: scale))
+        }
+        var table = pieces[0]
+        for p in pieces.dropFirst() {
+            var cols: [Column] = []
+            for name in table.names { cols.append(table.column(name)!.appending(p.column(name)!)!) }
+            table = Table(names: table.names, columns: cols, rowCount: table.rowCount + p.rowCount)
+        }
+        if !totals.isEmpty { table = table.gather(RowOrder.sorted(table, by: dims.map { ($0, false) })) }
+        var metadata: [(key: String, value: String)] = []
+        for m in decl.metadata {
+            let v = try eval(m.value, .plain)
+            guard case .scalar(let s) = v else { throw Diagnostic(.error, Message("E068", m.key.text), at: m.value.span) }
+            metadata.append((m.key.text, ScalarFormat.plain(s)))
+        }
+        let checks = try runChecks(decl.checks, on: table, keys: dims)
+        return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
+    }
+
+    /// One level of the cube: cells grouped by `keys`, with `_T` in the totalled dimensions.
+    private func cells(_ decl: IndicatorDecl, data: Table, complete: [Bool], keys: [String], dims: [String],
+                       totalled: [String], asText: Set<String>, scale: Double) throws -> Table {
+        let grouping = try Grouping.make(data, keys: keys)
+        let used = data.filter(complete)
+        // Group ids of the used rows, consistent with `grouping`.
+        var usedGroups: [Int32] = []
+        usedGroups.reserveCapacity(used.rowCount)
+        var n = [Int64](repeating: 0, count: grouping.count), missing = [Int64](repeating: 0, count: grouping.count)
+        for i in 0..<data.rowCount {
+            let g = grouping.groupOf[i]
+            if complete[i] { usedGroups.append(g); n[Int(g)] += 1 } else { missing[Int(g)] += 1 }
+        }
+        let usedGrouping = Grouping(keyNames: grouping.keyNames, keyColumns: grouping.keyColumns, groupOf: usedGroups, count: grouping.count)
+        let g = grouping.count
+        let naColumn = Column.repeating(.na, count: g)
+        var value: Column, numerator = naColumn, denominator = naColumn
+        if let v = decl.value {
+            value = try stepVec(v, .groups(used, usedGrouping)).materialize(g)
+        } else {
+            let num = try stepVec(decl.numerator!, .groups(used, usedGrouping))
+            numerator = num.materialize(g)
+            if let d = decl.denominator {
+                let den = try stepVec(d, .groups(used, usedGrouping))
+                denominator = den.materialize(g)
+                value = try Kernels.arithmetic(.divide, .column(numerator), .column(denominator), count: g, span: d.span, interpreter: self).asVec(d.span).materialize(g)
+            } else {
+                value = numerator
+            }
+        }
+        if scale != 1 {
+            value = try Kernels.arithmetic(.multiply, .column(value), .scalar(.number(scale)), count: g, span: decl.span, interpreter: self).asVec(decl.span).materialize(g)
+        }
+        var out = Table(names: [], columns: [], rowCount: g)
+        for d in dims {
+            if totalled.contains(d) {
+                out.set(d, Column.repeating(.text(Self.totalCode), count: g))
+            } else {
+                let col = grouping.keyColumns[grouping.keyNames.firstIndex(of: d)!]
+                out.set(d, asText.contains(d) && col.type != .text ? Column.from((0..<g).map { i in col.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(col.scalar(at: i))) }, type: .text) : col)
+            }
+        }
+        out.set("value", value)
+        out.set("numerator", numerator)
+        out.set("denominator", denominator)
+        out.set("n", Column(.integer(n)))
+        out.set("n_missing", Column(.integer(missing)))
+        return out
+    }
+
+    /// Evaluates rules on each row; a false row is a failure, a missing result is undecided.
+    func runChecks(_ rules: [(expr: Expr, fatal: Bool)], on table: Table, keys: [String]) throws -> [CheckOutcome] {
+        var outcomes: [CheckOutcome] = []
+        for rule in rules {
+            let v = try stepVec(rule.expr, .rows(table))
+            guard let b = BooleanOperand(v) else {
+                throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: rule.expr.span, hint: Message("H054"))
+            }
+            let shown = keys.isEmpty ? table.names : keys + referencedColumns(rule.expr, in: table).filter { !keys.contains($0) }.sorted()
+            var failures: [[(String, String)]] = []
+            var undecided = 0
+            for i in 0..<table.rowCount {
+                switch b.at(i) {
+                case false?: failures.append(shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) })
+                case nil: undecided += 1
+                default: break
+                }
+            }
+            outcomes.append(CheckOutcome(rule: ExprPrinter.text(rule.expr), fatal: rule.fatal, failures: failures,
+                                         checked: table.rowCount, undecided: undecided))
+        }
+        return outcomes
+    }
+
+    static func cellText(_ s: Scalar) -> String { s.isNA ? "na" : ScalarFormat.plain(s) }
+}

@@ -1,0 +1,93 @@
+// `load … with` options and `export … to`.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean"]
+
+    func loadOptions(_ options: [Option]) throws -> CSVOptions {
+        var result = CSVOptions()
+        for option in options {
+            switch option.name.text {
+            case "delimiter":
+                guard case .scalar(.text(let d)) = try evalValue(option.value) else {
+                    throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))
+                }
+                let map: [String: UInt8] = [",": 44, ";": 59, "\t": 9, "tab": 9, "|": 124]
+                guard let b = map[d] else { throw Diagnostic(.error, Message("E055", d), at: option.value.span, hint: Message("H040")) }
+                result.delimiter = b
+            case "missing":
+                result.missingMarkers = try textList(option.value)
+            case "text", "integer", "number", "boolean":
+                guard case .list(let items) = option.value.kind else {
+                    throw Diagnostic(.error, Message("E054", option.name.text), at: option.value.span, hint: Message("H041", option.name.text))
+                }
+                for item in items {
+                    guard case .name(let column) = item.kind else {
+                        throw Diagnostic(.error, Message("E054", option.name.text), at: item.span, hint: Message("H041", option.name.text))
+                    }
+                    result.forcedTypes[column] = ColumnType(rawValue: option.name.text)
+                }
+            default:
+                throw Diagnostic(.error, Message("E056", option.name.text), at: option.name.span,
+                                 hint: Suggestions.hint(for: option.name.text, in: Self.loadOptionNames))
+            }
+        }
+        return result
+    }
+
+    private func textList(_ expr: Expr) throws -> [String] {
+        switch try evalValue(expr) {
+        case .scalar(.text(let s)): return [s]
+        case .list(let items):
+            return try items.map {
+                guard case .text(let s) = $0 else { throw Diagnostic(.error, Message("E054", "missing"), at: expr.span) }
+                return s
+            }
+        default:
+            throw Diagnostic(.error, Message("E054", "missing"), at: expr.span)
+        }
+    }
+
+    func export(_ value: Value, to path: String, at span: Span) throws {
+        guard let format = ExportFormat(path: path) else {
+            throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
+        }
+        var table: Table
+        var metadata: [(key: String, value: String)] = []
+        switch value {
+        case .indicator(let r):
+            table = r.table
+            metadata = r.metadata
+            // Each exported row names its indicator, so files can be concatenated and still read.
+            for key in ["code", "series", "unit"].reversed() {
+                if let m = r.meta(key) { table.set("indicator_\(key)", Column.repeating(.text(m), count: table.rowCount)) }
+            }
+        case .table(let t), .grouped(let t, _):
+            table = t
+        case .scalar(let s):
+            table = Table(names: ["value"], columns: [Column.from([s])])
+        case .column(let c):
+            table = Table(names: ["value"], columns: [c])
+        case .list(let items):
+            table = Table(names: ["value"], columns: [Column.from(items)])
+        }
+        let text: String
+        switch format {
+        case .csv: text = TableWriter.csv(table)
+        case .tsv: text = TableWriter.csv(table, delimiter: "\t")
+        case .json:
+            if metadata.isEmpty {
+                text = TableWriter.jsonRows(table, indent: "  ") + "\n"
+            } else {
+                let meta = metadata.map { "    \(TableWriter.jsonString($0.key)): \(TableWriter.jsonString($0.value))" }.joined(separator: ",\n")
+                text = "{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": \(TableWriter.jsonRows(table, indent: "    "))\n}\n"
+            }
+        }
+        try TableWriter.writeAtomically(text, to: path)
+        emit(.exported(path: path, rows: table.rowCount))
+    }
+}

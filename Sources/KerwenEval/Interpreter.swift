@@ -1,0 +1,162 @@
+// Runs statements against an environment of datasets, variables, functions and indicators.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSema
+import KerwenSyntax
+
+/// What a statement produced for the user; the output layer decides how it looks.
+public enum OutputEvent: Sendable {
+    case value(Value, source: String)
+    case describe(Table, name: String)
+    case message(Diagnostic)
+    case exported(path: String, rows: Int)
+    case checkReport([CheckOutcome], subject: String)
+}
+
+/// A user function: its parameters and body, expanded inline at each call.
+public struct UserFunction: Sendable {
+    public var name: Name
+    public var params: [Name]
+    public var body: Expr
+}
+
+public enum Binding: Sendable {
+    case value(Value)
+    case parameter(Scalar)
+    case function(UserFunction)
+    case indicator(IndicatorDecl)
+}
+
+public final class Interpreter: @unchecked Sendable {
+    public var globals: [String: Binding] = [:]
+    /// Folder that relative data paths are resolved against.
+    public var baseDirectory: URL
+    /// `--param NAME=VALUE` texts, applied when the script declares the parameter.
+    public var parameterOverrides: [String: String] = [:]
+    public var emit: (OutputEvent) -> Void
+    /// Loads a module's source for `use`; returns its statements.
+    public var moduleLoader: ((Name, Interpreter) throws -> Void)?
+    var indicatorCache: [String: IndicatorResult] = [:]
+    var warnings: [Diagnostic] = []
+    var inlineDepth = 0
+    /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
+    var dollarNames: Set<String> = []
+
+    public init(baseDirectory: URL, emit: @escaping (OutputEvent) -> Void) {
+        self.baseDirectory = baseDirectory
+        self.emit = emit
+    }
+
+    /// The names known to the resolver, with their columns.
+    public var scope: Scope {
+        var s = Scope()
+        for (name, b) in globals {
+            switch b {
+            case .value(let v): s[name] = Symbol(kind: v.table != nil ? .dataset : .variable, columns: v.table?.names)
+            case .parameter: s[name] = Symbol(kind: .parameter)
+            case .function(let f): s[name] = Symbol(kind: .function, arity: f.params.count)
+            case .indicator(let d): s[name] = Symbol(kind: .indicator, columns: d.by.map(\.text) + Resolver.indicatorColumns)
+            }
+        }
+        return s
+    }
+
+    public func execute(_ statements: [Stmt]) throws {
+        for s in statements { try execute(s) }
+    }
+
+    public func execute(_ stmt: Stmt) throws {
+        try Interrupt.check()
+        warnings = []
+        defer { flushWarnings() }
+        do {
+            try run(stmt)
+        } catch var d as Diagnostic {
+            if d.span == nil { d.span = stmt.span }
+            throw d
+        }
+    }
+
+    func warn(_ d: Diagnostic) { warnings.append(d) }
+
+    private func flushWarnings() {
+        for w in warnings { emit(.message(w)) }
+        warnings = []
+    }
+
+    private func run(_ stmt: Stmt) throws {
+        switch stmt.kind {
+        case .load(let name, let pathExpr, let options):
+            let path = try resolvePath(pathExpr)
+            let csvOptions = try loadOptions(options)
+            let table = try CSVReader.read(path: path, options: csvOptions)
+            globals[name.text] = .value(.table(table))
+            invalidateIndicators()
+        case .letBinding(let name, let expr):
+            globals[name.text] = .value(try evalValue(expr))
+            invalidateIndicators()
+        case .param(let name, let expr):
+            let value = try evalValue(expr)
+            guard case .scalar(let defaultValue) = value else {
+                throw Diagnostic(.error, Message("E051", name.text, value.kindWord), at: expr.span)
+            }
+            var final = defaultValue
+            if let text = parameterOverrides[name.text] {
+                final = try Parameters.convert(text, like: defaultValue, name: name.text)
+            }
+            globals[name.text] = .parameter(final)
+            invalidateIndicators()
+        case .function(let name, let params, let body):
+            globals[name.text] = .function(UserFunction(name: name, params: params, body: body))
+            invalidateIndicators()
+        case .indicator(let decl):
+            globals[decl.name.text] = .indicator(decl)
+            indicatorCache[decl.name.text] = nil
+        case .show(let expr), .expression(let expr):
+            emit(.value(try evalValue(expr), source: describeSource(expr)))
+        case .describe(let expr):
+            let value = try evalValue(expr)
+            guard let table = value.table else {
+                throw Diagnostic(.error, Message("E052", "describe", value.kindWord), at: expr.span)
+            }
+            emit(.describe(table, name: describeSource(expr)))
+        case .export(let expr, let pathExpr):
+            try export(try evalValue(expr), to: try resolvePath(pathExpr, mustExist: false), at: pathExpr.span)
+        case .use(let module):
+            guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
+            try loader(module, self)
+        case .check(let tableExpr, let rules):
+            let value = try evalValue(tableExpr)
+            guard let table = value.table else {
+                throw Diagnostic(.error, Message("E052", "check", value.kindWord), at: tableExpr.span)
+            }
+            let outcomes = try runChecks(rules, on: table, keys: [])
+            emit(.checkReport(outcomes, subject: describeSource(tableExpr)))
+            if let broken = outcomes.first(where: { $0.fatal && !$0.failures.isEmpty }) {
+                throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failures.count)), at: stmt.span)
+            }
+        }
+    }
+
+    func invalidateIndicators() { indicatorCache.removeAll() }
+
+    func describeSource(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .name(let n), .variable(let n): return n
+        case .pipeline(let s, _): return describeSource(s)
+        default: return ""
+        }
+    }
+
+    /// A string path resolved against the script's folder.
+    func resolvePath(_ expr: Expr, mustExist: Bool = true) throws -> String {
+        guard case .scalar(.text(let raw)) = try evalValue(expr) else {
+            throw Diagnostic(.error, Message("E053"), at: expr.span)
+        }
+        let expanded = (raw as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return expanded }
+        return baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}

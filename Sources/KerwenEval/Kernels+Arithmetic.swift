@@ -1,0 +1,82 @@
+// Arithmetic over columns: integers stay exact, `na` propagates, `x / 0` is `na` with one warning.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Kernels {
+    static func arithmetic(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, interpreter: Interpreter) throws -> Value {
+        let scalar = isScalar(l) && isScalar(r)
+        let n = scalar ? 1 : count
+        if case .scalar(.na) = l { return naResult(scalar: scalar, n: n) }
+        if case .scalar(.na) = r { return naResult(scalar: scalar, n: n) }
+        if op == .add || op == .subtract || op == .multiply, let a = IntegerOperand(l), let b = IntegerOperand(r),
+           let result = integerArithmetic(op, a, b, n: n) {
+            return wrap(result, scalar: scalar)
+        }
+        guard let a = NumericOperand(l), let b = NumericOperand(r) else {
+            let bad = NumericOperand(l) == nil ? l : r
+            var hint: Message? = nil
+            if op == .add, l.type == .text || r.type == .text { hint = Message("H046") }
+            throw Diagnostic(.error, Message("E020", op.rawValue, typeWord(bad), "number"), at: span, hint: hint)
+        }
+        var out = [Double](repeating: 0, count: n)
+        var validity = combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)
+        var zeroDivisions = 0
+        a.values.withUnsafeBufferPointer { x in
+            b.values.withUnsafeBufferPointer { y in
+                let sx = a.stride, sy = b.stride
+                switch op {
+                case .add: for i in 0..<n { out[i] = x[i * sx] + y[i * sy] }
+                case .subtract: for i in 0..<n { out[i] = x[i * sx] - y[i * sy] }
+                case .multiply: for i in 0..<n { out[i] = x[i * sx] * y[i * sy] }
+                case .divide, .modulo:
+                    for i in 0..<n {
+                        let d = y[i * sy]
+                        if d == 0 {
+                            if b.isValid(i) && a.isValid(i) { zeroDivisions += 1 }
+                            if validity == nil { validity = Bitmap(count: n, value: true) }
+                            validity![i] = false
+                        } else {
+                            out[i] = op == .divide ? x[i * sx] / d : x[i * sx].truncatingRemainder(dividingBy: d)
+                        }
+                    }
+                case .power:
+                    for i in 0..<n { out[i] = Foundation.pow(x[i * sx], y[i * sy]) }
+                default: break
+                }
+            }
+        }
+        if zeroDivisions > 0 {
+            interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions)), at: span, hint: Message("H047")))
+        }
+        // Results that are not numbers (0^-1, overflow to nan) become missing rather than poison sums.
+        for i in 0..<n where out[i].isNaN {
+            if validity == nil { validity = Bitmap(count: n, value: true) }
+            validity![i] = false
+        }
+        return wrap(Column(.number(out), validity: validity), scalar: scalar)
+    }
+
+    private static func naResult(scalar: Bool, n: Int) -> Value {
+        scalar ? .scalar(.na) : .column(Column.repeating(.na, count: n))
+    }
+
+    /// Exact integer arithmetic; nil on overflow so the caller redoes it in doubles.
+    private static func integerArithmetic(_ op: BinaryOp, _ a: IntegerOperand, _ b: IntegerOperand, n: Int) -> Column? {
+        var out = [Int64](repeating: 0, count: n)
+        for i in 0..<n {
+            let x = a.values[i * a.stride], y = b.values[i * b.stride]
+            let (v, overflow): (Int64, Bool)
+            switch op {
+            case .add: (v, overflow) = x.addingReportingOverflow(y)
+            case .subtract: (v, overflow) = x.subtractingReportingOverflow(y)
+            default: (v, overflow) = x.multipliedReportingOverflow(by: y)
+            }
+            if overflow { return nil }
+            out[i] = v
+        }
+        return Column(.integer(out), validity: combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity))
+    }
+}

@@ -1,0 +1,136 @@
+// Comparisons: numbers with numbers, text with text (once per dictionary entry), `na` is neither true nor false.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Kernels {
+    static func binary(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, lhs: Expr, rhs: Expr,
+                       interpreter: Interpreter) throws -> Value {
+        if op.isArithmetic { return try arithmetic(op, l, r, count: count, span: span, interpreter: interpreter) }
+        if op == .and || op == .or { return try logic(op, l, r, count: count, span: span) }
+        return try compare(op, l, r, count: count, span: span, lhs: lhs, rhs: rhs, interpreter: interpreter)
+    }
+
+    @inline(__always)
+    static func test<T: Comparable>(_ op: BinaryOp, _ a: T, _ b: T) -> Bool {
+        switch op {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessEqual: return a <= b
+        case .greater: return a > b
+        default: return a >= b
+        }
+    }
+
+    static func compare(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, lhs: Expr, rhs: Expr,
+                        interpreter: Interpreter) throws -> Value {
+        let scalar = isScalar(l) && isScalar(r)
+        let n = scalar ? 1 : count
+        if case .scalar(.na) = l, true { return naComparison(scalar, n, span, interpreter) }
+        if case .scalar(.na) = r, true { return naComparison(scalar, n, span, interpreter) }
+        let lt = l.type, rt = r.type
+        if lt?.isNumeric == true && rt?.isNumeric == true {
+            let a = NumericOperand(l)!, b = NumericOperand(r)!
+            var out = [Bool](repeating: false, count: n)
+            for i in 0..<n { out[i] = test(op, a.values[i * a.stride], b.values[i * b.stride]) }
+            return wrap(Column(.boolean(out), validity: combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)), scalar: scalar)
+        }
+        if lt == .text && rt == .text { return compareText(op, l, r, n: n, scalar: scalar) }
+        if lt == .boolean && rt == .boolean, op == .equal || op == .notEqual {
+            let a = BooleanOperand(l)!, b = BooleanOperand(r)!
+            var out = [Bool](repeating: false, count: n)
+            var validity: Bitmap? = nil
+            for i in 0..<n {
+                guard let x = a.at(i), let y = b.at(i) else {
+                    if validity == nil { validity = Bitmap(count: n, value: true) }
+                    validity![i] = false
+                    continue
+                }
+                out[i] = op == .equal ? x == y : x != y
+            }
+            return wrap(Column(.boolean(out), validity: validity), scalar: scalar)
+        }
+        // A column that is entirely missing compares as na whatever its stored type.
+        if case .column(let c) = l, c.missingCount == c.count { return naComparison(scalar, n, span, interpreter) }
+        if case .column(let c) = r, c.missingCount == c.count { return naComparison(scalar, n, span, interpreter) }
+        var hint: Message? = nil
+        if case .scalar(.text(let s)) = r, Double(s) != nil { hint = Message("H048", s) }
+        if case .scalar(.text(let s)) = l, Double(s) != nil { hint = Message("H048", s) }
+        throw Diagnostic(.error, Message("E021", typeWord(l), typeWord(r)), at: span, hint: hint)
+    }
+
+    private static func naComparison(_ scalar: Bool, _ n: Int, _ span: Span, _ interpreter: Interpreter) -> Value {
+        interpreter.warn(Diagnostic(.warning, Message("W003"), at: span, hint: Message("H049")))
+        return scalar ? .scalar(.na) : .column(Column(.boolean([Bool](repeating: false, count: n)), validity: Bitmap(count: n, value: false)))
+    }
+
+    /// Text comparison; a dictionary column against a constant is decided once per distinct value.
+    private static func compareText(_ op: BinaryOp, _ l: Vec, _ r: Vec, n: Int, scalar: Bool) -> Value {
+        switch (l, r) {
+        case let (.scalar(.text(a)), .scalar(.text(b))):
+            return .scalar(.boolean(test(op, a, b)))
+        case let (.column(c), .scalar(.text(s))), let (.scalar(.text(s)), .column(c)):
+            let flipped: Bool = { if case .scalar = l { return true }; return false }()
+            guard case .text(let codes, let dict) = c.storage else { break }
+            let perEntry = dict.values.map { flipped ? test(op, s, $0) : test(op, $0, s) }
+            var out = [Bool](repeating: false, count: n)
+            for i in 0..<n { let code = codes[i]; if code >= 0 { out[i] = perEntry[Int(code)] } }
+            return .column(Column(.boolean(out), validity: c.validity))
+        case let (.column(a), .column(b)):
+            guard case .text(let ca, let da) = a.storage, case .text(let cb, let db) = b.storage else { break }
+            var out = [Bool](repeating: false, count: n)
+            for i in 0..<n where ca[i] >= 0 && cb[i] >= 0 { out[i] = test(op, da[ca[i]], db[cb[i]]) }
+            return .column(Column(.boolean(out), validity: combineValidity(a.validity, b.validity)))
+        default: break
+        }
+        return .scalar(.na)
+    }
+
+    /// Kleene logic: `false and na` is false, `true or na` is true, otherwise na propagates.
+    static func logic(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span) throws -> Value {
+        guard let a = BooleanOperand(l) else { throw Diagnostic(.error, Message("E059", op.rawValue, typeWord(l)), at: span, hint: Message("H045")) }
+        guard let b = BooleanOperand(r) else { throw Diagnostic(.error, Message("E059", op.rawValue, typeWord(r)), at: span, hint: Message("H045")) }
+        let scalar = isScalar(l) && isScalar(r)
+        let n = scalar ? 1 : count
+        var out = [Bool](repeating: false, count: n)
+        var validity: Bitmap? = nil
+        for i in 0..<n {
+            let x = a.at(i), y = b.at(i)
+            let v: Bool?
+            if op == .and {
+                v = (x == false || y == false) ? false : (x == nil || y == nil ? nil : true)
+            } else {
+                v = (x == true || y == true) ? true : (x == nil || y == nil ? nil : false)
+            }
+            if let v { out[i] = v } else {
+                if validity == nil { validity = Bitmap(count: n, value: true) }
+                validity![i] = false
+            }
+        }
+        return wrap(Column(.boolean(out), validity: validity), scalar: scalar)
+    }
+
+    /// `if c then a else b` over rows; a missing condition gives na.
+    static func conditional(_ c: Vec, _ t: Vec, _ f: Vec, count: Int, span: Span) throws -> Value {
+        guard let cond = BooleanOperand(c) else { throw Diagnostic(.error, Message("E059", "if", typeWord(c)), at: span, hint: Message("H045")) }
+        let scalar = isScalar(c) && isScalar(t) && isScalar(f)
+        let n = scalar ? 1 : count
+        let tc = t.materialize(n), fc = f.materialize(n)
+        var cells: [Scalar] = []
+        cells.reserveCapacity(n)
+        for i in 0..<n {
+            switch cond.at(i) {
+            case true?: cells.append(tc.scalar(at: i))
+            case false?: cells.append(fc.scalar(at: i))
+            case nil: cells.append(.na)
+            }
+        }
+        let types = Set([tc.type, fc.type].filter { _ in true })
+        if types.contains(.text) && types.count > 1, tc.missingCount < n, fc.missingCount < n {
+            throw Diagnostic(.error, Message("E060", tc.type.rawValue, fc.type.rawValue), at: span)
+        }
+        return wrap(Column.from(cells), scalar: scalar)
+    }
+}

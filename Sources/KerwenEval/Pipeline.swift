@@ -1,0 +1,140 @@
+// Executes pipeline steps one after another over whole tables.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    func runPipeline(_ source: Expr, _ steps: [Step]) throws -> Value {
+        var current = try eval(source, .plain)
+        for step in steps {
+            try Interrupt.check()
+            let next = try apply(step, to: current, sourceSpan: source.span)
+            // Filtering, sorting or cutting an indicator keeps its metadata.
+            if case .indicator(var r) = current, case .table(let t) = next, keepsIndicator(step) {
+                r.table = t
+                current = .indicator(r)
+            } else {
+                current = next
+            }
+        }
+        return current
+    }
+
+    private func table(of value: Value, for step: Step) throws -> Table {
+        if case .grouped = value, !isSummarize(step) {
+            throw Diagnostic(.error, Message("E029", step.word), at: step.span, hint: Message("H052"))
+        }
+        guard let t = value.table else { throw Diagnostic(.error, Message("E052", step.word, value.kindWord), at: step.span) }
+        return t
+    }
+
+    private func keepsIndicator(_ step: Step) -> Bool {
+        switch step.kind {
+        case .filter, .sort, .take: return true
+        default: return false
+        }
+    }
+
+    private func isSummarize(_ step: Step) -> Bool { if case .summarize = step.kind { return true } else { return false } }
+
+    private func requireColumns(_ names: [Name], in table: Table) throws {
+        for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
+    }
+
+    func apply(_ step: Step, to value: Value, sourceSpan: Span) throws -> Value {
+        let t = try table(of: value, for: step)
+        switch step.kind {
+        case .filter(let cond):
+            return .table(t.filter(try mask(cond, t)))
+        case .derive(let items):
+            var out = t
+            for item in items {
+                out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
+            }
+            return .table(out)
+        case .select(let names):
+            try requireColumns(names, in: t)
+            return .table(t.selecting(names.map(\.text)))
+        case .drop(let names):
+            try requireColumns(names, in: t)
+            let dropped = Set(names.map(\.text))
+            return .table(t.selecting(t.names.filter { !dropped.contains($0) }))
+        case .rename(let pairs):
+            try requireColumns(pairs.map(\.from), in: t)
+            var out = t
+            for p in pairs { out.rename(p.from.text, to: p.to.text) }
+            return .table(out)
+        case .groupBy(let names):
+            try requireColumns(names, in: t)
+            return .grouped(t, keys: names.map(\.text))
+        case .summarize(let items):
+            var keys: [String] = []
+            if case .grouped(_, let k) = value { keys = k }
+            return .table(try summarize(t, keys: keys, items))
+        case .sort(let keys):
+            var cols: [(Column, Bool)] = []
+            for k in keys { cols.append((try stepVec(k.expr, .rows(t)).materialize(t.rowCount), k.descending)) }
+            return .table(t.gather(RowOrder.sorted(columns: cols, rows: t.rowCount)))
+        case .take(let e):
+            guard case .scalar(let s) = try eval(e, .plain), case .integer(let n) = s else {
+                throw Diagnostic(.error, Message("E031", ExprPrinter.text(e)), at: e.span, hint: Message("H053"))
+            }
+            guard n >= 0 else { throw Diagnostic(.error, Message("E031", String(n)), at: e.span, hint: Message("H053")) }
+            return .table(t.prefix(Int(n)))
+        case .join(let kind, let rightExpr, let keys):
+            let rightValue = try eval(rightExpr, .plain)
+            guard let right = rightValue.table else { throw Diagnostic(.error, Message("E052", "join", rightValue.kindWord), at: rightExpr.span) }
+            for k in keys {
+                if t.column(k.left.text) == nil { throw unknownColumn(k.left.text, k.left.span, t) }
+                if right.column(k.right.text) == nil { throw unknownColumn(k.right.text, k.right.span, right) }
+            }
+            return .table(try Join.run(kind, t, right, keys: keys, span: step.span))
+        case .union(let otherExpr):
+            let otherValue = try eval(otherExpr, .plain)
+            guard let other = otherValue.table else { throw Diagnostic(.error, Message("E052", "union", otherValue.kindWord), at: otherExpr.span) }
+            return .table(try union(t, other, span: step.span))
+        case .distinct(let names):
+            try requireColumns(names, in: t)
+            let cols = names.isEmpty ? t.names : names.map(\.text)
+            let g = try Grouping.make(t, keys: cols)
+            var firstRows = [Int](repeating: -1, count: g.count)
+            for (i, gid) in g.groupOf.enumerated() where firstRows[Int(gid)] < 0 { firstRows[Int(gid)] = i }
+            return .table(t.selecting(cols).gather(firstRows.sorted()))
+        }
+    }
+
+    /// Evaluates a `where` condition: rows where it is true; false and na rows are dropped.
+    func mask(_ cond: Expr, _ t: Table) throws -> [Bool] {
+        let v = try stepVec(cond, .rows(t))
+        guard let b = BooleanOperand(v) else {
+            throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: cond.span, hint: Message("H054"))
+        }
+        return (0..<t.rowCount).map { b.at($0) == true }
+    }
+
+    func summarize(_ t: Table, keys: [String], _ items: [NamedExpr]) throws -> Table {
+        let grouping = try Grouping.make(t, keys: keys)
+        var out = Table(names: keys, columns: grouping.keyColumns, rowCount: grouping.count)
+        for item in items {
+            let v = try stepVec(item.expr, .groups(t, grouping))
+            out.set(item.name.text, v.materialize(grouping.count))
+        }
+        return out
+    }
+
+    private func union(_ a: Table, _ b: Table, span: Span) throws -> Table {
+        guard Set(a.names) == Set(b.names) else {
+            let missing = Set(a.names).symmetricDifference(b.names).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            throw Diagnostic(.error, Message("E049", missing), at: span, hint: Message("H055"))
+        }
+        var columns: [Column] = []
+        for name in a.names {
+            guard let c = a.column(name)!.appending(b.column(name)!) else {
+                throw Diagnostic(.error, Message("E065", name, a.column(name)!.type.rawValue, b.column(name)!.type.rawValue), at: span)
+            }
+            columns.append(c)
+        }
+        return Table(names: a.names, columns: columns, rowCount: a.rowCount + b.rowCount)
+    }
+}

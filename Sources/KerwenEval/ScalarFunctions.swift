@@ -1,0 +1,128 @@
+// Builtin scalar functions, each written once and run over whole columns (text ones once per dictionary entry).
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+enum ScalarFunctions {
+    static func apply(_ name: String, _ args: [Vec], count: Int, span: Span) throws -> Value {
+        let scalar = args.allSatisfy { Kernels.isScalar($0) }
+        let n = scalar ? 1 : count
+        switch name {
+        case "abs": return try math(args[0], n, scalar, span, name) { Swift.abs($0) }
+        case "floor": return try math(args[0], n, scalar, span, name) { $0.rounded(.down) }
+        case "ceil": return try math(args[0], n, scalar, span, name) { $0.rounded(.up) }
+        case "sqrt": return try math(args[0], n, scalar, span, name) { $0 < 0 ? .nan : $0.squareRoot() }
+        case "log": return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log($0) }
+        case "log10": return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log10($0) }
+        case "exp": return try math(args[0], n, scalar, span, name) { Foundation.exp($0) }
+        case "round":
+            var digits = 0
+            if args.count > 1 {
+                guard case .scalar(let d) = args[1], let dv = d.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
+                digits = Int(dv)
+            }
+            let f = Foundation.pow(10.0, Double(digits))
+            // Half away from zero, as statistical offices publish.
+            return try math(args[0], n, scalar, span, name) { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }
+        case "least", "greatest":
+            let cols = args.map { $0.materialize(n) }
+            var cells: [Scalar] = []
+            for i in 0..<n {
+                let vals = cols.compactMap { $0.scalar(at: i).doubleValue }
+                cells.append(vals.isEmpty ? .na : .number(name == "least" ? vals.min()! : vals.max()!))
+            }
+            return Kernels.wrap(Column.from(cells, type: .number), scalar: scalar)
+        case "coalesce":
+            let cols = args.map { $0.materialize(n) }
+            var cells: [Scalar] = []
+            for i in 0..<n { cells.append(cols.lazy.map { $0.scalar(at: i) }.first { !$0.isNA } ?? .na) }
+            return Kernels.wrap(Column.from(cells), scalar: scalar)
+        case "is_na":
+            let c = args[0].materialize(n)
+            if case .scalar(.na) = args[0] { return Kernels.wrap(Column(.boolean([Bool](repeating: true, count: n))), scalar: scalar) }
+            return Kernels.wrap(Column(.boolean((0..<n).map { !c.isValid($0) })), scalar: scalar)
+        case "lower": return try text(args[0], n, scalar, span, name) { .text($0.lowercased()) }
+        case "upper": return try text(args[0], n, scalar, span, name) { .text($0.uppercased()) }
+        case "trim": return try text(args[0], n, scalar, span, name) { .text($0.trimmingCharacters(in: .whitespaces)) }
+        case "length": return try text(args[0], n, scalar, span, name) { .integer(Int64($0.count)) }
+        case "contains", "starts_with", "ends_with":
+            guard case .scalar(.text(let part)) = args[1] else { throw Diagnostic(.error, Message("E062", name), at: span) }
+            return try text(args[0], n, scalar, span, name) { s in
+                .boolean(name == "contains" ? s.contains(part) : name == "starts_with" ? s.hasPrefix(part) : s.hasSuffix(part))
+            }
+        case "replace":
+            guard case .scalar(.text(let old)) = args[1], case .scalar(.text(let new)) = args[2] else { throw Diagnostic(.error, Message("E062", name), at: span) }
+            return try text(args[0], n, scalar, span, name) { .text($0.replacingOccurrences(of: old, with: new)) }
+        case "substr":
+            guard case .scalar(let st) = args[1], let start = st.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
+            var length = Int.max
+            if args.count > 2 { guard case .scalar(let l) = args[2], let lv = l.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }; length = max(0, Int(lv)) }
+            return try text(args[0], n, scalar, span, name) { s in
+                let chars = Array(s)
+                let from = max(0, Int(start) - 1)
+                guard from < chars.count else { return .text("") }
+                let to = length == Int.max ? chars.count : min(chars.count, from + length)
+                return .text(String(chars[from..<to]))
+            }
+        case "concat":
+            let cols = args.map { $0.materialize(n) }
+            var cells: [Scalar] = []
+            for i in 0..<n {
+                let parts = cols.map { $0.scalar(at: i) }
+                cells.append(parts.contains { $0.isNA } ? .na : .text(parts.map(ScalarFormat.plain).joined()))
+            }
+            return Kernels.wrap(Column.from(cells, type: .text), scalar: scalar)
+        case "text":
+            let c = args[0].materialize(n)
+            return Kernels.wrap(Column.from((0..<n).map { i in c.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(c.scalar(at: i))) }, type: .text), scalar: scalar)
+        case "number", "integer":
+            let c = args[0].materialize(n)
+            let cells: [Scalar] = (0..<n).map { i in
+                let v = c.scalar(at: i)
+                let d: Double?
+                switch v {
+                case .text(let s): d = Double(s.trimmingCharacters(in: .whitespaces))
+                case .boolean(let b): d = b ? 1 : 0
+                default: d = v.doubleValue
+                }
+                guard let d, d.isFinite else { return .na }
+                return name == "integer" ? .integer(Int64(d.rounded(.towardZero))) : .number(d)
+            }
+            return Kernels.wrap(Column.from(cells, type: name == "integer" ? .integer : .number), scalar: scalar)
+        default:
+            throw Diagnostic(.error, Message("E014", name), at: span)
+        }
+    }
+
+    private static func math(_ x: Vec, _ n: Int, _ scalar: Bool, _ span: Span, _ name: String, _ f: (Double) -> Double) throws -> Value {
+        if case .scalar(.na) = x { return .scalar(.na) }
+        guard let a = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), "number"), at: span) }
+        var out = [Double](repeating: 0, count: n)
+        var validity = a.stride == 0 ? nil : a.validity
+        for i in 0..<n {
+            let v = f(a.values[i * a.stride])
+            out[i] = v
+            if v.isNaN {
+                if validity == nil { validity = Bitmap(count: n, value: true) }
+                validity![i] = false
+            }
+        }
+        return Kernels.wrap(Column(.number(out), validity: validity), scalar: scalar)
+    }
+
+    /// Applies a text function once per distinct value, then maps the codes.
+    private static func text(_ x: Vec, _ n: Int, _ scalar: Bool, _ span: Span, _ name: String, _ f: (String) -> Scalar) throws -> Value {
+        switch x {
+        case .scalar(.na): return .scalar(.na)
+        case .scalar(.text(let s)): return .scalar(f(s))
+        case .column(let c):
+            guard case .text(let codes, let dict) = c.storage else { break }
+            let mapped = dict.values.map(f)
+            return .column(Column.from(codes.map { $0 >= 0 ? mapped[Int($0)] : .na }))
+        default: break
+        }
+        throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), "text"), at: span, hint: Message("H050", name))
+    }
+}

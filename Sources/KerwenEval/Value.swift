@@ -1,0 +1,88 @@
+// Runtime values: scalars, whole columns, tables, grouped tables and indicator results.
+
+import KerwenData
+import KerwenSyntax
+
+/// What an expression evaluates to.
+public enum Value: Sendable {
+    case scalar(Scalar)
+    case column(Column)
+    case list([Scalar])
+    case table(Table)
+    /// A table after `group by`, waiting for `summarize`.
+    case grouped(Table, keys: [String])
+    case indicator(IndicatorResult)
+
+    /// The table behind a table-like value.
+    public var table: Table? {
+        switch self {
+        case .table(let t), .grouped(let t, _): return t
+        case .indicator(let r): return r.table
+        default: return nil
+        }
+    }
+
+    /// A word for the kind of value, for messages.
+    public var kindWord: String {
+        switch self {
+        case .scalar(let s):
+            switch s {
+            case .na: return "na"
+            case .integer: return "integer"
+            case .number: return "number"
+            case .text: return "text"
+            case .boolean: return "boolean"
+            }
+        case .column(let c): return "column of \(c.type.rawValue)"
+        case .list: return "list"
+        case .table: return "table"
+        case .grouped: return "grouped table"
+        case .indicator: return "indicator"
+        }
+    }
+}
+
+/// A per-row operand: one scalar broadcast over all rows, or a whole column.
+public enum Vec: Sendable {
+    case scalar(Scalar)
+    case column(Column)
+
+    public var type: ColumnType? {
+        switch self {
+        case .scalar(let s): return s.type
+        case .column(let c): return c.type
+        }
+    }
+
+    /// A column of `count` rows.
+    public func materialize(_ count: Int) -> Column {
+        switch self {
+        case .scalar(let s): return Column.repeating(s, count: count)
+        case .column(let c): return c
+        }
+    }
+}
+
+/// One checked rule of an indicator or a `check` statement, with the rows that broke it.
+public struct CheckOutcome: Sendable {
+    public var rule: String
+    public var fatal: Bool
+    /// Each failing row: its keys and values as text.
+    public var failures: [[(String, String)]]
+    public var checked: Int
+    /// Rows where the rule could not be decided (a missing value).
+    public var undecided: Int
+}
+
+/// A computed indicator: its result table and everything needed to audit it.
+public struct IndicatorResult: Sendable {
+    public var name: String
+    /// Metadata fields in the order written (code, title, unit, …).
+    public var metadata: [(key: String, value: String)]
+    /// `by` columns, then value, numerator, denominator, n, n_missing.
+    public var table: Table
+    public var dimensions: [String]
+    public var checks: [CheckOutcome]
+
+    public func meta(_ key: String) -> String? { metadata.first { $0.key == key }?.value }
+}

@@ -1,0 +1,37 @@
+// Numbers for people: a sensible number of decimals per column, integers without a point.
+
+import Foundation
+import KerwenData
+
+public enum NumberFormatting {
+    /// Decimals that show a column's values well: none for whole numbers, fewer for large magnitudes.
+    public static func decimals(for values: [Double]) -> Int {
+        let finite = values.filter { $0.isFinite }
+        if finite.isEmpty { return 0 }
+        let maxAbs = finite.map { Swift.abs($0) }.max()!
+        let cap = maxAbs >= 1000 ? 2 : maxAbs >= 1 ? 3 : 4
+        for d in 0...cap {
+            let f = Foundation.pow(10.0, Double(d))
+            if finite.allSatisfy({ Swift.abs(($0 * f).rounded() - $0 * f) < 1e-6 * max(1, Swift.abs($0 * f)) }) { return d }
+        }
+        return cap
+    }
+
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        if x.isNaN { return "na" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        return String(format: "%.\(decimals)f", x)
+    }
+
+    /// A single number on its own: up to 10 significant digits, no trailing zeros.
+    public static func single(_ x: Double) -> String {
+        if x.isNaN { return "na" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int64(x)) }
+        let shortest = "\(x)"
+        if shortest.count <= 12, !shortest.contains("e") { return shortest }
+        var s = String(format: "%.10g", x)
+        if s.contains("."), !s.contains("e") { while s.hasSuffix("0") { s.removeLast() } }
+        return s
+    }
+}

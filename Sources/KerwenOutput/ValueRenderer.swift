@@ -1,0 +1,92 @@
+// Renders what statements produce: values, indicators with their metadata, describe, check reports.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenEval
+
+public enum ValueRenderer {
+    public static func render(_ value: Value, options: RenderOptions) -> String {
+        switch value {
+        case .scalar(let s): return scalar(s) + "\n"
+        case .list(let items): return "[" + items.map(scalar).joined(separator: ", ") + "]\n"
+        case .column(let c): return TableRenderer.render(Table(names: ["value"], columns: [c]), options: options)
+        case .table(let t), .grouped(let t, _): return TableRenderer.render(t, options: options)
+        case .indicator(let r): return indicator(r, options: options)
+        }
+    }
+
+    public static func scalar(_ s: Scalar) -> String {
+        switch s {
+        case .na: return "na"
+        case .number(let x): return NumberFormatting.single(x)
+        case .text(let t): return t
+        default: return ScalarFormat.plain(s)
+        }
+    }
+
+    /// The indicator's identity and metadata, then its cells.
+    public static func indicator(_ r: IndicatorResult, options: RenderOptions) -> String {
+        var head = "indicator \(r.name)"
+        if let code = r.meta("code") { head += "  [\(code)]" }
+        var out = head + "\n"
+        for (key, value) in r.metadata where key != "code" {
+            out += "  \(key): \(value)\n"
+        }
+        return out + TableRenderer.render(r.table, options: options)
+    }
+
+    public static func describe(_ t: Table, name: String) -> String {
+        let catalog = MessageCatalog.shared
+        var names: [String] = [], types: [String] = [], missing: [Scalar] = [], distinct: [Scalar] = [], summary: [String] = []
+        for (n, c) in zip(t.names, t.columns) {
+            names.append(n)
+            types.append(c.type.rawValue)
+            missing.append(.integer(Int64(c.missingCount)))
+            let valid = (0..<c.count).filter { c.isValid($0) }
+            switch c.storage {
+            case .integer(let v):
+                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
+                summary.append(valid.isEmpty ? "" : "min \(valid.map { v[$0] }.min()!)  max \(valid.map { v[$0] }.max()!)")
+            case .number(let v):
+                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
+                let xs = valid.map { v[$0] }
+                summary.append(xs.isEmpty ? "" : "min \(NumberFormatting.single(xs.min()!))  max \(NumberFormatting.single(xs.max()!))  mean \(NumberFormatting.single(xs.reduce(0, +) / Double(xs.count)))")
+            case .boolean(let v):
+                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
+                summary.append("true \(valid.filter { v[$0] }.count)  false \(valid.filter { !v[$0] }.count)")
+            case .text(let codes, let dict):
+                var counts: [Int32: Int] = [:]
+                for i in valid { counts[codes[i], default: 0] += 1 }
+                distinct.append(.integer(Int64(counts.count)))
+                let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : dict[$0.key] < dict[$1.key] }.prefix(3)
+                summary.append(top.map { "\(dict[$0.key]) (\($0.value))" }.joined(separator: ", "))
+            }
+        }
+        let table = Table(names: ["column", "type", "missing", "distinct", "summary"],
+                          columns: [Column.from(names.map { .text($0) }), Column.from(types.map { .text($0) }),
+                                    Column.from(missing), Column.from(distinct), Column.from(summary.map { .text($0) }, type: .text)])
+        let title = catalog.word("W.describe_header", name.isEmpty ? "table" : name, String(t.rowCount), String(t.names.count))
+        return title + "\n" + TableRenderer.render(table, options: RenderOptions(maxRows: 1000))
+    }
+
+    /// One line per rule; failing rows listed with their keys and values.
+    public static func checkReport(_ outcomes: [CheckOutcome], subject: String) -> (stdout: String, stderr: [Diagnostic]) {
+        let catalog = MessageCatalog.shared
+        var out = ""
+        var problems: [Diagnostic] = []
+        for o in outcomes {
+            if o.failures.isEmpty {
+                out += catalog.word("W.check_passed", o.rule, subject, String(o.checked - o.undecided)) + "\n"
+            } else {
+                out += catalog.word("W.check_failed", o.rule, subject, String(o.failures.count), String(o.checked)) + "\n"
+                for row in o.failures.prefix(50) {
+                    out += "  " + row.map { "\($0.0)=\($0.1)" }.joined(separator: "  ") + "\n"
+                }
+                if o.failures.count > 50 { out += "  " + catalog.word("W.more_rows", String(o.failures.count - 50)) + "\n" }
+                if !o.fatal { problems.append(Diagnostic(.warning, Message("W002", o.rule))) }
+            }
+            if o.undecided > 0 { out += "  " + catalog.word("W.check_undecided", String(o.undecided)) + "\n" }
+        }
+        return (out, problems)
+    }
+}

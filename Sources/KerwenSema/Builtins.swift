@@ -1,0 +1,51 @@
+// The builtin functions and aggregates: names, arity and a one-line summary (for checks, help and completion).
+
+public struct BuiltinSignature: Sendable {
+    public enum Kind: Sendable { case scalar, aggregate }
+    public let name: String
+    public let kind: Kind
+    public let minArgs: Int
+    public let maxArgs: Int
+    /// How the call is written, e.g. `round(x, digits)`.
+    public let usage: String
+}
+
+public enum Builtins {
+    private static func s(_ name: String, _ min: Int, _ max: Int, _ usage: String) -> BuiltinSignature {
+        BuiltinSignature(name: name, kind: .scalar, minArgs: min, maxArgs: max, usage: usage)
+    }
+    private static func a(_ name: String, _ min: Int, _ max: Int, _ usage: String) -> BuiltinSignature {
+        BuiltinSignature(name: name, kind: .aggregate, minArgs: min, maxArgs: max, usage: usage)
+    }
+
+    /// Every builtin, in one literal table.
+    public static let all: [BuiltinSignature] = [
+        s("abs", 1, 1, "abs(x)"), s("round", 1, 2, "round(x, digits)"), s("floor", 1, 1, "floor(x)"),
+        s("ceil", 1, 1, "ceil(x)"), s("sqrt", 1, 1, "sqrt(x)"), s("log", 1, 1, "log(x)"), s("log10", 1, 1, "log10(x)"),
+        s("exp", 1, 1, "exp(x)"), s("least", 2, 16, "least(a, b, …)"), s("greatest", 2, 16, "greatest(a, b, …)"),
+        s("coalesce", 2, 16, "coalesce(x, fallback, …)"), s("is_na", 1, 1, "is_na(x)"),
+        s("lower", 1, 1, "lower(text)"), s("upper", 1, 1, "upper(text)"), s("trim", 1, 1, "trim(text)"),
+        s("length", 1, 1, "length(text)"), s("substr", 2, 3, "substr(text, start, length)"),
+        s("contains", 2, 2, "contains(text, part)"), s("starts_with", 2, 2, "starts_with(text, prefix)"),
+        s("ends_with", 2, 2, "ends_with(text, suffix)"), s("replace", 3, 3, "replace(text, old, new)"),
+        s("concat", 1, 16, "concat(a, b, …)"), s("text", 1, 1, "text(x)"), s("number", 1, 1, "number(x)"),
+        s("integer", 1, 1, "integer(x)"),
+        a("count", 0, 1, "count() or count(x)"), a("sum", 1, 1, "sum(x)"), a("mean", 1, 1, "mean(x)"),
+        a("median", 1, 1, "median(x)"), a("min", 1, 1, "min(x)"), a("max", 1, 1, "max(x)"),
+        a("share", 1, 2, "share(condition) or share(condition, weight)"), a("wmean", 2, 2, "wmean(x, weight)"),
+        a("wsum", 2, 2, "wsum(x, weight)"), a("quantile", 2, 2, "quantile(x, p)"), a("sd", 1, 1, "sd(x)"),
+        a("var", 1, 1, "var(x)"), a("n_distinct", 1, 1, "n_distinct(x)"), a("first", 1, 1, "first(x)"),
+        a("last", 1, 1, "last(x)"),
+    ]
+
+    public static let byName: [String: BuiltinSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    public static func isAggregate(_ name: String) -> Bool { byName[name]?.kind == .aggregate }
+
+    /// Names users bring from other tools, mapped to Kerwen's (`avg` → `mean`, `n` → `count`).
+    public static let aliases: [String: String] = [
+        "avg": "mean", "average": "mean", "n": "count", "nrow": "count", "len": "length", "nchar": "length",
+        "weighted_mean": "wmean", "weighted.mean": "wmean", "std": "sd", "stddev": "sd", "ifelse": "if … then … else",
+        "isnull": "is_na", "is.na": "is_na", "paste": "concat", "tolower": "lower", "toupper": "upper",
+    ]
+}

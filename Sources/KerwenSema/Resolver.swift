@@ -1,0 +1,92 @@
+// Checks names, columns, functions and arity over a whole program before it runs, collecting every error.
+
+import KerwenDiagnostics
+import KerwenSyntax
+
+public struct Resolver {
+    public internal(set) var scope: Scope
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// `$names` written in the step being checked.
+    var dollarNames: Set<String> = []
+    /// Reads a dataset's column names from its file, given the `load` path and options (nil when unreadable).
+    let schemaOf: (Stmt) -> [String]?
+    /// Columns of a module's symbols, filled by `use`.
+    let moduleSymbols: (String) -> [String: Symbol]?
+
+    public init(scope: Scope, schemaOf: @escaping (Stmt) -> [String]?, moduleSymbols: @escaping (String) -> [String: Symbol]? = { _ in nil }) {
+        self.scope = scope
+        self.schemaOf = schemaOf
+        self.moduleSymbols = moduleSymbols
+    }
+
+    public static let indicatorColumns = ["value", "numerator", "denominator", "n", "n_missing"]
+
+    public mutating func resolve(_ statements: [Stmt]) {
+        for stmt in statements { resolve(stmt) }
+    }
+
+    public mutating func resolve(_ stmt: Stmt) {
+        switch stmt.kind {
+        case .load(let name, let path, let options):
+            expr(path, .none)
+            for o in options { if case .list = o.value.kind {} else { expr(o.value, .none) } }
+            scope[name.text] = Symbol(kind: .dataset, columns: schemaOf(stmt))
+        case .letBinding(let name, let value):
+            let ctx = expr(value, .none)
+            scope[name.text] = Symbol(kind: .variable, columns: ctx.columns)
+        case .param(let name, let value):
+            expr(value, .none)
+            scope[name.text] = Symbol(kind: .parameter)
+        case .function(let name, let params, let body):
+            var inner = self
+            for p in params { inner.scope[p.text] = Symbol(kind: .variable) }
+            inner.scope[name.text] = Symbol(kind: .function, arity: params.count)
+            inner.expr(body, .none, allowUnknownColumns: true)
+            diagnostics += inner.diagnostics
+            scope[name.text] = Symbol(kind: .function, arity: params.count)
+        case .show(let e), .describe(let e), .expression(let e):
+            expr(e, .none)
+        case .export(let e, let path):
+            expr(e, .none)
+            expr(path, .none)
+        case .use(let module):
+            if let symbols = moduleSymbols(module.text) {
+                for (k, v) in symbols { scope[k] = v }
+            }
+        case .indicator(let decl):
+            indicator(decl)
+        case .check(let table, let rules):
+            let ctx = expr(table, .none)
+            for r in rules { expr(r.expr, ctx.columns.map { .known($0) } ?? .unknown) }
+        }
+    }
+
+    mutating func indicator(_ decl: IndicatorDecl) {
+        for m in decl.metadata { expr(m.value, .none) }
+        var ctx = TableContext.unknown
+        if let data = decl.data { ctx = expr(data, .none) }
+        if case .none = ctx { ctx = .unknown }
+        for e in [decl.numerator, decl.denominator, decl.value].compactMap({ $0 }) {
+            dollarNames = e.dollarNames
+            expr(e, ctx, aggregatesAllowed: true)
+            dollarNames = []
+        }
+        if let s = decl.scale { expr(s, .none) }
+        for d in decl.by { column(d, in: ctx) }
+        for t in decl.totals where t.text != "*" {
+            if !decl.by.contains(where: { $0.text == t.text }) {
+                diagnostics.append(Diagnostic(.error, Message("E046", t.text), at: t.span,
+                                              hint: Suggestions.hint(for: t.text, in: decl.by.map(\.text))))
+            }
+        }
+        let resultColumns = decl.by.map(\.text) + Self.indicatorColumns
+        for c in decl.checks { expr(c.expr, .known(resultColumns)) }
+        scope[decl.name.text] = Symbol(kind: .indicator, columns: resultColumns)
+    }
+
+    mutating func column(_ name: Name, in ctx: TableContext) {
+        guard let cols = ctx.columns, !cols.contains(name.text) else { return }
+        diagnostics.append(Diagnostic(.error, Message("E012", name.text), at: name.span, label: Message("L001"),
+                                      hint: Suggestions.hint(for: name.text, in: cols)))
+    }
+}

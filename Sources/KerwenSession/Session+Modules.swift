@@ -1,0 +1,68 @@
+// `use NAME`: modules from the script's folder first, then the standard library.
+
+import Foundation
+import KerwenDiagnostics
+import KerwenEval
+import KerwenSema
+import KerwenSyntax
+
+extension Session {
+    /// Where the standard library lives: $KERWEN_STDLIB, a `stdlib` folder above the executable, or the source tree.
+    public static var standardLibraryDirectory: URL? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["KERWEN_STDLIB"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            for candidate in [dir.appendingPathComponent("stdlib"), dir.appendingPathComponent("share/kerwen/stdlib")] where fm.fileExists(atPath: candidate.path) {
+                return candidate
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let fromSource = source.appendingPathComponent("stdlib")
+        return fm.fileExists(atPath: fromSource.path) ? fromSource : nil
+    }
+
+    func modulePath(_ name: String) -> URL? {
+        let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
+        if FileManager.default.fileExists(atPath: local.path) { return local }
+        if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
+           FileManager.default.fileExists(atPath: std.path) { return std }
+        return nil
+    }
+
+    func moduleNames() -> [String] {
+        var names: [String] = []
+        for dir in [interpreter.baseDirectory, Self.standardLibraryDirectory].compactMap({ $0 }) {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            names += files.filter { $0.hasSuffix(".kw") }.map { String($0.dropLast(3)) }
+        }
+        return names
+    }
+
+    func loadModule(_ name: Name, into interpreter: Interpreter) throws {
+        guard let url = modulePath(name.text) else {
+            throw Diagnostic(.error, Message("E026", name.text), at: name.span, hint: Suggestions.hint(for: name.text, in: moduleNames()))
+        }
+        if !loadedModules.insert(url.path).inserted { return }
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Diagnostic(.error, Message("E069", url.path), at: name.span)
+        }
+        let file = sources.add(name: url.path, text: text)
+        let program = Parser.parse(file)
+        if !program.diagnostics.isEmpty { throw DiagnosticList(program.diagnostics) }
+        // A module's data paths are relative to the module's own folder.
+        let saved = interpreter.baseDirectory
+        interpreter.baseDirectory = url.deletingLastPathComponent()
+        defer { interpreter.baseDirectory = saved }
+        for stmt in program.statements { try interpreter.execute(stmt) }
+    }
+
+    func moduleSymbols(_ name: String) -> [String: Symbol]? {
+        guard let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
+        var resolver = Resolver(scope: Scope(), schemaOf: { _ in nil })
+        resolver.resolve(program.statements)
+        return resolver.scope.symbols
+    }
+}

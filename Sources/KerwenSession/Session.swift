@@ -1,0 +1,129 @@
+// The one Session API the script runner and the REPL share: parse, resolve, run, render.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenEval
+import KerwenOutput
+import KerwenSema
+import KerwenSyntax
+
+public final class Session: @unchecked Sendable {
+    public let sources = SourceMap()
+    public let interpreter: Interpreter
+    public var writeOut: (String) -> Void
+    public var writeErr: (String) -> Void
+    public var useColor: Bool
+    public var renderOptions: RenderOptions
+    /// Successful inputs, in order (the REPL's `:save`).
+    public private(set) var history: [String] = []
+    var loadedModules: Set<String> = []
+
+    public init(baseDirectory: URL, parameters: [String: String] = [:], useColor: Bool = false,
+                writeOut: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                writeErr: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+        self.useColor = useColor
+        self.renderOptions = RenderOptions(color: useColor)
+        self.interpreter = Interpreter(baseDirectory: baseDirectory, emit: { _ in })
+        interpreter.parameterOverrides = parameters
+        interpreter.emit = { [unowned self] event in self.handle(event) }
+        interpreter.moduleLoader = { [unowned self] name, interp in try self.loadModule(name, into: interp) }
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        DiagnosticRenderer(sources: sources, useColor: useColor).render(diagnostics)
+    }
+
+    private func handle(_ event: OutputEvent) {
+        switch event {
+        case .value(let v, _):
+            writeOut(ValueRenderer.render(v, options: renderOptions))
+        case .describe(let t, let name):
+            writeOut(ValueRenderer.describe(t, name: name))
+        case .message(let d):
+            writeErr(render([d]))
+        case .exported(let path, let rows):
+            writeErr(MessageCatalog.shared.word("W.exported", String(rows), path) + "\n")
+        case .checkReport(let outcomes, let subject):
+            let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject)
+            writeOut(text)
+            if !problems.isEmpty { writeErr(render(problems)) }
+        }
+    }
+
+    /// Parses and resolves without running; every problem found.
+    public func check(text: String, name: String) -> [Diagnostic] {
+        let file = sources.add(name: name, text: text)
+        let program = Parser.parse(file)
+        var resolver = makeResolver()
+        resolver.resolve(program.statements)
+        var all = program.diagnostics + resolver.diagnostics
+        all += unknownParameters(program.statements)
+        return all.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
+    }
+
+    /// Runs source text; renders diagnostics; returns false when it stopped on an error.
+    /// Throws `Interrupted` when Ctrl-C stopped it.
+    @discardableResult
+    public func run(text: String, name: String) throws -> Bool {
+        let file = sources.add(name: name, text: text)
+        let program = Parser.parse(file)
+        if !program.diagnostics.isEmpty {
+            writeErr(render(program.diagnostics))
+            return false
+        }
+        var resolver = makeResolver()
+        resolver.resolve(program.statements)
+        let problems = resolver.diagnostics + unknownParameters(program.statements)
+        if !problems.isEmpty {
+            writeErr(render(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }))
+            return false
+        }
+        do {
+            for stmt in program.statements { try interpreter.execute(stmt) }
+        } catch let d as Diagnostic {
+            writeErr(render([d]))
+            return false
+        } catch let list as DiagnosticList {
+            writeErr(render(list.diagnostics))
+            return false
+        }
+        history.append(text)
+        return true
+    }
+
+    /// `--param` names the script does not declare (only for whole scripts, not REPL entries).
+    private func unknownParameters(_ statements: [Stmt]) -> [Diagnostic] {
+        guard !interpreter.parameterOverrides.isEmpty else { return [] }
+        var declared = statements.compactMap { s -> String? in if case .param(let n, _) = s.kind { return n.text } else { return nil } }
+        declared += interpreter.globals.compactMap { if case .parameter = $0.value { return $0.key } else { return nil } }
+        return interpreter.parameterOverrides.keys.sorted().filter { !declared.contains($0) }.map { name in
+            Diagnostic(.error, Message("E018", name), hint: Suggestions.hint(for: name, in: declared)
+                       ?? Message("H057", declared.isEmpty ? "(none)" : declared.joined(separator: ", ")))
+        }
+    }
+
+    private func makeResolver() -> Resolver {
+        Resolver(scope: interpreter.scope, schemaOf: { [unowned self] stmt in self.peekSchema(stmt) },
+                 moduleSymbols: { [unowned self] name in self.moduleSymbols(name) })
+    }
+
+    /// The column names of a `load`, read from the file's header only (so `check` can spot misspelt columns).
+    private func peekSchema(_ stmt: Stmt) -> [String]? {
+        guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
+        let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).path
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 64 * 1024)
+        var bytes = [UInt8](head)
+        guard let nl = bytes.firstIndex(of: 10) else { return nil }
+        bytes = Array(bytes[..<nl]) + [10]
+        var csvOptions = CSVOptions()
+        for o in options where o.name.text == "delimiter" {
+            if case .string(let d) = o.value.kind { csvOptions.delimiter = [",": 44, ";": 59, "\t": 9, "tab": 9, "|": 124][d] }
+        }
+        return (try? CSVReader.parse(bytes: bytes, name: path, options: csvOptions))?.names
+    }
+}

@@ -1,0 +1,243 @@
+// The syntax tree: value types, each node carrying its span.
+
+import KerwenDiagnostics
+
+/// A name as written, with where it was written.
+public struct Name: Equatable, Sendable {
+    public var text: String
+    public var span: Span
+    public init(_ text: String, _ span: Span) { self.text = text; self.span = span }
+}
+
+public enum UnaryOp: String, Equatable, Sendable { case negate = "-", not = "not" }
+
+public enum BinaryOp: String, Equatable, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and, or
+
+    public var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+    public var isArithmetic: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .modulo, .power: return true
+        default: return false
+        }
+    }
+}
+
+public struct Expr: Equatable, Sendable {
+    public indirect enum Kind: Equatable, Sendable {
+        case integer(Int64)
+        case number(Double)
+        case string(String)
+        case bool(Bool)
+        case na
+        /// A plain name: a column inside a pipeline step, otherwise a variable.
+        case name(String)
+        /// `$name`: the variable, even where a column has that name.
+        case variable(String)
+        /// `` `name` ``: the column, even where a variable has that name.
+        case column(String)
+        /// `dataset.column`
+        case member(Expr, Name)
+        case unary(UnaryOp, Expr)
+        case binary(BinaryOp, Expr, Expr)
+        case between(Expr, low: Expr, high: Expr)
+        case isIn(Expr, [Expr])
+        case call(Name, [Expr])
+        case conditional(Expr, then: Expr, else: Expr)
+        case list([Expr])
+        case pipeline(Expr, [Step])
+    }
+
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span }
+}
+
+extension Expr {
+    /// Names written with `$` anywhere in this expression: they tell a plain name with the same spelling means the column.
+    public var dollarNames: Set<String> {
+        var out: Set<String> = []
+        func walk(_ e: Expr) {
+            switch e.kind {
+            case .variable(let n): out.insert(n)
+            case .member(let b, _): walk(b)
+            case .unary(_, let x): walk(x)
+            case .binary(_, let l, let r): walk(l); walk(r)
+            case .between(let x, let lo, let hi), .conditional(let x, let lo, let hi): walk(x); walk(lo); walk(hi)
+            case .isIn(let x, let items): walk(x); items.forEach(walk)
+            case .call(_, let args), .list(let args): args.forEach(walk)
+            default: break
+            }
+        }
+        walk(self)
+        return out
+    }
+}
+
+/// `name = expr` inside `derive` and `summarize`.
+public struct NamedExpr: Equatable, Sendable {
+    public var name: Name
+    public var expr: Expr
+    public init(name: Name, expr: Expr) { self.name = name; self.expr = expr }
+}
+
+public struct SortKey: Equatable, Sendable {
+    public var expr: Expr
+    public var descending: Bool
+    public init(expr: Expr, descending: Bool) { self.expr = expr; self.descending = descending }
+}
+
+/// `left == right` in `join … on`; the same name on both sides when written once.
+public struct JoinKey: Equatable, Sendable {
+    public var left: Name
+    public var right: Name
+    public init(left: Name, right: Name) { self.left = left; self.right = right }
+}
+
+public enum JoinKind: String, Equatable, Sendable { case inner, left }
+
+/// One step of a pipeline, the logical plan of what to compute.
+public struct Step: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case filter(Expr)
+        case derive([NamedExpr])
+        case select([Name])
+        case drop([Name])
+        case rename([(from: Name, to: Name)])
+        case groupBy([Name])
+        case summarize([NamedExpr])
+        case sort([SortKey])
+        case take(Expr)
+        case join(JoinKind, Expr, [JoinKey])
+        case union(Expr)
+        case distinct([Name])
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.filter(x), .filter(y)): return x == y
+            case let (.derive(x), .derive(y)), let (.summarize(x), .summarize(y)): return x == y
+            case let (.select(x), .select(y)), let (.drop(x), .drop(y)), let (.groupBy(x), .groupBy(y)),
+                 let (.distinct(x), .distinct(y)): return x == y
+            case let (.rename(x), .rename(y)):
+                return x.count == y.count && zip(x, y).allSatisfy { $0.from == $1.from && $0.to == $1.to }
+            case let (.sort(x), .sort(y)): return x == y
+            case let (.take(x), .take(y)), let (.union(x), .union(y)): return x == y
+            case let (.join(k1, t1, o1), .join(k2, t2, o2)): return k1 == k2 && t1 == t2 && o1 == o2
+            default: return false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span }
+
+    /// The word that names this step in messages.
+    public var word: String {
+        switch kind {
+        case .filter: return "where"
+        case .derive: return "derive"
+        case .select: return "select"
+        case .drop: return "drop"
+        case .rename: return "rename"
+        case .groupBy: return "group by"
+        case .summarize: return "summarize"
+        case .sort: return "sort"
+        case .take: return "take"
+        case .join: return "join"
+        case .union: return "union"
+        case .distinct: return "distinct"
+        }
+    }
+}
+
+/// `name: value` option of `load … with`.
+public struct Option: Equatable, Sendable {
+    public var name: Name
+    public var value: Expr
+    public init(name: Name, value: Expr) { self.name = name; self.value = value }
+}
+
+/// An `indicator NAME { … }` block: the logical definition, computed when referenced.
+public struct IndicatorDecl: Equatable, Sendable {
+    public var name: Name
+    /// Descriptive fields: code, goal, target, title, unit, source, series, custodian, definition, method.
+    public var metadata: [(key: Name, value: Expr)]
+    public var data: Expr?
+    public var numerator: Expr?
+    public var denominator: Expr?
+    public var value: Expr?
+    public var scale: Expr?
+    public var by: [Name]
+    /// Dimensions that get `_T` total rows; all of `by` when `totals: true`.
+    public var totals: [Name]
+    /// Rules on each result row; `require` rules stop the script when broken.
+    public var checks: [(expr: Expr, fatal: Bool)]
+    public var span: Span
+
+    public init(name: Name, span: Span) {
+        self.name = name
+        self.span = span
+        self.metadata = []
+        self.by = []
+        self.totals = []
+        self.checks = []
+    }
+
+    public static func == (a: IndicatorDecl, b: IndicatorDecl) -> Bool {
+        a.name == b.name && a.data == b.data && a.numerator == b.numerator && a.denominator == b.denominator
+            && a.value == b.value && a.scale == b.scale && a.by == b.by && a.totals == b.totals
+            && a.metadata.count == b.metadata.count && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
+    }
+}
+
+public struct Stmt: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case load(Name, path: Expr, options: [Option])
+        case letBinding(Name, Expr)
+        case param(Name, Expr)
+        case function(Name, params: [Name], body: Expr)
+        case show(Expr)
+        case describe(Expr)
+        case export(Expr, to: Expr)
+        case use(Name)
+        case indicator(IndicatorDecl)
+        /// `check TABLE { rule … }`: consistency rules over rows.
+        case check(Expr, rules: [(expr: Expr, fatal: Bool)])
+        case expression(Expr)
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.load(n1, p1, o1), .load(n2, p2, o2)): return n1 == n2 && p1 == p2 && o1 == o2
+            case let (.letBinding(n1, e1), .letBinding(n2, e2)), let (.param(n1, e1), .param(n2, e2)): return n1 == n2 && e1 == e2
+            case let (.function(n1, p1, b1), .function(n2, p2, b2)): return n1 == n2 && p1 == p2 && b1 == b2
+            case let (.show(x), .show(y)), let (.describe(x), .describe(y)), let (.expression(x), .expression(y)): return x == y
+            case let (.export(x1, t1), .export(x2, t2)): return x1 == x2 && t1 == t2
+            case let (.use(x), .use(y)): return x == y
+            case let (.indicator(x), .indicator(y)): return x == y
+            case let (.check(t1, r1), .check(t2, r2)):
+                return t1 == t2 && r1.count == r2.count && zip(r1, r2).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
+            default: return false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span }
+}
+
+/// A parsed source: its statements and the problems found while parsing.
+public struct Program: Sendable {
+    public var statements: [Stmt]
+    public var diagnostics: [Diagnostic]
+    public var file: SourceFile
+}

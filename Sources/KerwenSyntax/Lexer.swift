@@ -1,0 +1,236 @@
+// Turns source bytes into tokens; decides where a newline ends a statement.
+
+import KerwenDiagnostics
+
+/// Splits a source into tokens. Newlines end statements except inside `(` `[`, after a
+/// token that cannot end an expression, or before a line that starts with `|`.
+public struct Lexer {
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var pos = 0
+    private var depth = 0
+    public private(set) var tokens: [Token] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// True when input ended inside a string, bracket or brace, or after a continuing token (for the REPL).
+    public private(set) var endsIncomplete = false
+    private var braceDepth = 0
+
+    public init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    public static func tokenize(_ file: SourceFile) -> Lexer {
+        var lexer = Lexer(file: file)
+        lexer.run()
+        return lexer
+    }
+
+    private func span(_ start: Int, _ end: Int) -> Span { Span(source: file.id, start: start, end: end) }
+
+    private mutating func run() {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
+        while pos < bytes.count {
+            let b = bytes[pos]
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                pos += 1
+            case UInt8(ascii: "#"):
+                while pos < bytes.count, bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+            case UInt8(ascii: "\n"):
+                newline()
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                string(quote: b)
+            case UInt8(ascii: "`"):
+                quotedIdentifier()
+            case UInt8(ascii: "$"):
+                variable()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number()
+            case UInt8(ascii: "."):
+                if pos + 1 < bytes.count, isDigit(bytes[pos + 1]) { number() } else { symbol() }
+            default:
+                if isIdentStart(at: pos) { identifier() } else { symbol() }
+            }
+        }
+        let eofSpan = span(bytes.count, bytes.count)
+        if let last = tokens.last, continues(last) { endsIncomplete = true }
+        if depth > 0 || braceDepth > 0 { endsIncomplete = true }
+        if tokens.last.map({ $0.kind != .newline }) ?? false {
+            tokens.append(Token(kind: .newline, text: "\n", span: eofSpan))
+        }
+        tokens.append(Token(kind: .eof, text: "", span: eofSpan))
+    }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    /// A token after which a line break cannot end the statement.
+    private func continues(_ t: Token) -> Bool {
+        switch t.kind {
+        case .symbol:
+            return ["+", "-", "*", "/", "%", "^", "==", "!=", "<", "<=", ">", ">=", "=", "|", ",", "(", "[", "{", ":", "->"].contains(t.text)
+        case .keyword:
+            return ["and", "or", "not", "if", "then", "else"].contains(t.text)
+        default:
+            return false
+        }
+    }
+
+    private mutating func newline() {
+        let start = pos
+        pos += 1
+        if depth > 0 { return }
+        if let last = tokens.last, last.kind == .newline || continues(last) { return }
+        if tokens.isEmpty { return }
+        // A following line that starts with `|` continues a pipeline.
+        var p = pos
+        while p < bytes.count {
+            let c = bytes[p]
+            if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n") { p += 1; continue }
+            if c == UInt8(ascii: "#") {
+                while p < bytes.count, bytes[p] != UInt8(ascii: "\n") { p += 1 }
+                continue
+            }
+            break
+        }
+        if p < bytes.count, bytes[p] == UInt8(ascii: "|") { return }
+        tokens.append(Token(kind: .newline, text: "\n", span: span(start, start + 1)))
+    }
+
+    private mutating func string(quote: UInt8) {
+        let start = pos
+        pos += 1
+        var out: [UInt8] = []
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == quote { pos += 1; tokens.append(Token(kind: .string, text: String(decoding: out, as: UTF8.self), span: span(start, pos))); return }
+            if c == UInt8(ascii: "\n") { break }
+            if c == UInt8(ascii: "\\"), pos + 1 < bytes.count {
+                let e = bytes[pos + 1]
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "t"): out.append(9)
+                default: out.append(e)
+                }
+                pos += 2
+                continue
+            }
+            out.append(c)
+            pos += 1
+        }
+        endsIncomplete = true
+        diagnostics.append(.error("E002", at: span(start, pos), hint: Message("H002")))
+        tokens.append(Token(kind: .string, text: String(decoding: out, as: UTF8.self), span: span(start, pos)))
+    }
+
+    private mutating func quotedIdentifier() {
+        let start = pos
+        pos += 1
+        let nameStart = pos
+        while pos < bytes.count, bytes[pos] != UInt8(ascii: "`"), bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+        let name = String(decoding: bytes[nameStart..<pos], as: UTF8.self)
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "`") {
+            pos += 1
+        } else {
+            diagnostics.append(.error("E002", at: span(start, pos), hint: Message("H003")))
+        }
+        tokens.append(Token(kind: .identifier, text: name, span: span(start, pos), quoted: true))
+    }
+
+    private mutating func variable() {
+        let start = pos
+        pos += 1
+        guard pos < bytes.count, isIdentStart(at: pos) else {
+            diagnostics.append(.error("E001", "$", at: span(start, pos), hint: Message("H004")))
+            return
+        }
+        let nameStart = pos
+        scanIdentifier()
+        tokens.append(Token(kind: .variable, text: String(decoding: bytes[nameStart..<pos], as: UTF8.self), span: span(start, pos)))
+    }
+
+    private mutating func number() {
+        let start = pos
+        var isDecimal = false
+        while pos < bytes.count, isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") { pos += 1 }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "."), pos + 1 < bytes.count, isDigit(bytes[pos + 1]) {
+            isDecimal = true
+            pos += 1
+            while pos < bytes.count, isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") { pos += 1 }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            var p = pos + 1
+            if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") { p += 1 }
+            if p < bytes.count, isDigit(bytes[p]) {
+                isDecimal = true
+                pos = p
+                while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+            }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self).replacingOccurrences(of: "_", with: "")
+        tokens.append(Token(kind: isDecimal ? .decimal : .integer, text: text, span: span(start, pos)))
+    }
+
+    private mutating func identifier() {
+        let start = pos
+        scanIdentifier()
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        let kind: TokenKind = Keywords.reserved.contains(text) ? .keyword : .identifier
+        tokens.append(Token(kind: kind, text: text, span: span(start, pos)))
+    }
+
+    /// Decodes the scalar at a byte offset (identifiers may be Cyrillic, Turkmen, Uzbek Latin with ʻ).
+    private func scalar(at p: Int) -> (Unicode.Scalar, Int)? {
+        var it = bytes[p...].makeIterator()
+        var decoder = UTF8()
+        switch decoder.decode(&it) {
+        case .scalarValue(let s): return (s, s.utf8.count)
+        default: return nil
+        }
+    }
+
+    private func isIdentStart(at p: Int) -> Bool {
+        guard let (s, _) = scalar(at: p) else { return false }
+        return s == "_" || s.properties.isAlphabetic || s == "\u{02BB}" || s == "\u{02BC}"
+    }
+
+    private mutating func scanIdentifier() {
+        while pos < bytes.count, let (s, n) = scalar(at: pos) {
+            let ok = s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+                || s == "\u{02BB}" || s == "\u{02BC}" || s.properties.generalCategory == .nonspacingMark
+            if !ok { break }
+            pos += n
+        }
+    }
+
+    private static let twoCharSymbols: Set<String> = ["==", "!=", "<=", ">=", "<>", "->", "&&", "||"]
+
+    private mutating func symbol() {
+        let start = pos
+        if pos + 1 < bytes.count {
+            let two = String(decoding: bytes[pos..<pos + 2], as: UTF8.self)
+            if Self.twoCharSymbols.contains(two) {
+                pos += 2
+                tokens.append(Token(kind: .symbol, text: two, span: span(start, pos)))
+                return
+            }
+        }
+        let c = bytes[pos]
+        let singles = "+-*/%^=<>()[]{},:|.?!;"
+        if c < 128, singles.utf8.contains(c) {
+            pos += 1
+            switch c {
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: "{"): braceDepth += 1
+            case UInt8(ascii: "}"): braceDepth = max(0, braceDepth - 1)
+            default: break
+            }
+            tokens.append(Token(kind: .symbol, text: String(UnicodeScalar(c)), span: span(start, pos)))
+            return
+        }
+        let (s, n) = scalar(at: pos) ?? ("?", 1)
+        pos += n
+        diagnostics.append(.error("E001", String(s), at: span(start, pos)))
+    }
+}

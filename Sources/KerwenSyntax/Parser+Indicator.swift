@@ -1,0 +1,72 @@
+// The indicator block: metadata, data, numerator/denominator/scale or value, by, totals, checks.
+
+import KerwenDiagnostics
+
+extension Parser {
+    public static let indicatorMetadataKeys = ["code", "goal", "target", "title", "unit", "source", "series",
+                                               "custodian", "definition", "method", "note"]
+    public static let indicatorKeys = indicatorMetadataKeys
+        + ["data", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require"]
+
+    /// indicator -> "indicator" NAME "{" (KEY ":" value)* "}"
+    mutating func indicatorStatement() throws -> Stmt {
+        let start = advance().span
+        let name = try expectName(MessageCatalog.shared.word("T.indicatorName"))
+        var decl = IndicatorDecl(name: name, span: start)
+        try expectSymbol("{", hint: Message("H012"))
+        var seen: Set<String> = []
+        skipNewlines()
+        while !current.isSymbol("}") {
+            if atEnd { throw unexpected("`}`") }
+            guard current.kind == .identifier || current.kind == .keyword else { throw unexpected(MessageCatalog.shared.word("T.field")) }
+            let key = Name(current.text, current.span)
+            advance()
+            guard Self.indicatorKeys.contains(key.text) else {
+                throw Diagnostic(.error, Message("E009", key.text), at: key.span,
+                                 hint: Suggestions.hint(for: key.text, in: Self.indicatorKeys) ?? Message("H013"))
+            }
+            if key.text != "check" && key.text != "require" && !seen.insert(key.text).inserted {
+                throw Diagnostic(.error, Message("E010", key.text), at: key.span)
+            }
+            try expectSymbol(":", hint: Message("H014", key.text))
+            try indicatorField(key, into: &decl)
+            skipNewlines()
+        }
+        advance()
+        decl.span = span(from: start)
+        if decl.data == nil {
+            throw Diagnostic(.error, Message("E011", name.text, "data"), at: name.span, hint: Message("H015"))
+        }
+        if decl.value == nil && decl.numerator == nil {
+            throw Diagnostic(.error, Message("E011", name.text, "numerator"), at: name.span, hint: Message("H016"))
+        }
+        if decl.value != nil && (decl.numerator != nil || decl.denominator != nil) {
+            throw Diagnostic(.error, Message("E036", name.text), at: name.span)
+        }
+        return Stmt(.indicator(decl), decl.span)
+    }
+
+    private mutating func nameList() throws -> [Name] {
+        var names: [Name] = []
+        repeat { names.append(try expectName(MessageCatalog.shared.word("T.columnName"))) } while acceptSymbol(",")
+        return names
+    }
+
+    private mutating func indicatorField(_ key: Name, into decl: inout IndicatorDecl) throws {
+        switch key.text {
+        case "data": decl.data = try pipelineExpr()
+        case "numerator": decl.numerator = try expression()
+        case "denominator": decl.denominator = try expression()
+        case "value": decl.value = try expression()
+        case "scale": decl.scale = try expression()
+        case "by": decl.by = try nameList()
+        case "totals":
+            if current.isKeyword("true") { advance(); decl.totals = [Name("*", key.span)] }
+            else if current.isKeyword("false") { advance(); decl.totals = [] }
+            else { decl.totals = try nameList() }
+        case "check": decl.checks.append((try expression(), false))
+        case "require": decl.checks.append((try expression(), true))
+        default: decl.metadata.append((key, try expression()))
+        }
+    }
+}

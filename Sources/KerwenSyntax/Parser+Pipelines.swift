@@ -1,0 +1,119 @@
+// Pipeline rules: `source | step | step …`.
+
+import KerwenDiagnostics
+
+extension Parser {
+    /// pipelineExpr -> expression ("|" step)*
+    mutating func pipelineExpr() throws -> Expr {
+        let source = try expression()
+        var steps: [Step] = []
+        while current.isSymbol("|") {
+            advance()
+            steps.append(try step())
+        }
+        if steps.isEmpty { return source }
+        let end = steps.last!.span
+        return Expr(.pipeline(source, steps), source.span.merged(with: end))
+    }
+
+    private mutating func nameList(_ what: String) throws -> [Name] {
+        var names: [Name] = []
+        repeat { names.append(try expectName(what)) } while acceptSymbol(",")
+        return names
+    }
+
+    private mutating func namedExprs() throws -> [NamedExpr] {
+        var items: [NamedExpr] = []
+        repeat {
+            let name = try expectName(MessageCatalog.shared.word("T.columnName"))
+            if current.isSymbol("==") { throw Diagnostic(.error, Message("E003", "`=`", "`==`"), at: current.span, hint: Message("H010")) }
+            try expectSymbol("=", hint: Message("H025", name.text))
+            items.append(NamedExpr(name: name, expr: try expression()))
+        } while acceptSymbol(",")
+        return items
+    }
+
+    /// step -> where | derive | select | drop | rename | group by | summarize | sort | take | join | union | distinct
+    mutating func step() throws -> Step {
+        let start = current.span
+        guard current.kind == .identifier, !current.quoted else {
+            throw unexpected(MessageCatalog.shared.word("T.step"), hint: Message("H026"))
+        }
+        let word = current.text
+        let columnName = MessageCatalog.shared.word("T.columnName")
+        switch word {
+        case "where", "filter":
+            advance()
+            return Step(.filter(try expression()), span(from: start))
+        case "derive", "mutate":
+            advance()
+            return Step(.derive(try namedExprs()), span(from: start))
+        case "select":
+            advance()
+            return Step(.select(try nameList(columnName)), span(from: start))
+        case "drop":
+            advance()
+            return Step(.drop(try nameList(columnName)), span(from: start))
+        case "rename":
+            advance()
+            var pairs: [(from: Name, to: Name)] = []
+            repeat {
+                let from = try expectName(columnName)
+                guard acceptWord("to") else { throw unexpected("`to`", hint: Message("H027")) }
+                pairs.append((from, try expectName(columnName)))
+            } while acceptSymbol(",")
+            return Step(.rename(pairs), span(from: start))
+        case "group":
+            advance()
+            guard acceptWord("by") else { throw unexpected("`by`") }
+            return Step(.groupBy(try nameList(columnName)), span(from: start))
+        case "summarize", "summarise":
+            advance()
+            return Step(.summarize(try namedExprs()), span(from: start))
+        case "sort", "arrange":
+            advance()
+            var keys: [SortKey] = []
+            repeat {
+                var expr = try expression()
+                var descending = false
+                if case .unary(.negate, let inner) = expr.kind { expr = inner; descending = true }
+                if acceptWord("desc") { descending = !descending } else { _ = acceptWord("asc") }
+                keys.append(SortKey(expr: expr, descending: descending))
+            } while acceptSymbol(",")
+            return Step(.sort(keys), span(from: start))
+        case "take", "head", "limit":
+            advance()
+            return Step(.take(try expression()), span(from: start))
+        case "join", "left", "inner":
+            advance()
+            var kind = JoinKind.inner
+            if word != "join" {
+                kind = word == "left" ? .left : .inner
+                try expectWord("join")
+            }
+            let table = try postfix()
+            guard acceptWord("on") else { throw unexpected("`on`", hint: Message("H028")) }
+            var keys: [JoinKey] = []
+            repeat {
+                let left = try expectName(columnName)
+                if acceptSymbol("==") || acceptSymbol("=") {
+                    keys.append(JoinKey(left: left, right: try expectName(columnName)))
+                } else {
+                    keys.append(JoinKey(left: left, right: left))
+                }
+            } while acceptSymbol(",")
+            return Step(.join(kind, table, keys), span(from: start))
+        case "union":
+            advance()
+            return Step(.union(try postfix()), span(from: start))
+        case "distinct":
+            advance()
+            var names: [Name] = []
+            if current.kind == .identifier { names = try nameList(columnName) }
+            return Step(.distinct(names), span(from: start))
+        default:
+            throw Diagnostic(.error, Message("E008", word), at: current.span,
+                             hint: Suggestions.hint(for: word, in: Keywords.steps + ["group by"]) ?? Message("H026"))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// Shared pieces of the commands: colour decision, Ctrl-C handling, running and checking scripts.
+
+import Foundation
+import KerwenDiagnostics
+import KerwenSession
+
+enum CLI {
+    static let version = "0.1.0"
+    static let usageError: Int32 = 2
+    static let interruptedStatus: Int32 = 130
+
+    /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
+    static func colorEnabled(fd: Int32) -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        if env["NO_COLOR"] != nil { return false }
+        if env["TERM"] == "dumb" { return false }
+        return isatty(fd) != 0
+    }
+
+    static func installInterruptHandler() {
+        signal(SIGINT) { _ in Interrupt.request() }
+    }
+
+    static func readScript(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let d = Diagnostic.error("E069", path)
+            FileHandle.standardError.write(Data(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(d).utf8))
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String]) -> Int32 {
+        let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2))
+        session.renderOptions.color = colorEnabled(fd: 1)
+        do {
+            return try session.run(text: text, name: name) ? 0 : 1
+        } catch {
+            FileHandle.standardError.write(Data((MessageCatalog.shared.word("W.interrupted") + "\n").utf8))
+            return interruptedStatus
+        }
+    }
+
+    static func checkScript(text: String, name: String, baseDirectory: URL) -> Int32 {
+        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2))
+        let problems = session.check(text: text, name: name)
+        if problems.isEmpty { return 0 }
+        FileHandle.standardError.write(Data(session.render(problems).utf8))
+        return 1
+    }
+
+    static func startREPL(readRC: Bool) -> Int32 {
+        // The line-edited prompt is its own issue; until then the prompt reads plain lines.
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let session = Session(baseDirectory: cwd, useColor: colorEnabled(fd: 2))
+        while true {
+            print("kw> ", terminator: "")
+            guard let line = readLine() else { return 0 }
+            if line == ":quit" || line == ":q" { return 0 }
+            Interrupt.clear()
+            _ = try? session.run(text: line, name: "<input>")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// The command-line contract: `kerwen`, `kerwen run FILE [--param N=V]…`, `kerwen check FILE`.
+
+import ArgumentParser
+import Foundation
+import KerwenDiagnostics
+import KerwenSession
+
+struct Kerwen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kerwen",
+        abstract: "Kerwen: a small language for statistical and SDG indicators.",
+        discussion: """
+        With no command, starts the interactive prompt when standard input is a terminal,
+        and otherwise reads a script from standard input.
+        Exit status: 0 success, 1 script or data error, 2 usage error, 130 interrupted.
+        """,
+        version: CLI.version,
+        subcommands: [Run.self, Check.self]
+    )
+
+    @Flag(name: .long, help: "Do not read ~/.kerwenrc at the prompt.")
+    var noRc = false
+
+    func run() throws {
+        if isatty(STDIN_FILENO) != 0 {
+            throw ExitCode(CLI.startREPL(readRC: !noRc))
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        throw ExitCode(CLI.runScript(text: text, name: "<stdin>", baseDirectory: cwd, parameters: [:]))
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a Kerwen script; data paths are relative to the script's folder.")
+
+    @Argument(help: "The script to run (.kw).")
+    var file: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a script parameter.", valueName: "NAME=VALUE"))
+    var params: [String] = []
+
+    func run() throws {
+        var parameters: [String: String] = [:]
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ValidationError(MessageCatalog.shared.format(Message("E071", p)))
+            }
+            parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        guard let text = CLI.readScript(file) else { throw ExitCode(1) }
+        let url = URL(fileURLWithPath: file)
+        throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Parse and resolve a script without running it; report every error found.")
+
+    @Argument(help: "The script to check (.kw).")
+    var file: String
+
+    func run() throws {
+        guard let text = CLI.readScript(file) else { throw ExitCode(1) }
+        let url = URL(fileURLWithPath: file)
+        throw ExitCode(CLI.checkScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent()))
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Deterministic generator for Kerwen's bundled example data (standard library only).
+
+Writes, following ../shared/bench/SCHEMA.md (the labour-migrant survey schema):
+  examples/data/labour_migrants.csv   N rows (default 3000) of survey microdata
+  examples/data/population.csv        region,year,population for the 14 regions of Uzbekistan
+
+Usage: python3 tools/gen_examples.py [N]
+The same seed always gives the same bytes; the files are committed, so running Kerwen never needs Python.
+"""
+import math
+import random
+import sys
+
+SEED = 20240917
+REGIONS = ["Andijan", "Bukhara", "Fergana", "Jizzakh", "Kashkadarya", "Khorezm", "Namangan", "Navoi",
+           "Samarkand", "Surkhandarya", "Syrdarya", "Tashkent", "Tashkent City", "Karakalpakstan"]
+REGION_POP_K = [3127, 1923, 3752, 1401, 3336, 1876, 2810, 1000, 3948, 2670, 850, 2942, 2694, 1898]
+DESTS = ["Russia", "Kazakhstan", "Turkey", "South Korea", "UAE", "Germany", "UK", "USA"]
+DEST_P = [0.55, 0.15, 0.08, 0.07, 0.05, 0.04, 0.03, 0.03]
+INC_MEDIAN = [700, 500, 600, 1800, 900, 2200, 2000, 2500]
+RC_MEDIAN = [300, 200, 500, 2500, 1200, 3000, 2800, 4000]
+FEE_RATE = [0.021, 0.030, 0.050, 0.040, 0.045, 0.070, 0.065, 0.085]
+STATUS = ["regular", "irregular", "returnee"]
+STATUS_P = [[0.55, 0.30, 0.15], [0.50, 0.35, 0.15], [0.60, 0.25, 0.15], [0.85, 0.05, 0.10],
+            [0.75, 0.15, 0.10], [0.85, 0.05, 0.10], [0.80, 0.10, 0.10], [0.80, 0.10, 0.10]]
+AGE_EDGES = [25, 35, 45, 55, 65]
+AGE_GROUPS = ["15-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+COLUMNS = ["person_id", "year", "sex", "age", "age_group", "origin_region", "destination", "migratory_status",
+           "monthly_income_usd", "recruitment_cost_usd", "remit_amount_usd", "remit_fee_usd",
+           "displaced_by_disaster", "weight"]
+
+
+def pick(rng, items, probs):
+    u, acc = rng.random(), 0.0
+    for item, p in zip(items, probs):
+        acc += p
+        if u < acc:
+            return item
+    return items[-1]
+
+
+def money(x):
+    return f"{x:.2f}"
+
+
+def rows(n):
+    rng = random.Random(SEED)
+    total = sum(REGION_POP_K)
+    region_p = [p / total for p in REGION_POP_K]
+    for pid in range(1, n + 1):
+        year = rng.randrange(2015, 2025)
+        sex = "F" if rng.random() < 0.35 else "M"
+        age = int(min(70, max(15, round(rng.gauss(33, 11)))))
+        age_group = AGE_GROUPS[sum(1 for e in AGE_EDGES if age >= e)]
+        region = pick(rng, REGIONS, region_p)
+        d = DESTS.index(pick(rng, DESTS, DEST_P))
+        status = pick(rng, STATUS, STATUS_P[d])
+        inc = INC_MEDIAN[d] * math.exp(rng.gauss(0, 0.5)) * (0.85 if sex == "F" else 1.0) * 1.03 ** (year - 2015)
+        inc_cell = "" if rng.random() < 0.005 else money(inc)
+        rc = 0.0 if rng.random() < 0.40 else RC_MEDIAN[d] * math.exp(rng.gauss(0, 0.8))
+        rc_cell = "" if rng.random() < 0.003 else money(rc)
+        amt = 0.0 if rng.random() < 0.15 else round(300.0 * math.exp(rng.gauss(0, 0.7)) * INC_MEDIAN[d] / 700, 2)
+        rate = min(0.09, max(0.02, FEE_RATE[d] * rng.uniform(0.8, 1.2)))
+        fee = round(amt * rate, 2)
+        displaced = 1 if rng.random() < 0.02 else 0
+        weight = round(rng.uniform(50, 500), 2)
+        yield [str(pid), str(year), sex, str(age), age_group, region, DESTS[d], status, inc_cell, rc_cell,
+               money(amt), money(fee), str(displaced), money(weight)]
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    with open("examples/data/labour_migrants.csv", "w", newline="\n") as f:
+        f.write(",".join(COLUMNS) + "\n")
+        for r in rows(n):
+            f.write(",".join(r) + "\n")
+    with open("examples/data/population.csv", "w", newline="\n") as f:
+        f.write("region,year,population\n")
+        for r, p in zip(REGIONS, REGION_POP_K):
+            for y in range(2015, 2025):
+                f.write(f"{r},{y},{int(round(p * 1000 * 1.017 ** (y - 2020)))}\n")
+
+
+if __name__ == "__main__":
+    main()
