@@ -4,15 +4,17 @@ import Foundation
 import KerwenDiagnostics
 
 public enum CSVReader {
-    public static func read(path: String, options: CSVOptions = CSVOptions()) throws -> Table {
+    /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
+    public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Table {
+        let name = shownAs ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw Diagnostic.error("E039", path)
+                throw Diagnostic.error("E039", name)
             }
-            throw Diagnostic.error("E022", path, hint: Message("H029"))
+            throw Diagnostic.error("E022", name, hint: Message("H029"))
         }
-        return try parse(bytes: [UInt8](data), name: path, options: options)
+        return try parse(bytes: [UInt8](data), name: name, options: options)
     }
 
     public static func parse(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {

@@ -73,16 +73,23 @@ public enum TableWriter {
     }
 
     /// Writes text to `path` through a temporary file and a rename, so a failure leaves nothing half-written.
-    public static func writeAtomically(_ text: String, to path: String) throws {
+    public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
             try Data(text.utf8).write(to: tmp)
-            if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) } else { try FileManager.default.moveItem(at: tmp, to: url) }
+            // rename(2) replaces the target in one step on the same file system.
+            if rename(tmp.path, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: tmp)
+                throw Diagnostic.error("E045", display ?? path, reason)
+            }
+        } catch let d as Diagnostic {
+            throw d
         } catch {
-            throw Diagnostic.error("E045", path, error.localizedDescription)
+            throw Diagnostic.error("E045", display ?? path, error.localizedDescription)
         }
     }
 }

@@ -52,7 +52,7 @@ extension Interpreter {
         }
     }
 
-    func export(_ value: Value, to path: String, at span: Span) throws {
+    func export(_ value: Value, to path: String, shownAs display: String, at span: Span) throws {
         guard let format = ExportFormat(path: path) else {
             throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
         }
@@ -62,8 +62,9 @@ extension Interpreter {
         case .indicator(let r):
             table = r.table
             metadata = r.metadata
-            // Each exported row names its indicator, so files can be concatenated and still read.
-            for key in ["code", "series", "unit"].reversed() {
+            // Each CSV row names its indicator, so files can be concatenated and still read;
+            // JSON carries the metadata once, beside the rows.
+            for key in ["code", "series", "unit"] where format != .json {
                 if let m = r.meta(key) { table.set("indicator_\(key)", Column.repeating(.text(m), count: table.rowCount)) }
             }
         case .table(let t), .grouped(let t, _):
@@ -87,7 +88,7 @@ extension Interpreter {
                 text = "{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": \(TableWriter.jsonRows(table, indent: "    "))\n}\n"
             }
         }
-        try TableWriter.writeAtomically(text, to: path)
-        emit(.exported(path: path, rows: table.rowCount))
+        try TableWriter.writeAtomically(text, to: path, shownAs: display)
+        emit(.exported(path: display, rows: table.rowCount))
     }
 }

@@ -89,9 +89,9 @@ public final class Interpreter: @unchecked Sendable {
     private func run(_ stmt: Stmt) throws {
         switch stmt.kind {
         case .load(let name, let pathExpr, let options):
-            let path = try resolvePath(pathExpr)
+            let (path, display) = try resolvePath(pathExpr)
             let csvOptions = try loadOptions(options)
-            let table = try CSVReader.read(path: path, options: csvOptions)
+            let table = try CSVReader.read(path: path, shownAs: display, options: csvOptions)
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):
@@ -123,7 +123,8 @@ public final class Interpreter: @unchecked Sendable {
             }
             emit(.describe(table, name: describeSource(expr)))
         case .export(let expr, let pathExpr):
-            try export(try evalValue(expr), to: try resolvePath(pathExpr, mustExist: false), at: pathExpr.span)
+            let (path, display) = try resolvePath(pathExpr)
+            try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span)
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)
@@ -150,13 +151,13 @@ public final class Interpreter: @unchecked Sendable {
         }
     }
 
-    /// A string path resolved against the script's folder.
-    func resolvePath(_ expr: Expr, mustExist: Bool = true) throws -> String {
+    /// A string path resolved against the script's folder, and the path as the user wrote it (for messages).
+    func resolvePath(_ expr: Expr) throws -> (path: String, display: String) {
         guard case .scalar(.text(let raw)) = try evalValue(expr) else {
             throw Diagnostic(.error, Message("E053"), at: expr.span)
         }
         let expanded = (raw as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return expanded }
-        return baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        if expanded.hasPrefix("/") { return (expanded, raw) }
+        return (baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path, raw)
     }
 }

@@ -25,6 +25,7 @@ extension Interpreter {
         if case .grouped = value, !isSummarize(step) {
             throw Diagnostic(.error, Message("E029", step.word), at: step.span, hint: Message("H052"))
         }
+        if case .column(let c) = value { return Table(names: ["value"], columns: [c]) }
         guard let t = value.table else { throw Diagnostic(.error, Message("E052", step.word, value.kindWord), at: step.span) }
         return t
     }

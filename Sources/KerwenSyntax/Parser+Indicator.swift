@@ -18,18 +18,13 @@ extension Parser {
         skipNewlines()
         while !current.isSymbol("}") {
             if atEnd { throw unexpected("`}`") }
-            guard current.kind == .identifier || current.kind == .keyword else { throw unexpected(MessageCatalog.shared.word("T.field")) }
-            let key = Name(current.text, current.span)
-            advance()
-            guard Self.indicatorKeys.contains(key.text) else {
-                throw Diagnostic(.error, Message("E009", key.text), at: key.span,
-                                 hint: Suggestions.hint(for: key.text, in: Self.indicatorKeys) ?? Message("H013"))
+            do {
+                try indicatorEntry(&decl, seen: &seen)
+            } catch let d as Diagnostic {
+                // Report the field and go on with the next line of the block.
+                diagnostics.append(d)
+                while !atEnd, current.kind != .newline, !current.isSymbol("}") { advance() }
             }
-            if key.text != "check" && key.text != "require" && !seen.insert(key.text).inserted {
-                throw Diagnostic(.error, Message("E010", key.text), at: key.span)
-            }
-            try expectSymbol(":", hint: Message("H014", key.text))
-            try indicatorField(key, into: &decl)
             skipNewlines()
         }
         advance()
@@ -44,6 +39,22 @@ extension Parser {
             throw Diagnostic(.error, Message("E036", name.text), at: name.span)
         }
         return Stmt(.indicator(decl), decl.span)
+    }
+
+    /// field -> KEY ":" value
+    private mutating func indicatorEntry(_ decl: inout IndicatorDecl, seen: inout Set<String>) throws {
+            guard current.kind == .identifier || current.kind == .keyword else { throw unexpected(MessageCatalog.shared.word("T.field")) }
+            let key = Name(current.text, current.span)
+            advance()
+            guard Self.indicatorKeys.contains(key.text) else {
+                throw Diagnostic(.error, Message("E009", key.text), at: key.span,
+                                 hint: Suggestions.hint(for: key.text, in: Self.indicatorKeys) ?? Message("H013"))
+            }
+            if key.text != "check" && key.text != "require" && !seen.insert(key.text).inserted {
+                throw Diagnostic(.error, Message("E010", key.text), at: key.span)
+            }
+            try expectSymbol(":", hint: Message("H014", key.text))
+            try indicatorField(key, into: &decl)
     }
 
     private mutating func nameList() throws -> [Name] {

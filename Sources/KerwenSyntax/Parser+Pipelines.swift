@@ -74,8 +74,11 @@ extension Parser {
             advance()
             var keys: [SortKey] = []
             repeat {
-                var expr = try expression()
                 var descending = false
+                if (current.isWord("desc") || current.isWord("asc")) && (peek().kind == .identifier || peek().isSymbol("(")) {
+                    descending = advance().text == "desc"
+                }
+                var expr = try expression()
                 if case .unary(.negate, let inner) = expr.kind { expr = inner; descending = true }
                 if acceptWord("desc") { descending = !descending } else { _ = acceptWord("asc") }
                 keys.append(SortKey(expr: expr, descending: descending))

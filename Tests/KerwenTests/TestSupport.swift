@@ -1,0 +1,52 @@
+// Helpers shared by the tests: the repository root, the built binary, running it, in-process sessions.
+
+import Foundation
+import KerwenDiagnostics
+import KerwenSession
+import XCTest
+
+enum TestSupport {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        if let env = ProcessInfo.processInfo.environment["KERWEN_BIN"] { return URL(fileURLWithPath: env) }
+        return repoRoot.appendingPathComponent(".build/debug/kerwen")
+    }
+
+    static func files(under root: URL, ext: String) -> [URL] {
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        return e.compactMap { $0 as? URL }.filter { $0.pathExtension == ext }.sorted { $0.path < $1.path }
+    }
+
+    struct Result { var stdout: String; var stderr: String; var status: Int32 }
+
+    static func runKerwen(_ args: [String], stdin: String? = nil, cwd: URL, env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = cwd
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
+    }
+
+    /// Runs source in-process; returns stdout and stderr text.
+    static func session(_ source: String, base: URL = repoRoot) throws -> (out: String, err: String, ok: Bool) {
+        var out = "", err = ""
+        let s = Session(baseDirectory: base, writeOut: { out += $0 }, writeErr: { err += $0 })
+        let ok = try s.run(text: source, name: "test.kw")
+        return (out, err, ok)
+    }
+}
