@@ -17,10 +17,10 @@ demo: build
 	$(KERWEN) run examples/quickstart.kw
 
 unit: build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 test: build
-	$(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 clean:
 	rm -rf .build
