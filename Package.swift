@@ -29,16 +29,23 @@ let package = Package(
             name: "KerwenSession",
             dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
         ),
+        // libedit, found by pkg-config; `make` installs libedit-dev when missing.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The interactive prompt: line editing, history, completion, meta-commands.
+        .target(
+            name: "KerwenREPL",
+            dependencies: ["CLibEdit", "KerwenSession", "KerwenEval", "KerwenOutput", "KerwenSyntax", "KerwenSema", "KerwenData", "KerwenDiagnostics"]
+        ),
         .executableTarget(
             name: "kerwen",
             dependencies: [
-                "KerwenSession", "KerwenDiagnostics",
+                "KerwenSession", "KerwenDiagnostics", "KerwenREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KerwenTests",
-            dependencies: ["KerwenSyntax", "KerwenData", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput"]
+            dependencies: ["KerwenSyntax", "KerwenData", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput", "KerwenREPL"]
         ),
     ]
 )

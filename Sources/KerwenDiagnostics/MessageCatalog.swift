@@ -6,7 +6,7 @@ import Foundation
 public final class MessageCatalog: @unchecked Sendable {
     public static let shared = MessageCatalog()
 
-    private var tables: [String: [String: String]] = ["en": englishMessages]
+    private var tables: [String: [String: String]] = ["en": englishMessages.merging(englishHelp) { a, _ in a }]
     public private(set) var language: String
 
     private init() {

@@ -81,6 +81,9 @@ let englishMessages: [String: String] = [
     "E068": "indicator field `{0}` must be a single value",
     "E069": "cannot read script `{0}`",
     "E070": "unknown meta-command `{0}`",
+    "E072": "`{0}` needs an argument",
+    "W.saved": "saved {0} inputs to {1}",
+    "W.banner": "Kerwen {0} — type :help for help, :quit (or Ctrl-D) to leave",
     "E071": "`--param` needs NAME=VALUE, not `{0}`",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",

@@ -54,11 +54,16 @@ enum Join {
                 leftRows.append(i); rightRows.append(-1)
             }
         }
-        var out = left.gather(leftRows)
+        // Column by column, polling Ctrl-C between them: a join's output can be very large.
+        var out = Table(names: [], columns: [], rowCount: leftRows.count)
+        for (name, column) in zip(left.names, left.columns) {
+            try Interrupt.check()
+            out.set(name, column.gather(leftRows))
+        }
         let rightKeyNames = Set(keys.map(\.right.text))
-        let gatheredRight = right.gather(rightRows)
-        for (name, column) in zip(right.names, gatheredRight.columns) where !rightKeyNames.contains(name) {
-            out.set(left.column(name) == nil ? name : name + "_right", column)
+        for (name, column) in zip(right.names, right.columns) where !rightKeyNames.contains(name) {
+            try Interrupt.check()
+            out.set(left.column(name) == nil ? name : name + "_right", column.gather(rightRows))
         }
         return out
     }

@@ -15,6 +15,8 @@ public final class Session: @unchecked Sendable {
     public var writeErr: (String) -> Void
     public var useColor: Bool
     public var renderOptions: RenderOptions
+    /// How tables are written: aligned text, CSV, JSON or Markdown (the prompt's `:mode`).
+    public var outputMode: OutputMode = .table
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
@@ -39,7 +41,11 @@ public final class Session: @unchecked Sendable {
     private func handle(_ event: OutputEvent) {
         switch event {
         case .value(let v, _):
-            writeOut(ValueRenderer.render(v, options: renderOptions))
+            if outputMode != .table, let t = v.table {
+                writeOut(TextFormats.render(t, mode: outputMode, options: renderOptions))
+            } else {
+                writeOut(ValueRenderer.render(v, options: renderOptions))
+            }
         case .describe(let t, let name):
             writeOut(ValueRenderer.describe(t, name: name))
         case .message(let d):

@@ -2,6 +2,7 @@
 
 import Foundation
 import KerwenDiagnostics
+import KerwenREPL
 import KerwenSession
 
 enum CLI {
@@ -50,15 +51,6 @@ enum CLI {
     }
 
     static func startREPL(readRC: Bool) -> Int32 {
-        // The line-edited prompt is its own issue; until then the prompt reads plain lines.
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let session = Session(baseDirectory: cwd, useColor: colorEnabled(fd: 2))
-        while true {
-            print("kw> ", terminator: "")
-            guard let line = readLine() else { return 0 }
-            if line == ":quit" || line == ":q" { return 0 }
-            Interrupt.clear()
-            _ = try? session.run(text: line, name: "<input>")
-        }
+        REPL(version: version).start(readRC: readRC)
     }
 }

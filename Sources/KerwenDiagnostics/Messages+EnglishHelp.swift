@@ -1,0 +1,85 @@
+// The trainees' manual: `:help TOPIC` text, one entry per statement, step, function and concept.
+// Each entry ends with an example that runs on the bundled example data.
+
+let englishHelp: [String: String] = [
+    "HELP.overview": """
+    Kerwen computes statistical indicators from tables. Type a statement and press Enter.
+      load survey from "examples/data/labour_migrants.csv"    read a CSV file
+      describe survey                                          look at its columns
+      show survey | where sex == "F" | take 5                  filter and show rows
+      show survey | group by destination | summarize n = count()
+    Statements: load let param fn show describe export use indicator check
+    Pipeline steps: where derive select drop rename group by summarize sort take join union distinct
+    Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :indicators  :load FILE  :save FILE
+              :mode table|csv|json|markdown  :timing on|off  :reset  :quit
+    Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
+    Try :help indicator, :help na, :help mean.
+    """,
+    "HELP.load": "load NAME from \"file.csv\" [with delimiter: \";\", missing: [\"..\"], text: [col]]\n  Reads a CSV or TSV file into a table. Types and missing cells are inferred.\n  Example: load survey from \"examples/data/labour_migrants.csv\"",
+    "HELP.let": "let NAME = expression\n  Gives a name to a value, a table or a pipeline result.\n  Example: let women = survey | where sex == \"F\"",
+    "HELP.param": "param NAME = value\n  A script parameter; `kerwen run f.kw --param NAME=VALUE` replaces the value.\n  Inside a pipeline write $NAME for the parameter.\n  Example: param year = 2023",
+    "HELP.fn": "fn NAME(a, b) = expression\n  A function of your own; it works on numbers, on columns and inside summarize.\n  Example: fn per_100k(n, population) = n / population * 100000",
+    "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  Example: show survey | take 3",
+    "HELP.describe": "describe TABLE\n  Each column's type, missing count, distinct values and range or most frequent values.\n  Example: describe survey",
+    "HELP.export": "export VALUE to \"file.csv\"\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  Example: export survey | take 10 to \"out/first10.csv\"",
+    "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  Example: use rates",
+    "HELP.indicator": """
+    indicator NAME { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
+      An indicator with its metadata. Each cell has value, numerator, denominator,
+      n (records used) and n_missing (records skipped because an input was missing).
+      Example:
+        indicator remittance_cost {
+          code: "10.c.1"  unit: "PT"
+          data: survey | where remit_amount_usd > 0
+          numerator: sum(remit_fee_usd)
+          denominator: sum(remit_amount_usd)
+          scale: 100
+          by: destination
+          totals: true
+        }
+    """,
+    "HELP.check": "check TABLE { rule: condition  require: condition }\n  Checks every row: a broken `rule` is a warning, a broken `require` stops the script.\n  Example: check survey { rule: age between 15 and 70 }",
+    "HELP.where": "… | where condition\n  Keeps the rows where the condition is true (rows where it is na are dropped).\n  Example: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",
+    "HELP.derive": "… | derive name = expression, …\n  Adds or replaces columns.\n  Example: show survey | derive cost_share = recruitment_cost_usd / monthly_income_usd * 100 | take 5",
+    "HELP.select": "… | select a, b\n  Keeps only these columns.\n  Example: show survey | select sex, age | take 5",
+    "HELP.drop": "… | drop a, b\n  Removes these columns.\n  Example: show survey | drop person_id, weight | take 3",
+    "HELP.rename": "… | rename old to new\n  Renames columns.\n  Example: show survey | rename origin_region to region | take 3",
+    "HELP.group": "… | group by a, b | summarize name = aggregate(…)\n  One row per group, ordered by the group keys.\n  Example: show survey | group by sex | summarize n = count(), income = median(monthly_income_usd)",
+    "HELP.summarize": "… | summarize name = aggregate(…), …\n  Reduces rows (each group's, after group by) to one row.\n  Example: show survey | summarize n = count(), mean_age = mean(age)",
+    "HELP.sort": "… | sort a, -b\n  Sorts rows; `-b` or `b desc` sorts from largest. Missing values go last.\n  Example: show survey | sort -monthly_income_usd | take 5",
+    "HELP.take": "… | take N\n  The first N rows.\n  Example: show survey | take 10",
+    "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Adds the other table's columns to rows with matching keys.\n  Example: show survey | join population on origin_region == region, year | take 3",
+    "HELP.union": "… | union other\n  The rows of both tables (same columns).\n  Example: show (survey | take 2) | union (survey | take 1)",
+    "HELP.distinct": "… | distinct [a, b]\n  Unique rows (of these columns).\n  Example: show survey | distinct destination",
+    "HELP.na": "na — a missing value\n  Arithmetic with na gives na; comparisons with na are neither true nor false;\n  aggregates skip na and say how many; x / 0 is na with a warning.\n  Example: show coalesce(na, 0)",
+    "HELP.totals": "totals: true | totals: dim, …\n  In an indicator, adds _T rows: totals over each listed dimension and overall.\n  Example: see :help indicator",
+    "HELP.function": "{0}\n  {1}\n  Example: {2}",
+    // One line per builtin: what it does, and an example.
+    "F.abs": "Absolute value.|show abs(-3)", "F.round": "Rounds half away from zero, to `digits` decimals.|show round(2.345, 2)",
+    "F.floor": "Largest whole number not above x.|show floor(2.7)", "F.ceil": "Smallest whole number not below x.|show ceil(2.1)",
+    "F.sqrt": "Square root (na for negative x).|show sqrt(16)", "F.log": "Natural logarithm.|show log(10)",
+    "F.log10": "Logarithm base 10.|show log10(1000)", "F.exp": "e to the power x.|show exp(1)",
+    "F.least": "Smallest of its arguments, skipping na.|show least(3, 1, 2)", "F.greatest": "Largest of its arguments, skipping na.|show greatest(3, 1, 2)",
+    "F.coalesce": "The first argument that is not na.|show coalesce(na, 0)", "F.is_na": "true where x is missing.|show survey | where is_na(monthly_income_usd) | take 3",
+    "F.lower": "Text in lower case.|show lower(\"ÖZBEKISTON\")", "F.upper": "Text in upper case.|show upper(\"türkmenistan\")",
+    "F.trim": "Text without surrounding spaces.|show trim(\"  x  \")", "F.length": "Number of characters.|show length(\"Türkmenistan\")",
+    "F.substr": "Part of a text, from `start` (1-based), `length` characters.|show substr(\"Kazakhstan\", 1, 4)",
+    "F.contains": "true when the text contains `part`.|show contains(\"Bishkek\", \"kek\")", "F.starts_with": "true when the text starts with `prefix`.|show starts_with(\"Tashkent City\", \"Tashkent\")",
+    "F.ends_with": "true when the text ends with `suffix`.|show ends_with(\"Tashkent City\", \"City\")", "F.replace": "Replaces every `old` by `new`.|show replace(\"a-b\", \"-\", \"/\")",
+    "F.concat": "Joins values as text.|show concat(\"SDG \", 10)", "F.text": "The value as text.|show text(2024)",
+    "F.number": "Text read as a number (na when it is not one).|show number(\"14.6\")", "F.integer": "The value as a whole number (towards zero).|show integer(\"2021\")",
+    "F.count": "Number of rows, or of non-missing values of x.|show survey | summarize n = count(), with_income = count(monthly_income_usd)",
+    "F.sum": "Sum, skipping na; na when there is nothing to add.|show survey | summarize total = sum(remit_amount_usd)",
+    "F.mean": "Arithmetic mean, skipping na.|show survey | summarize m = mean(age)",
+    "F.median": "Median (middle value; mean of the two middle values for an even count).|show survey | summarize m = median(monthly_income_usd)",
+    "F.min": "Smallest value.|show survey | summarize youngest = min(age)", "F.max": "Largest value.|show survey | summarize oldest = max(age)",
+    "F.share": "Proportion (0 to 1) of rows where the condition is true, optionally weighted.|show survey | summarize women = share(sex == \"F\", weight)",
+    "F.wmean": "Weighted mean of x with weights w.|show survey | summarize m = wmean(monthly_income_usd, weight)",
+    "F.wsum": "Weighted sum: the sum of x × w.|show survey | summarize displaced = wsum(displaced_by_disaster, weight)",
+    "F.quantile": "Quantile p (0 to 1), linear interpolation.|show survey | summarize p90 = quantile(monthly_income_usd, 0.9)",
+    "F.sd": "Sample standard deviation (n − 1).|show survey | summarize s = sd(age)", "F.var": "Sample variance (n − 1).|show survey | summarize v = var(age)",
+    "F.n_distinct": "Number of different values.|show survey | summarize regions = n_distinct(origin_region)",
+    "F.first": "First non-missing value in row order.|show survey | summarize first_id = first(person_id)",
+    "F.last": "Last non-missing value in row order.|show survey | summarize last_id = last(person_id)",
+    "HELP.unknown": "no help for `{0}`",
+]

@@ -1,0 +1,26 @@
+// `:help TOPIC`: statements, steps, concepts and every builtin, worded by the message catalog.
+
+import KerwenDiagnostics
+import KerwenSema
+
+public enum HelpTopics {
+    static let statementTopics = ["load", "let", "param", "fn", "show", "describe", "export", "use", "indicator", "check"]
+    static let stepTopics = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take", "join", "union", "distinct"]
+    static let conceptTopics = ["na", "totals"]
+
+    public static var names: [String] { statementTopics + stepTopics + conceptTopics + Builtins.all.map(\.name) }
+
+    /// The help text for a topic, or nil when there is none.
+    public static func text(_ topic: String?) -> String? {
+        let catalog = MessageCatalog.shared
+        guard let topic, !topic.isEmpty else { return catalog.template(for: "HELP.overview") }
+        let key = topic == "group by" ? "group" : topic
+        if catalog.hasCode("HELP.\(key)") { return catalog.template(for: "HELP.\(key)") }
+        if let builtin = Builtins.byName[key] {
+            let parts = catalog.template(for: "F.\(key)").split(separator: "|", maxSplits: 1).map(String.init)
+            let kind = builtin.kind == .aggregate ? " (aggregate)" : ""
+            return catalog.format(Message("HELP.function", builtin.usage + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+// The `:` commands of the prompt.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenOutput
+import KerwenSema
+import KerwenSession
+
+extension REPL {
+    static let metaCommandNames = Completer.metaCommands
+
+    /// Runs a `:command` (or `?topic`); returns false when the prompt should close.
+    func metaCommand(_ input: String) -> Bool {
+        var text = input.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("?") { text = ":help " + text.dropFirst() }
+        let parts = text.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        let command = parts.first ?? ""
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch command {
+        case "quit", "q", "exit":
+            return false
+        case "help", "h":
+            if let help = HelpTopics.text(argument) { write(help + "\n") } else {
+                report(Diagnostic(.error, Message("HELP.unknown", argument), hint: Suggestions.hint(for: argument, in: HelpTopics.names)))
+            }
+        case "datasets":
+            let tables = session.symbols.filter { $0.kind == .dataset }
+            let t = Table(names: ["name", "rows", "columns"], columns: [
+                Column.from(tables.map { .text($0.name) }, type: .text),
+                Column.from(tables.map { .integer(Int64($0.rows ?? 0)) }, type: .integer),
+                Column.from(tables.map { .text($0.columns.joined(separator: ", ")) }, type: .text)])
+            write(TableRenderer.render(t, options: session.renderOptions))
+        case "indicators":
+            let inds = session.symbols.filter { $0.kind == .indicator }
+            let meta = inds.map { Dictionary(session.indicatorMetadata($0.name), uniquingKeysWith: { a, _ in a }) }
+            let t = Table(names: ["name", "code", "title", "unit"], columns: [
+                Column.from(inds.map { .text($0.name) }, type: .text),
+                Column.from(meta.map { $0["code"].map { .text($0) } ?? .na }, type: .text),
+                Column.from(meta.map { $0["title"].map { .text($0) } ?? .na }, type: .text),
+                Column.from(meta.map { $0["unit"].map { .text($0) } ?? .na }, type: .text)])
+            write(TableRenderer.render(t, options: session.renderOptions))
+        case "describe":
+            run("describe \(argument)")
+        case "load":
+            let path = argument.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let url = URL(fileURLWithPath: path, relativeTo: session.interpreter.baseDirectory)
+            guard let script = try? String(contentsOf: url, encoding: .utf8) else {
+                report(Diagnostic.error("E069", path))
+                break
+            }
+            run(script, name: path)
+        case "reset":
+            session.reset()
+        case "timing":
+            guard argument == "on" || argument == "off" else { return usage(command) }
+            timing = argument == "on"
+        case "mode":
+            guard let mode = OutputMode(rawValue: argument) else { return usage(command) }
+            session.outputMode = mode
+        case "save":
+            guard !argument.isEmpty else { return usage(command) }
+            let path = URL(fileURLWithPath: argument, relativeTo: session.interpreter.baseDirectory).path
+            do {
+                try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument)
+                write(MessageCatalog.shared.word("W.saved", String(session.history.count), argument) + "\n")
+            } catch let d as Diagnostic { report(d) } catch {}
+        default:
+            report(Diagnostic(.error, Message("E070", ":" + command),
+                              hint: Suggestions.hint(for: ":" + command, in: Self.metaCommandNames.map { ":" + $0 }) ?? Message("H059")))
+        }
+        return true
+    }
+
+    private func usage(_ command: String) -> Bool {
+        report(Diagnostic(.error, Message("E072", ":" + command), hint: HelpTopics.usage(command).map { Message("H036", $0) }))
+        return true
+    }
+}
+
+extension HelpTopics {
+    static func usage(_ command: String) -> String? {
+        [":timing": ":timing on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE"][":" + command]
+    }
+}

@@ -1,0 +1,92 @@
+// The interactive prompt: reads statements (several lines when unfinished), runs them in one Session.
+
+import Foundation
+import KerwenDiagnostics
+import KerwenSession
+import KerwenSyntax
+
+public final class REPL {
+    public let session: Session
+    var timing = false
+    private var editor: LineEditor!
+    private var pendingOutput = ""
+    public static let prompt = "kw> "
+    public static let continuationPrompt = "...> "
+
+    public init(version: String) {
+        self.version = version
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        session = Session(baseDirectory: cwd, useColor: Terminal.colorAllowed)
+        session.writeOut = { [unowned self] text in self.pendingOutput += text }
+        session.writeErr = { text in FileHandle.standardError.write(Data(text.utf8)) }
+        editor = LineEditor(historyPath: Self.historyPath, completion: { [unowned self] line, start, end in
+            Completer(session: self.session).complete(line: line, wordStart: start, cursor: end)
+        })
+    }
+
+    private let version: String
+
+    /// $KERWEN_HISTORY (empty disables history), else ~/.kerwen_history.
+    static var historyPath: String? {
+        if let env = ProcessInfo.processInfo.environment["KERWEN_HISTORY"] { return env.isEmpty ? nil : env }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kerwen_history").path
+    }
+
+    func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
+    func report(_ d: Diagnostic) { FileHandle.standardError.write(Data(session.render([d]).utf8)) }
+
+    /// Runs source text in the session; Ctrl-C stops it and the session stays usable.
+    func run(_ text: String, name: String = "<input>") {
+        Interrupt.clear()
+        if let size = Terminal.size() { session.renderOptions.width = size.columns }
+        let started = Date()
+        do {
+            try session.run(text: text, name: name)
+        } catch {
+            pendingOutput += MessageCatalog.shared.word("W.interrupted") + "\n"
+        }
+        Interrupt.clear()
+        let output = pendingOutput
+        pendingOutput = ""
+        if !output.isEmpty { Terminal.page(output) }
+        if timing { write(String(format: "time: %.3f s\n", Date().timeIntervalSince(started))) }
+    }
+
+    /// The startup file, skipped with `--no-rc` (and never read by `kerwen run`).
+    private func readStartupFile() {
+        let rc = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kerwenrc")
+        if let text = try? String(contentsOf: rc, encoding: .utf8) { run(text, name: rc.path) }
+    }
+
+    public func start(readRC: Bool) -> Int32 {
+        write(MessageCatalog.shared.word("W.banner", version) + "\n")
+        if readRC { readStartupFile() }
+        var buffer = ""
+        while true {
+            Interrupt.clear()
+            guard let line = editor.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt) else {
+                if Interrupt.isRequested {
+                    // Ctrl-C at the prompt: drop the line (and any unfinished statement), stay.
+                    buffer = ""
+                    write("\n")
+                    continue
+                }
+                write("\n")
+                return 0
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if buffer.isEmpty && (trimmed.hasPrefix(":") || trimmed.hasPrefix("?")) {
+                editor.addHistory(trimmed)
+                if !metaCommand(trimmed) { return 0 }
+                continue
+            }
+            if buffer.isEmpty && trimmed.isEmpty { continue }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            if Parser.isIncomplete(buffer) { continue }
+            editor.addHistory(buffer)
+            run(buffer)
+            buffer = ""
+        }
+    }
+}

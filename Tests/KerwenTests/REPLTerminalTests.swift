@@ -1,0 +1,168 @@
+// The prompt driven through a real pseudo-terminal (tmux): typing, completion, history, Ctrl-C, Ctrl-D, UTF-8.
+
+import Foundation
+import XCTest
+
+final class REPLTerminalTests: XCTestCase {
+    private var session = ""
+    private var historyFile = ""
+    private let socket = "kerwen-tests"
+
+    private func tmux(_ args: [String]) -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", socket] + args
+        // The first call starts the tmux server, which must not inherit a pipe we wait on.
+        let capture = args.first == "capture-pane"
+        let out = Pipe()
+        p.standardOutput = capture ? out : FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try? p.run()
+        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
+        session = "kw\(UInt32.random(in: 0...UInt32.max))"
+        historyFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).history").path
+    }
+
+    override class func tearDown() {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", "kerwen-tests", "kill-server"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try? p.run()
+        p.waitUntilExit()
+    }
+
+    override func tearDown() {
+        _ = tmux(["kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: historyFile)
+    }
+
+    private func start(_ env: String = "NO_COLOR=1") {
+        let command = "cd \(TestSupport.repoRoot.path) && env -u NO_COLOR \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) --no-rc; echo EXIT=$?; sleep 30"
+        _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "50", command])
+        XCTAssertTrue(waitFor("kw>"), "no prompt:\n" + screen())
+    }
+
+    private func keys(_ k: String...) { _ = tmux(["send-keys", "-t", session] + k) }
+    private func type(_ text: String) { _ = tmux(["send-keys", "-t", session, "-l", text]) }
+
+    private func screen(escapes: Bool = false) -> String {
+        tmux(["capture-pane", "-t", session, "-p"] + (escapes ? ["-e"] : []))
+    }
+
+    @discardableResult
+    private func waitFor(_ text: String, timeout: Double = 15, count: Int = 1) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if screen().components(separatedBy: text).count - 1 >= count { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    func testExpressionAndResult() {
+        start()
+        type("show 6 * 7"); keys("Enter")
+        XCTAssertTrue(waitFor("\n42\n"), screen())
+    }
+
+    func testMultiLineIndicatorWithContinuationPromptAndHistoryRecall() {
+        start()
+        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
+        type("indicator women {"); keys("Enter")
+        XCTAssertTrue(waitFor("...>"), screen())
+        for line in ["data: survey", "value: share(sex == \"F\")", "by: destination", "}"] { type(line); keys("Enter") }
+        type("show women | take 2"); keys("Enter")
+        XCTAssertTrue(waitFor("(2 rows)"), screen())
+        // Up-arrow twice recalls the whole indicator block as one entry.
+        keys("Up"); keys("Up")
+        XCTAssertTrue(waitFor("by: destination", count: 2), screen())
+    }
+
+    func testTabCompletesColumnName() {
+        start()
+        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
+        XCTAssertTrue(waitFor("kw>", count: 2))
+        type("show survey | where monthly_inc"); keys("Tab")
+        XCTAssertTrue(waitFor("where monthly_income_usd"), screen())
+        type(" > 5000 | summarize n = count()"); keys("Enter")
+        XCTAssertTrue(waitFor("(1 row)"), screen())
+    }
+
+    func testTabCompletesFilePathAndKeyword() {
+        start()
+        type("load survey from \"examples/da"); keys("Tab")
+        XCTAssertTrue(waitFor("\"examples/data/"), screen())
+        type("labour_m"); keys("Tab")
+        XCTAssertTrue(waitFor("labour_migrants.csv\""), screen())
+    }
+
+    func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
+        start()
+        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
+        type("let ids = survey | derive k = 1 | select k, person_id | rename person_id to other"); keys("Enter")
+        // A 9-million-row self join, twice: long enough to interrupt.
+        type("show survey | derive k = 1 | join ids on k | summarize n = count()"); keys("Enter")
+        Thread.sleep(forTimeInterval: 1.0)
+        keys("C-c")
+        XCTAssertTrue(waitFor("interrupted"), screen())
+        type("show 1 + 1"); keys("Enter")
+        XCTAssertTrue(waitFor("\n2\n"), screen())
+        // Ctrl-C on a typed line clears it and stays.
+        type("show 99"); keys("C-c")
+        type("show 3"); keys("Enter")
+        XCTAssertTrue(waitFor("\n3\n"), screen())
+        XCTAssertFalse(screen().contains("EXIT="))
+    }
+
+    func testCtrlDExitsAndHistoryIsSaved() throws {
+        start()
+        type("let a = 1"); keys("Enter")
+        type("show a + 1"); keys("Enter")
+        XCTAssertTrue(waitFor("\n2\n"))
+        keys("C-d")
+        XCTAssertTrue(waitFor("EXIT=0"), screen())
+        let history = try String(contentsOfFile: historyFile, encoding: .utf8)
+        XCTAssertTrue(history.contains("let\\040a\\040=\\0401") || history.contains("let a = 1"), history)
+        XCTAssertTrue(history.contains("show"), history)
+    }
+
+    func testCyrillicAndTurkmenInputRoundTrips() {
+        start("NO_COLOR=1 LANG= LC_ALL=")
+        type("let доход = 1200"); keys("Enter")
+        type("show concat(\"aýlyk \", доход / 3)"); keys("Enter")
+        XCTAssertTrue(waitFor("aýlyk 400"), screen())
+    }
+
+    func testNoColorMeansNoEscapeCodes() {
+        start("NO_COLOR=1")
+        type("show nosuchname"); keys("Enter")
+        XCTAssertTrue(waitFor("error[E013]"), screen())
+        XCTAssertFalse(screen(escapes: true).utf8.contains(0x1B), "escape codes with NO_COLOR")
+    }
+
+    func testColourOnTerminalWithoutNoColor() {
+        start("TERM=xterm-256color")
+        type("show nosuchname"); keys("Enter")
+        XCTAssertTrue(waitFor("error[E013]"), screen())
+        XCTAssertTrue(screen(escapes: true).utf8.contains(0x1B), "expected colour on a terminal:\n" + screen(escapes: true).debugDescription)
+    }
+
+    func testMetaCommands() {
+        start()
+        type(":quite"); keys("Enter")
+        XCTAssertTrue(waitFor("did you mean `:quit`?"), screen())
+        type("?median"); keys("Enter")
+        XCTAssertTrue(waitFor("median(x)"), screen())
+        type(":q"); keys("Enter")
+        XCTAssertTrue(waitFor("EXIT=0"), screen())
+    }
+}
