@@ -8,19 +8,25 @@ final class REPLTerminalTests: XCTestCase {
     private var historyFile = ""
     private let socket = "kerwen-tests"
 
+    /// Runs tmux through the shell with popen/pclose: Foundation's Process could wait forever for the
+    /// short-lived tmux client when the tests' output is a pipe.
     private func tmux(_ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
-        // The first call starts the tmux server, which must not inherit a pipe we wait on.
-        let capture = args.first == "capture-pane"
-        let out = Pipe()
-        p.standardOutput = capture ? out : FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try? p.run()
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
+        Self.shell("tmux -L \(socket) " + args.map(Self.quote).joined(separator: " "))
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    static func shell(_ command: String) -> String {
+        guard let f = popen(command + " </dev/null 2>/dev/null", "r") else { return "" }
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, f)
+            if n <= 0 { break }
+            data += buffer[0..<n]
+        }
+        pclose(f)
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -30,15 +36,7 @@ final class REPLTerminalTests: XCTestCase {
         historyFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).history").path
     }
 
-    override class func tearDown() {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", "kerwen-tests", "kill-server"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-    }
+    override class func tearDown() { shell("tmux -L kerwen-tests kill-server") }
 
     override func tearDown() {
         _ = tmux(["kill-session", "-t", session])
@@ -47,7 +45,7 @@ final class REPLTerminalTests: XCTestCase {
 
     private func start(_ env: String = "NO_COLOR=1") {
         let command = "cd \(TestSupport.repoRoot.path) && env -u NO_COLOR \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) --no-rc; echo EXIT=$?; sleep 30"
-        _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "50", command])
+        Self.shell("tmux -L \(socket) new-session -d -s \(session) -x 120 -y 50 \(Self.quote(command)) >/dev/null")
         XCTAssertTrue(waitFor("kw>"), "no prompt:\n" + screen())
     }
 
