@@ -30,7 +30,7 @@ public enum CSVReader {
                 header.append(escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
             }
             header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
-            let markers = Set(options.missingMarkers.map { Array($0.utf8) })
+            let markers = options.missingMarkers.map { Array($0.utf8) }
             let estimate = max(16, p.count / max(1, 8 * header.count))
             var builders = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: estimate) }
             var rowStarts: [Int] = []
@@ -69,7 +69,7 @@ public enum CSVReader {
     }
 
     private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
-                             _ escaped: [UInt8]?, _ markers: Set<[UInt8]>, name: String, line: Int, column: Int) throws {
+                             _ escaped: [UInt8]?, _ markers: [[UInt8]], name: String, line: Int, column: Int) throws {
         let ok: Bool
         if let escaped {
             ok = escaped.withUnsafeBufferPointer { q in
@@ -86,7 +86,7 @@ public enum CSVReader {
     }
 
     @inline(__always)
-    private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: Set<[UInt8]>) -> Bool {
+    private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: [[UInt8]]) -> Bool {
         let (ts, te) = NumberParser.trim(p, s, e)
         if ts == te { return true }
         if te - ts > 4 { return false }
