@@ -20,9 +20,9 @@ unit: build
 	$(SWIFT) test --disable-swift-testing
 
 test: build
+	@$(MAKE) --no-print-directory bench-check
 	@# Not through a pipe: the tmux server of the prompt tests could keep it open.
 	$(SWIFT) test --disable-swift-testing > .build/test.log 2>&1; status=$$?; cat .build/test.log; exit $$status
-	@$(MAKE) --no-print-directory bench-check
 
 # Kerwen, DuckDB and polars side by side at 1 M and 10 M rows (see Benchmarks/README.md).
 bench: setup
