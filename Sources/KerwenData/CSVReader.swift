@@ -7,18 +7,25 @@ public enum CSVReader {
     /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
     public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Table {
         let name = shownAs ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Memory-mapped: the file is read by the page cache, not copied into the process.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 throw Diagnostic.error("E039", name)
             }
             throw Diagnostic.error("E022", name, hint: Message("H029"))
         }
-        return try parse(bytes: [UInt8](data), name: name, options: options)
+        return try data.withUnsafeBytes { raw in
+            try parse(buffer: raw.bindMemory(to: UInt8.self), name: name, options: options)
+        }
     }
 
     public static func parse(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        try bytes.withUnsafeBufferPointer { p in
+        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
+    }
+
+    static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions) throws -> Table {
+        do {
             var reader = RecordScanner(p: p, name: name, delimiter: 44)
             if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
             reader.skipBlankLines()
