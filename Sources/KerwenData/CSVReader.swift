@@ -25,54 +25,52 @@ public enum CSVReader {
     }
 
     static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions) throws -> Table {
-        do {
-            var reader = RecordScanner(p: p, name: name, delimiter: 44)
-            if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
-            reader.skipBlankLines()
-            guard reader.pos < p.count else { throw Diagnostic.error("E040", name) }
-            let delimiter = options.delimiter ?? detectDelimiter(p, from: reader.pos)
-            reader.delimiter = delimiter
-            var header: [String] = []
-            try reader.record { _, s, e, escaped in
-                header.append(escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
-            }
-            header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
-            let markers = options.missingMarkers.map { Array($0.utf8) }
-            let estimate = max(16, p.count / max(1, 8 * header.count))
-            var builders = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: estimate) }
-            var rowStarts: [Int] = []
-            rowStarts.reserveCapacity(estimate)
-            var rows = 0
-            reader.skipBlankLines()
-            while reader.pos < p.count {
-                let line = reader.line
-                rowStarts.append(reader.pos)
-                var fields = 0
-                try reader.record { j, s, e, escaped in
-                    fields = j + 1
-                    guard j < builders.count else { return }
-                    try feed(&builders[j], p, s, e, escaped, markers, name: name, line: line, column: j)
-                }
-                if fields != header.count {
-                    throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(header.count)),
-                                     hint: Message("H030"))
-                }
-                rows += 1
-                reader.skipBlankLines()
-            }
-            // Columns that turned out to be text after looking numeric are read again, as text.
-            for j in builders.indices where builders[j].needsTextReread {
-                builders[j].restartAsText()
-                for start in rowStarts {
-                    var sub = RecordScanner(p: p, name: name, delimiter: delimiter)
-                    sub.pos = start
-                    try sub.record { k, s, e, escaped in
-                        if k == j { try feed(&builders[j], p, s, e, escaped, markers, name: name, line: 0, column: j) }
-                    }
-                }
-            }
-            return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
+        var reader = RecordScanner(p: p, name: name, delimiter: 44)
+        if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
+        reader.skipBlankLines()
+        guard reader.pos < p.count else { throw Diagnostic.error("E040", name) }
+        let delimiter = options.delimiter ?? detectDelimiter(p, from: reader.pos)
+        reader.delimiter = delimiter
+        var header: [String] = []
+        try reader.record { _, s, e, escaped in
+            header.append(escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
         }
+        header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
+        let markers = options.missingMarkers.map { Array($0.utf8) }
+        let estimate = max(16, p.count / max(1, 8 * header.count))
+        var builders = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: estimate) }
+        var rowStarts: [Int] = []
+        rowStarts.reserveCapacity(estimate)
+        var rows = 0
+        reader.skipBlankLines()
+        while reader.pos < p.count {
+            let line = reader.line
+            rowStarts.append(reader.pos)
+            var fields = 0
+            try reader.record { j, s, e, escaped in
+                fields = j + 1
+                guard j < builders.count else { return }
+                try feed(&builders[j], p, s, e, escaped, markers, name: name, line: line, column: j)
+            }
+            if fields != header.count {
+                throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(header.count)),
+                                 hint: Message("H030"))
+            }
+            rows += 1
+            reader.skipBlankLines()
+        }
+        // Columns that turned out to be text after looking numeric are read again, as text.
+        for j in builders.indices where builders[j].needsTextReread {
+            builders[j].restartAsText()
+            for start in rowStarts {
+                var sub = RecordScanner(p: p, name: name, delimiter: delimiter)
+                sub.pos = start
+                try sub.record { k, s, e, escaped in
+                    if k == j { try feed(&builders[j], p, s, e, escaped, markers, name: name, line: 0, column: j) }
+                }
+            }
+        }
+        return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
     }
 
     private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,

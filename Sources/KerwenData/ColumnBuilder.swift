@@ -81,13 +81,16 @@ struct ColumnBuilder {
         }
     }
 
+    /// `true`/`false` in any case, compared in place (no allocation per cell).
     private static func boolean(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool? {
-        let n = e - s
-        guard n == 4 || n == 5 else { return nil }
-        var lower: [UInt8] = []
-        for i in s..<e { lower.append(p[i] | 0x20) }
-        if lower == Array("true".utf8) { return true }
-        if lower == Array("false".utf8) { return false }
+        func matches(_ word: StaticString) -> Bool {
+            guard e - s == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for i in 0..<(e - s) where p[s + i] | 0x20 != w[i] { return false }
+            return true
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
         return nil
     }
 

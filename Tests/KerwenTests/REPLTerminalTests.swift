@@ -52,6 +52,11 @@ final class REPLTerminalTests: XCTestCase {
     private func keys(_ k: String...) { _ = tmux(["send-keys", "-t", session] + k) }
     private func type(_ text: String) { _ = tmux(["send-keys", "-t", session, "-l", text]) }
 
+    /// Types a line and presses Enter.
+    private func enter(_ text: String) { type(text); keys("Enter") }
+
+    private func loadSurvey() { enter("load survey from \"examples/data/labour_migrants.csv\"") }
+
     private func screen(escapes: Bool = false) -> String {
         tmux(["capture-pane", "-t", session, "-p"] + (escapes ? ["-e"] : []))
     }
@@ -68,17 +73,17 @@ final class REPLTerminalTests: XCTestCase {
 
     func testExpressionAndResult() {
         start()
-        type("show 6 * 7"); keys("Enter")
+        enter("show 6 * 7")
         XCTAssertTrue(waitFor("\n42\n"), screen())
     }
 
     func testMultiLineIndicatorWithContinuationPromptAndHistoryRecall() {
         start()
-        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
-        type("indicator women {"); keys("Enter")
+        loadSurvey()
+        enter("indicator women {")
         XCTAssertTrue(waitFor("...>"), screen())
-        for line in ["data: survey", "value: share(sex == \"F\")", "by: destination", "}"] { type(line); keys("Enter") }
-        type("show women | take 2"); keys("Enter")
+        for line in ["data: survey", "value: share(sex == \"F\")", "by: destination", "}"] { enter(line) }
+        enter("show women | take 2")
         XCTAssertTrue(waitFor("(2 rows)"), screen())
         // Up-arrow twice recalls the whole indicator block as one entry.
         keys("Up"); keys("Up")
@@ -87,11 +92,11 @@ final class REPLTerminalTests: XCTestCase {
 
     func testTabCompletesColumnName() {
         start()
-        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
+        loadSurvey()
         XCTAssertTrue(waitFor("kw>", count: 2))
         type("show survey | where monthly_inc"); keys("Tab")
         XCTAssertTrue(waitFor("where monthly_income_usd"), screen())
-        type(" > 5000 | summarize n = count()"); keys("Enter")
+        enter(" > 5000 | summarize n = count()")
         XCTAssertTrue(waitFor("(1 row)"), screen())
     }
 
@@ -105,26 +110,26 @@ final class REPLTerminalTests: XCTestCase {
 
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
         start()
-        type("load survey from \"examples/data/labour_migrants.csv\""); keys("Enter")
-        type("let ids = survey | derive k = 1 | select k, person_id | rename person_id to other"); keys("Enter")
-        // A 9-million-row self join, twice: long enough to interrupt.
-        type("show survey | derive k = 1 | join ids on k | summarize n = count()"); keys("Enter")
+        loadSurvey()
+        enter("let ids = survey | derive k = 1 | select k, person_id | rename person_id to other")
+        // A 9-million-row self join: long enough to interrupt.
+        enter("show survey | derive k = 1 | join ids on k | summarize n = count()")
         Thread.sleep(forTimeInterval: 1.0)
         keys("C-c")
         XCTAssertTrue(waitFor("interrupted"), screen())
-        type("show 1 + 1"); keys("Enter")
+        enter("show 1 + 1")
         XCTAssertTrue(waitFor("\n2\n"), screen())
         // Ctrl-C on a typed line clears it and stays.
         type("show 99"); keys("C-c")
-        type("show 3"); keys("Enter")
+        enter("show 3")
         XCTAssertTrue(waitFor("\n3\n"), screen())
         XCTAssertFalse(screen().contains("EXIT="))
     }
 
     func testCtrlDExitsAndHistoryIsSaved() throws {
         start()
-        type("let a = 1"); keys("Enter")
-        type("show a + 1"); keys("Enter")
+        enter("let a = 1")
+        enter("show a + 1")
         XCTAssertTrue(waitFor("\n2\n"))
         keys("C-d")
         XCTAssertTrue(waitFor("EXIT=0"), screen())
@@ -135,32 +140,32 @@ final class REPLTerminalTests: XCTestCase {
 
     func testCyrillicAndTurkmenInputRoundTrips() {
         start("NO_COLOR=1 LANG= LC_ALL=")
-        type("let доход = 1200"); keys("Enter")
-        type("show concat(\"aýlyk \", доход / 3)"); keys("Enter")
+        enter("let доход = 1200")
+        enter("show concat(\"aýlyk \", доход / 3)")
         XCTAssertTrue(waitFor("aýlyk 400"), screen())
     }
 
     func testNoColorMeansNoEscapeCodes() {
         start("NO_COLOR=1")
-        type("show nosuchname"); keys("Enter")
+        enter("show nosuchname")
         XCTAssertTrue(waitFor("error[E013]"), screen())
         XCTAssertFalse(screen(escapes: true).utf8.contains(0x1B), "escape codes with NO_COLOR")
     }
 
     func testColourOnTerminalWithoutNoColor() {
         start("TERM=xterm-256color")
-        type("show nosuchname"); keys("Enter")
+        enter("show nosuchname")
         XCTAssertTrue(waitFor("error[E013]"), screen())
         XCTAssertTrue(screen(escapes: true).utf8.contains(0x1B), "expected colour on a terminal:\n" + screen(escapes: true).debugDescription)
     }
 
     func testMetaCommands() {
         start()
-        type(":quite"); keys("Enter")
+        enter(":quite")
         XCTAssertTrue(waitFor("did you mean `:quit`?"), screen())
-        type("?median"); keys("Enter")
+        enter("?median")
         XCTAssertTrue(waitFor("median(x)"), screen())
-        type(":q"); keys("Enter")
+        enter(":q")
         XCTAssertTrue(waitFor("EXIT=0"), screen())
     }
 }
