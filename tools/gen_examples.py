@@ -4,6 +4,7 @@
 Writes, following ../shared/bench/SCHEMA.md (the labour-migrant survey schema):
   examples/data/labour_migrants.csv   N rows (default 3000) of survey microdata
   examples/data/population.csv        region,year,population for the 14 regions of Uzbekistan
+  examples/data/disaster_events.csv   one row per disaster event and region (Sendai-style loss records)
 
 Usage: python3 tools/gen_examples.py [N]
 The same seed always gives the same bytes; the files are committed, so running Kerwen never needs Python.
@@ -80,6 +81,43 @@ def main():
         for r, p in zip(REGIONS, REGION_POP_K):
             for y in range(2015, 2025):
                 f.write(f"{r},{y},{int(round(p * 1000 * 1.017 ** (y - 2020)))}\n")
+    write_disaster_events()
+
+
+HAZARDS = ["flood", "mudflow", "earthquake", "avalanche", "landslide", "heatwave"]
+HAZARD_P = [0.30, 0.25, 0.10, 0.10, 0.15, 0.10]
+EVENT_COLUMNS = ["event_id", "year", "region", "hazard", "deaths", "missing", "injured", "directly_affected",
+                 "houses_damaged", "local_strategy"]
+
+
+def disaster_events():
+    """Sendai-style loss records: counts per event; missing is often not recorded (empty cell)."""
+    rng = random.Random(SEED + 13)
+    total = sum(REGION_POP_K)
+    region_p = [p / total for p in REGION_POP_K]
+    # Whether each region's local government has adopted a disaster risk reduction strategy (13.1.3).
+    strategy = {r: ("yes" if rng.random() < 0.6 else "no") for r in REGIONS}
+    eid = 0
+    for year in range(2015, 2025):
+        for _ in range(rng.randrange(18, 30)):
+            eid += 1
+            region = pick(rng, REGIONS, region_p)
+            hazard = pick(rng, HAZARDS, HAZARD_P)
+            severity = math.exp(rng.gauss(0, 1.2))
+            deaths = int(severity * (3 if hazard == "earthquake" else 1) * rng.random() * 2)
+            missing = "" if rng.random() < 0.3 else str(int(deaths * rng.random() * 0.3))
+            injured = int(severity * rng.uniform(0, 10))
+            affected = int(severity * rng.uniform(50, 800))
+            houses = "" if rng.random() < 0.1 else str(int(affected / rng.uniform(4, 8)))
+            yield [f"E{eid:04d}", str(year), region, hazard, str(deaths), missing, str(injured), str(affected),
+                   houses, strategy[region]]
+
+
+def write_disaster_events():
+    with open("examples/data/disaster_events.csv", "w", newline="\n") as f:
+        f.write(",".join(EVENT_COLUMNS) + "\n")
+        for r in disaster_events():
+            f.write(",".join(r) + "\n")
 
 
 if __name__ == "__main__":
