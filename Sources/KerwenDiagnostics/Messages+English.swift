@@ -85,6 +85,7 @@ let englishMessages: [String: String] = [
     "W.saved": "saved {0} inputs to {1}",
     "W.banner": "Kerwen {0} — type :help for help, :quit (or Ctrl-D) to leave",
     "E071": "`--param` needs NAME=VALUE, not `{0}`",
+    "E073": "cannot read the standard library table `{0}`",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
     "W002": "check `{0}` failed",
@@ -152,4 +153,5 @@ let englishMessages: [String: String] = [
     "H057": "the script's parameters are: {0}",
     "H058": "run `kerwen --help` for usage",
     "H059": "type `:help` for the list of commands",
+    "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

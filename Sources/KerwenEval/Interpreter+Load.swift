@@ -6,12 +6,37 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean"]
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout"]
+    static let layouts = ["open-sdg", "plain"]
+
+    /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
+    func loadTable(path: String, display: String, options: [Option]) throws -> Table {
+        let table = try CSVReader.read(path: path, shownAs: display, options: try loadOptions(options))
+        guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
+        guard case .scalar(.text(let name)) = try evalValue(layout.value), Self.layouts.contains(name) else {
+            throw Diagnostic(.error, Message("E054", "layout"), at: layout.value.span, hint: Message("H060"))
+        }
+        return name == "open-sdg" ? OpenSDGLayout.normalize(table, codes: try sdmxCodes(at: layout.value.span)) : table
+    }
+
+    /// The label → SDMX code table of the standard library (`stdlib/sdmx_codes.csv`).
+    func sdmxCodes(at span: Span) throws -> [String: String] {
+        guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx_codes.csv"), at: span) }
+        let path = dir.appendingPathComponent("sdmx_codes.csv").path
+        let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]))
+        guard let labels = table.column("label"), let codes = table.column("code") else {
+            throw Diagnostic(.error, Message("E073", path), at: span)
+        }
+        var map: [String: String] = [:]
+        for i in 0..<table.rowCount { map[ScalarFormat.plain(labels.scalar(at: i))] = ScalarFormat.plain(codes.scalar(at: i)) }
+        return map
+    }
 
     func loadOptions(_ options: [Option]) throws -> CSVOptions {
         var result = CSVOptions()
         for option in options {
             switch option.name.text {
+            case "layout": continue
             case "delimiter":
                 guard case .scalar(.text(let d)) = try evalValue(option.value) else {
                     throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))

@@ -38,6 +38,8 @@ public final class Interpreter: @unchecked Sendable {
     public var emit: (OutputEvent) -> Void
     /// Loads a module's source for `use`; returns its statements.
     public var moduleLoader: ((Name, Interpreter) throws -> Void)?
+    /// The standard library's folder (modules and its data tables such as `sdmx_codes.csv`).
+    public var standardLibrary: URL?
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
@@ -90,8 +92,7 @@ public final class Interpreter: @unchecked Sendable {
         switch stmt.kind {
         case .load(let name, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr)
-            let csvOptions = try loadOptions(options)
-            let table = try CSVReader.read(path: path, shownAs: display, options: csvOptions)
+            let table = try loadTable(path: path, display: display, options: options)
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):

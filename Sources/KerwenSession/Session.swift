@@ -30,6 +30,7 @@ public final class Session: @unchecked Sendable {
         self.renderOptions = RenderOptions(color: useColor)
         self.interpreter = Interpreter(baseDirectory: baseDirectory, emit: { _ in })
         interpreter.parameterOverrides = parameters
+        interpreter.standardLibrary = Self.standardLibraryDirectory
         interpreter.emit = { [unowned self] event in self.handle(event) }
         interpreter.moduleLoader = { [unowned self] name, interp in try self.loadModule(name, into: interp) }
     }
