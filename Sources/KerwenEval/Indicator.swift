@@ -139,30 +139,4 @@ extension Interpreter {
         out.set("n_missing", Column(.integer(missing)))
         return out
     }
-
-    /// Evaluates rules on each row; a false row is a failure, a missing result is undecided.
-    func runChecks(_ rules: [(expr: Expr, fatal: Bool)], on table: Table, keys: [String]) throws -> [CheckOutcome] {
-        var outcomes: [CheckOutcome] = []
-        for rule in rules {
-            let v = try stepVec(rule.expr, .rows(table))
-            guard let b = BooleanOperand(v) else {
-                throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: rule.expr.span, hint: Message("H054"))
-            }
-            let shown = keys.isEmpty ? table.names : keys + referencedColumns(rule.expr, in: table).filter { !keys.contains($0) }.sorted()
-            var failures: [[(String, String)]] = []
-            var undecided = 0
-            for i in 0..<table.rowCount {
-                switch b.at(i) {
-                case false?: failures.append(shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) })
-                case nil: undecided += 1
-                default: break
-                }
-            }
-            outcomes.append(CheckOutcome(rule: ExprPrinter.text(rule.expr), fatal: rule.fatal, failures: failures,
-                                         checked: table.rowCount, undecided: undecided))
-        }
-        return outcomes
-    }
-
-    static func cellText(_ s: Scalar) -> String { s.isNA ? "na" : ScalarFormat.plain(s) }
 }

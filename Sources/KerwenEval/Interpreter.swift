@@ -134,7 +134,7 @@ public final class Interpreter: @unchecked Sendable {
             guard let table = value.table else {
                 throw Diagnostic(.error, Message("E052", "check", value.kindWord), at: tableExpr.span)
             }
-            let outcomes = try runChecks(rules, on: table, keys: [])
+            let outcomes = try runCheckRules(rules, on: table)
             emit(.checkReport(outcomes, subject: describeSource(tableExpr)))
             if let broken = outcomes.first(where: { $0.fatal && !$0.failures.isEmpty }) {
                 throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failures.count)), at: stmt.span)

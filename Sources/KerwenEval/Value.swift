@@ -54,6 +54,14 @@ public enum Vec: Sendable {
         }
     }
 
+    /// The value at row `i` (a scalar is the same on every row).
+    public func cell(_ i: Int) -> Scalar {
+        switch self {
+        case .scalar(let s): return s
+        case .column(let c): return c.scalar(at: i)
+        }
+    }
+
     /// A column of `count` rows.
     public func materialize(_ count: Int) -> Column {
         switch self {
@@ -72,6 +80,8 @@ public struct CheckOutcome: Sendable {
     public var checked: Int
     /// Rows where the rule could not be decided (a missing value).
     public var undecided: Int
+    /// What was checked: `rows`, `keys`, `totals` or `series` (a catalog word in reports).
+    public var unit: String = "rows"
 }
 
 /// A computed indicator: its result table and everything needed to audit it.

@@ -57,7 +57,7 @@ public struct Resolver {
             indicator(decl)
         case .check(let table, let rules):
             let ctx = expr(table, .none)
-            for r in rules { expr(r.expr, ctx.columns.map { .known($0) } ?? .unknown) }
+            for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
         }
     }
 
@@ -82,6 +82,20 @@ public struct Resolver {
         let resultColumns = decl.by.map(\.text) + Self.indicatorColumns
         for c in decl.checks { expr(c.expr, .known(resultColumns)) }
         scope[decl.name.text] = Symbol(kind: .indicator, columns: resultColumns)
+    }
+
+    mutating func checkRule(_ rule: CheckRule, _ ctx: TableContext) {
+        switch rule.kind {
+        case .row(let e):
+            dollarNames = e.dollarNames
+            expr(e, ctx)
+            dollarNames = []
+        case .unique(let keys): keys.forEach { column($0, in: ctx) }
+        case .gaps(let time, let by): ([time] + by).forEach { column($0, in: ctx) }
+        case .total(_, _, let dim, let measure, let by, let tol):
+            ([dim, measure] + by).forEach { column($0, in: ctx) }
+            if let tol { expr(tol, .none) }
+        }
     }
 
     mutating func column(_ name: Name, in ctx: TableContext) {

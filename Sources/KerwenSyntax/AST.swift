@@ -199,6 +199,26 @@ public struct IndicatorDecl: Equatable, Sendable {
     }
 }
 
+/// One rule of a `check` block (VTL's datapoint and hierarchy rules, plus keys and time series).
+public struct CheckRule: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// `rule: cond` — every row satisfies the condition.
+        case row(Expr)
+        /// `unique: a, b` — no two rows share these keys.
+        case unique([Name])
+        /// `total: _T = F + M in sex on value [by k, …] [within 0.5]` — the total row equals the sum of its parts
+        /// among rows that agree on every other column (or on the `by` columns); `others` = every other code.
+        case total(code: Expr, parts: [Expr]?, dimension: Name, measure: Name, by: [Name], tolerance: Expr?)
+        /// `gaps: year by country` — no year missing between a series' first and last year.
+        case gaps(time: Name, by: [Name])
+    }
+    public var kind: Kind
+    /// `require …` rules stop the script when broken; the others are warnings.
+    public var fatal: Bool
+    public var span: Span
+    public init(_ kind: Kind, fatal: Bool, span: Span) { self.kind = kind; self.fatal = fatal; self.span = span }
+}
+
 public struct Stmt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case load(Name, path: Expr, options: [Option])
@@ -210,8 +230,8 @@ public struct Stmt: Equatable, Sendable {
         case export(Expr, to: Expr)
         case use(Name)
         case indicator(IndicatorDecl)
-        /// `check TABLE { rule … }`: consistency rules over rows.
-        case check(Expr, rules: [(expr: Expr, fatal: Bool)])
+        /// `check TABLE { rule … }`: consistency rules over rows and across rows.
+        case check(Expr, rules: [CheckRule])
         case expression(Expr)
 
         public static func == (a: Kind, b: Kind) -> Bool {
@@ -223,8 +243,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.export(x1, t1), .export(x2, t2)): return x1 == x2 && t1 == t2
             case let (.use(x), .use(y)): return x == y
             case let (.indicator(x), .indicator(y)): return x == y
-            case let (.check(t1, r1), .check(t2, r2)):
-                return t1 == t2 && r1.count == r2.count && zip(r1, r2).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
+            case let (.check(t1, r1), .check(t2, r2)): return t1 == t2 && r1 == r2
             default: return false
             }
         }

@@ -38,3 +38,25 @@ public enum ExprPrinter {
         return plain ? n : "`\(n)`"
     }
 }
+
+extension ExprPrinter {
+    /// A check rule as written (without `require`), for reports.
+    public static func rule(_ r: CheckRule) -> String {
+        func names(_ n: [Name]) -> String { n.map { name($0.text) }.joined(separator: ", ") }
+        func code(_ e: Expr) -> String {
+            if case .string(let s) = e.kind, s.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }) { return s }
+            return text(e)
+        }
+        switch r.kind {
+        case .row(let e): return text(e)
+        case .unique(let keys): return "unique: " + names(keys)
+        case .gaps(let time, let by): return "gaps: " + name(time.text) + (by.isEmpty ? "" : " by " + names(by))
+        case .total(let total, let parts, let dim, let measure, let by, let tol):
+            var s = "total: \(code(total)) = " + (parts.map { $0.map(code).joined(separator: " + ") } ?? "others")
+            s += " in \(name(dim.text)) on \(name(measure.text))"
+            if !by.isEmpty { s += " by " + names(by) }
+            if let tol { s += " within " + text(tol) }
+            return s
+        }
+    }
+}

@@ -91,24 +91,89 @@ extension Parser {
         return Stmt(.function(name, params: params, body: body), span(from: start))
     }
 
-    /// check -> "check" pipelineExpr "{" (("rule" | "require") ":" expr)* "}"
+    /// check -> "check" pipelineExpr "{" rule* "}"
+    /// rule  -> ["require"] ("rule" | "unique" | "total" | "gaps") ":" … | "require" ":" expr
     mutating func checkStatement() throws -> Stmt {
         let start = advance().span
         let table = try postfix()
         try expectSymbol("{")
-        var rules: [(expr: Expr, fatal: Bool)] = []
+        var rules: [CheckRule] = []
         skipNewlines()
         while !current.isSymbol("}") {
-            guard current.kind == .identifier, ["rule", "require"].contains(current.text) else {
-                throw unexpected("`rule:` / `require:`")
+            do {
+                rules.append(try checkRule())
+            } catch let d as Diagnostic {
+                diagnostics.append(d)
+                while !atEnd, current.kind != .newline, !current.isSymbol("}") { advance() }
             }
-            let fatal = advance().text == "require"
-            try expectSymbol(":")
-            rules.append((try expression(), fatal))
             skipNewlines()
             if atEnd { throw unexpected("`}`") }
         }
         advance()
         return Stmt(.check(table, rules: rules), span(from: start))
+    }
+
+    static let checkRuleWords = ["rule", "require", "unique", "total", "gaps"]
+
+    private mutating func checkRule() throws -> CheckRule {
+        let start = current.span
+        guard current.kind == .identifier, Self.checkRuleWords.contains(current.text) else {
+            throw Diagnostic(.error, Message("E074", current.text), at: current.span,
+                             hint: Suggestions.hint(for: current.text, in: Self.checkRuleWords) ?? Message("H061"))
+        }
+        var word = advance().text
+        var fatal = false
+        if word == "require" {
+            fatal = true
+            if current.kind == .identifier, ["rule", "unique", "total", "gaps"].contains(current.text), peek().isSymbol(":") {
+                word = advance().text
+            } else {
+                word = "rule"
+            }
+        }
+        try expectSymbol(":", hint: Message("H014", word))
+        let kind: CheckRule.Kind
+        switch word {
+        case "unique":
+            kind = .unique(try checkNames())
+        case "gaps":
+            let time = try expectName(MessageCatalog.shared.word("T.columnName"))
+            var by: [Name] = []
+            if current.isWord("by") { advance(); by = try checkNames() }
+            kind = .gaps(time: time, by: by)
+        case "total":
+            let code = try checkCode()
+            try expectSymbol("=", hint: Message("H062"))
+            var parts: [Expr]? = []
+            if current.isWord("others") { advance(); parts = nil } else {
+                repeat { parts!.append(try checkCode()) } while acceptSymbol("+")
+            }
+            guard current.isWord("in") else { throw unexpected("`in`") }
+            advance()
+            let dimension = try expectName(MessageCatalog.shared.word("T.columnName"))
+            guard current.isWord("on") else { throw Diagnostic(.error, Message("E075"), at: current.span, hint: Message("H062")) }
+            advance()
+            let measure = try expectName(MessageCatalog.shared.word("T.columnName"))
+            var by: [Name] = [], tolerance: Expr?
+            if current.isWord("by") { advance(); by = try checkNames() }
+            if current.isWord("within") { advance(); tolerance = try expression() }
+            kind = .total(code: code, parts: parts, dimension: dimension, measure: measure, by: by, tolerance: tolerance)
+        default:
+            kind = .row(try expression())
+        }
+        return CheckRule(kind, fatal: fatal, span: span(from: start))
+    }
+
+    private mutating func checkNames() throws -> [Name] {
+        var names: [Name] = []
+        repeat { names.append(try expectName(MessageCatalog.shared.word("T.columnName"))) } while acceptSymbol(",")
+        return names
+    }
+
+    /// A code in a hierarchy rule: a bare code such as `_T` or `KG02`, or a quoted text.
+    private mutating func checkCode() throws -> Expr {
+        if current.kind == .string { let t = advance(); return Expr(.string(t.text), t.span) }
+        let name = try expectName(MessageCatalog.shared.word("T.code"))
+        return Expr(.string(name.text), name.span)
     }
 }

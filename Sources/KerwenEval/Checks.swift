@@ -1,0 +1,193 @@
+// Consistency checks (VTL's datapoint and hierarchy rules): rules on each row, unique keys,
+// totals equal to the sum of their parts, and gaps in time series.
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    /// Runs every rule of a `check` block on a table.
+    func runCheckRules(_ rules: [CheckRule], on table: Table) throws -> [CheckOutcome] {
+        try rules.map { rule in
+            var outcome: CheckOutcome
+            switch rule.kind {
+            case .row(let e): outcome = try rowRule(e, fatal: rule.fatal, on: table, keys: [])
+            case .unique(let keys): outcome = try uniqueRule(keys, on: table)
+            case .gaps(let time, let by): outcome = try gapsRule(time, by: by, on: table)
+            case .total(let code, let parts, let dim, let measure, let by, let tol):
+                outcome = try totalRule(code: code, parts: parts, dimension: dim, measure: measure, by: by, tolerance: tol, on: table)
+            }
+            outcome.rule = ExprPrinter.rule(rule)
+            outcome.fatal = rule.fatal
+            return outcome
+        }
+    }
+
+    /// Evaluates rules on each row; a false row is a failure, a missing result is undecided.
+    func runChecks(_ rules: [(expr: Expr, fatal: Bool)], on table: Table, keys: [String]) throws -> [CheckOutcome] {
+        try rules.map { try rowRule($0.expr, fatal: $0.fatal, on: table, keys: keys) }
+    }
+
+    /// A rule on each row. A failing row is shown with its keys, the columns the rule reads and,
+    /// for a comparison between computed sides, the value of each side.
+    func rowRule(_ e: Expr, fatal: Bool, on table: Table, keys: [String]) throws -> CheckOutcome {
+        let v = try stepVec(e, .rows(table))
+        guard let b = BooleanOperand(v) else {
+            throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: e.span, hint: Message("H054"))
+        }
+        let read = referencedColumns(e, in: table)
+        let shown = keys.isEmpty ? table.names.filter { !read.contains($0) } + table.names.filter(read.contains)
+                                 : keys + read.filter { !keys.contains($0) }.sorted()
+        var sides: [(String, Vec)] = []
+        if case .binary(let op, let l, let r) = e.kind, op.isComparison {
+            for side in [l, r] where !Self.isPlain(side) { sides.append((ExprPrinter.text(side), try stepVec(side, .rows(table)))) }
+        }
+        var failures: [[(String, String)]] = []
+        var undecided = 0
+        for i in 0..<table.rowCount {
+            switch b.at(i) {
+            case false?:
+                var row = shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) }
+                for (label, side) in sides { row.append((label, Self.cellText(side.cell(i)))) }
+                failures.append(row)
+            case nil: undecided += 1
+            default: break
+            }
+        }
+        return CheckOutcome(rule: ExprPrinter.text(e), fatal: fatal, failures: failures, checked: table.rowCount, undecided: undecided)
+    }
+
+    private static func isPlain(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name, .column, .variable, .integer, .number, .string, .bool, .na: return true
+        case .unary(.negate, let x): return isPlain(x)
+        default: return false
+        }
+    }
+
+    private func requireColumns(_ names: [Name], in table: Table) throws {
+        for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
+    }
+
+    /// No two rows share the keys. Each repeated key is shown with how many rows have it and whether
+    /// they are exact copies (a file appended twice) or conflict (two different values for one key).
+    func uniqueRule(_ keys: [Name], on table: Table) throws -> CheckOutcome {
+        try requireColumns(keys, in: table)
+        let grouping = try Grouping.make(table, keys: keys.map(\.text))
+        var rows = [[Int]](repeating: [], count: grouping.count)
+        for i in 0..<table.rowCount { rows[Int(grouping.groupOf[i])].append(i) }
+        let catalog = MessageCatalog.shared
+        var failures: [[(String, String)]] = []
+        for g in 0..<grouping.count where rows[g].count > 1 {
+            let first = rows[g][0]
+            let identical = rows[g].dropFirst().allSatisfy { r in table.columns.allSatisfy { $0.scalar(at: r) == $0.scalar(at: first) } }
+            var row = keys.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: g))) }
+            row.append((catalog.word("C.rows"), String(rows[g].count)))
+            row.append((catalog.word("C.copies"), catalog.word(identical ? "C.exact" : "C.conflicting")))
+            failures.append(row)
+        }
+        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "keys")
+    }
+
+    /// The total row equals the sum of its parts, among rows that agree on the other columns.
+    func totalRule(code: Expr, parts: [Expr]?, dimension: Name, measure: Name, by: [Name], tolerance: Expr?, on table: Table) throws -> CheckOutcome {
+        try requireColumns([dimension, measure] + by, in: table)
+        let values = table.column(measure.text)!
+        guard values.type.isNumeric else {
+            throw Diagnostic(.error, Message("E078", measure.text, values.type.rawValue), at: measure.span)
+        }
+        var tol = 0.0
+        if let tolerance {
+            guard case .scalar(let s) = try evalValue(tolerance), let d = s.doubleValue else { throw Diagnostic(.error, Message("E077"), at: tolerance.span) }
+            tol = d
+        }
+        func codeText(_ e: Expr) throws -> String {
+            guard case .scalar(let s) = try evalValue(e) else { throw Diagnostic(.error, Message("E057"), at: e.span) }
+            return ScalarFormat.plain(s)
+        }
+        let totalCode = try codeText(code)
+        let partCodes = try parts.map { try $0.map(codeText) }
+        let keys = by.isEmpty ? table.names.filter { $0 != dimension.text && $0 != measure.text } : by.map(\.text)
+        let grouping = try Grouping.make(table, keys: keys)
+        let dim = table.column(dimension.text)!
+        let g = grouping.count
+        var total = [Double](repeating: 0, count: g), partSum = [Double](repeating: 0, count: g)
+        var totalRows = [Int](repeating: 0, count: g), partRows = [Int](repeating: 0, count: g)
+        var undecidable = [Bool](repeating: false, count: g)
+        var seenParts = [Set<String>](repeating: [], count: g)
+        for i in 0..<table.rowCount {
+            let group = Int(grouping.groupOf[i])
+            let label = Self.cellText(dim.scalar(at: i))
+            let isTotal = label == totalCode
+            guard isTotal || (partCodes?.contains(label) ?? true) else { continue }
+            let v = values.scalar(at: i).doubleValue
+            if v == nil { undecidable[group] = true; continue }
+            if isTotal { total[group] += v!; totalRows[group] += 1; continue }
+            partSum[group] += v!
+            partRows[group] += 1
+            // A part given twice would be counted twice: leave the group undecided (`unique:` finds the copy).
+            if !seenParts[group].insert(label).inserted { undecidable[group] = true }
+        }
+        let catalog = MessageCatalog.shared
+        var failures: [[(String, String)]] = []
+        var checked = 0, undecided = 0
+        for k in 0..<g where totalRows[k] > 0 || partRows[k] > 0 {
+            // Only a group with one total and every part present can be compared without a false alarm.
+            let complete = totalRows[k] == 1 && partRows[k] > 0 && !undecidable[k]
+                && (partCodes.map { Set($0).isSubset(of: seenParts[k]) } ?? true)
+            guard complete else { undecided += 1; continue }
+            checked += 1
+            let difference = total[k] - partSum[k]
+            let allowed = max(tol, 1e-9 * max(1, abs(total[k])))
+            if abs(difference) > allowed {
+                var row = keys.enumerated().map { ($1, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) }
+                row.append((totalCode, ScalarFormat.number(total[k])))
+                row.append((catalog.word("C.parts"), ScalarFormat.number(partSum[k])))
+                row.append((catalog.word("C.difference"), ScalarFormat.number(difference)))
+                failures.append(row)
+            }
+        }
+        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: checked + undecided, undecided: undecided, unit: "totals")
+    }
+
+    /// No time point missing between a series' first and last one.
+    func gapsRule(_ time: Name, by: [Name], on table: Table) throws -> CheckOutcome {
+        try requireColumns([time] + by, in: table)
+        let column = table.column(time.text)!
+        guard column.type.isNumeric else { throw Diagnostic(.error, Message("E078", time.text, column.type.rawValue), at: time.span) }
+        let grouping = try Grouping.make(table, keys: by.map(\.text))
+        var present = [Set<Int64>](repeating: [], count: grouping.count)
+        for i in 0..<table.rowCount {
+            guard let t = column.scalar(at: i).doubleValue, t == t.rounded() else { continue }
+            present[Int(grouping.groupOf[i])].insert(Int64(t))
+        }
+        let catalog = MessageCatalog.shared
+        var failures: [[(String, String)]] = []
+        for k in 0..<grouping.count {
+            guard let lo = present[k].min(), let hi = present[k].max() else { continue }
+            let missing = (lo...hi).filter { !present[k].contains($0) }
+            if missing.isEmpty { continue }
+            var row = by.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) }
+            row.append((catalog.word("C.first"), String(lo)))
+            row.append((catalog.word("C.last"), String(hi)))
+            row.append((catalog.word("C.missing"), Self.ranges(missing)))
+            failures.append(row)
+        }
+        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "series")
+    }
+
+    /// `2012, 2015–2017` for [2012, 2015, 2016, 2017].
+    static func ranges(_ values: [Int64]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < values.count {
+            var j = i
+            while j + 1 < values.count, values[j + 1] == values[j] + 1 { j += 1 }
+            parts.append(i == j ? String(values[i]) : "\(values[i])–\(values[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    static func cellText(_ s: Scalar) -> String { s.isNA ? "na" : ScalarFormat.plain(s) }
+}
