@@ -100,6 +100,10 @@ let englishMessages: [String: String] = [
     "E076": "`{0}` in a check rule must be a column of the table",
     "E077": "`within` needs a number",
     "E078": "column `{0}` must hold numbers here, not {1}",
+    "E079": "`columns:` maps a library indicator's names to yours; it belongs in `indicator mine = LIBRARY_INDICATOR { … }`",
+    "E080": "`{0}` needs a column for `{1}`, but the data has no column `{2}`",
+    "E081": "indicator `{0}` is a definition without data",
+    "E082": "`{0}` is not an indicator, so nothing can be made from it",
     "E073": "cannot read the standard library table `{0}`",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
@@ -170,5 +174,10 @@ let englishMessages: [String: String] = [
     "H059": "type `:help` for the list of commands",
     "H061": "a check block holds `rule:`, `unique:`, `total:` and `gaps:` lines; `require` before one makes it stop the script",
     "H062": "write e.g. `total: _T = F + M in sex on value` (the total code, its parts, the column holding them, the column of values)",
+    "H063": "say which records to use, e.g. `data: survey` (the definition of `{0}` gives the rest)",
+    "H064": "write `indicator {0} = LIBRARY_INDICATOR { … }` to make an indicator from a library definition",
+    "H065": "write e.g. `columns: income = monthly_income_usd` (the library's name = your column)",
+    "H066": "map it in the block: `columns: {0} = YOUR_COLUMN`{1}",
+    "H067": "make an indicator from it: `indicator mine = {0} { data: …  columns: {1} }`",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

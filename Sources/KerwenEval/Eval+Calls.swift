@@ -20,14 +20,28 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E015", name.text, String(args.count)), at: span, hint: Message("H036", builtin.usage))
         }
         if builtin.kind == .aggregate {
+            // An aggregate inside another aggregate's argument is computed per group and repeated on
+            // each row of its group: `share(income < 0.5 * median(income))` compares each record with
+            // the median of its own group.
+            if case .rows(let table) = mode, let grouping = enclosingGrouping, grouping.groupOf.count == table.rowCount {
+                let perGroup = try aggregateColumn(builtin.name, args, span, table, grouping)
+                return .column(perGroup.gather(grouping.groupOf.map { Int($0) }))
+            }
             guard case .groups(let table, let grouping) = mode else {
                 throw Diagnostic(.error, Message("E028", name.text), at: span, hint: Message("H035", name.text))
             }
-            let rowArgs = try args.map { try vec($0, .rows(table)) }
-            return .column(try aggregate(builtin.name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args))
+            return .column(try aggregateColumn(builtin.name, args, span, table, grouping))
         }
         let values = try args.map { try vec($0, mode) }
         return try ScalarFunctions.apply(builtin.name, values, count: mode.count, span: span)
+    }
+
+    private func aggregateColumn(_ name: String, _ args: [Expr], _ span: Span, _ table: Table, _ grouping: Grouping) throws -> Column {
+        let saved = enclosingGrouping
+        enclosingGrouping = grouping
+        defer { enclosingGrouping = saved }
+        let rowArgs = try args.map { try vec($0, .rows(table)) }
+        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args)
     }
 
     /// Calls a user function by expanding its body with the arguments in place of the parameters,

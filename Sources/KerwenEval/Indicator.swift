@@ -24,7 +24,7 @@ extension Interpreter {
         var out: Set<String> = []
         func walk(_ x: Expr) {
             switch x.kind {
-            case .name(let n): if table.column(n) != nil { out.insert(n) }
+            case .name(let n), .column(let n): if table.column(n) != nil { out.insert(n) }
             case .unary(_, let a): walk(a)
             case .binary(_, let a, let b): walk(a); walk(b)
             case .between(let a, let b, let c), .conditional(let a, let b, let c): walk(a); walk(b); walk(c)
@@ -44,8 +44,22 @@ extension Interpreter {
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
-        let dataValue = try eval(decl.data!, .plain)
-        guard let data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: decl.data!.span) }
+        guard let dataExpr = decl.data else {
+            throw Diagnostic(.error, Message("E081", decl.name.text), at: decl.name.span,
+                             hint: Message("H067", decl.name.text, decl.needs.map { "\($0.text) = …" }.joined(separator: ", ")))
+        }
+        let dataValue = try eval(dataExpr, .plain)
+        guard var data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: dataExpr.span) }
+        for (need, column) in decl.suppliedColumns where data.column(column.text) == nil {
+            throw Self.missingSupply(decl.name.text, need: need, column: column, available: data.names)
+        }
+        if let filter = decl.filter {
+            let v = try stepVec(filter, .rows(data))
+            guard let b = BooleanOperand(v) else {
+                throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: filter.span, hint: Message("H054"))
+            }
+            data = data.filter((0..<data.rowCount).map { b.at($0) == true })
+        }
         let dims = decl.by.map(\.text)
         for d in decl.by where data.column(d.text) == nil { throw unknownColumn(d.text, d.span, data) }
         let measures = [decl.numerator, decl.denominator, decl.value].compactMap { $0 }
@@ -88,6 +102,13 @@ extension Interpreter {
         }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
+    }
+
+    /// A library indicator's needed column that the user's data does not have.
+    static func missingSupply(_ indicator: String, need: String, column: Name, available: [String]) -> Diagnostic {
+        var suggestion = ""
+        if let h = Suggestions.hint(for: column.text, in: available) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
+        return Diagnostic(.error, Message("E080", indicator, need, column.text), at: column.span, hint: Message("H066", need, suggestion))
     }
 
     /// One level of the cube: cells grouped by `keys`, with `_T` in the totalled dimensions.

@@ -43,6 +43,8 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
+    /// The groups of the aggregate whose argument is being evaluated (for aggregates nested in it).
+    var enclosingGrouping: Grouping?
     /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
     var dollarNames: Set<String> = []
 
@@ -59,7 +61,7 @@ public final class Interpreter: @unchecked Sendable {
             case .value(let v): s[name] = Symbol(kind: v.table != nil ? .dataset : .variable, columns: v.table?.names)
             case .parameter: s[name] = Symbol(kind: .parameter)
             case .function(let f): s[name] = Symbol(kind: .function, arity: f.params.count)
-            case .indicator(let d): s[name] = Symbol(kind: .indicator, columns: d.by.map(\.text) + Resolver.indicatorColumns)
+            case .indicator(let d): s[name] = Symbol(kind: .indicator, columns: d.by.map(\.text) + Resolver.indicatorColumns, decl: d)
             }
         }
         return s
@@ -112,7 +114,16 @@ public final class Interpreter: @unchecked Sendable {
         case .function(let name, let params, let body):
             globals[name.text] = .function(UserFunction(name: name, params: params, body: body))
             invalidateIndicators()
-        case .indicator(let decl):
+        case .indicator(var decl):
+            if let base = decl.base {
+                guard case .indicator(let definition)? = globals[base.text] else {
+                    if globals[base.text] == nil {
+                        throw Diagnostic(.error, Message("E013", base.text), at: base.span, hint: Suggestions.hint(for: base.text, in: indicatorNames))
+                    }
+                    throw Diagnostic(.error, Message("E082", base.text), at: base.span)
+                }
+                decl = decl.instantiated(from: definition)
+            }
             globals[decl.name.text] = .indicator(decl)
             indicatorCache[decl.name.text] = nil
         case .show(let expr), .expression(let expr):
@@ -143,6 +154,8 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     func invalidateIndicators() { indicatorCache.removeAll() }
+
+    var indicatorNames: [String] { globals.compactMap { if case .indicator = $0.value { return $0.key } else { return nil } } }
 
     func describeSource(_ expr: Expr) -> String {
         switch expr.kind {

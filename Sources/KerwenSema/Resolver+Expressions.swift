@@ -93,8 +93,8 @@ extension Resolver {
             if argCount < builtin.minArgs || argCount > builtin.maxArgs {
                 diagnostics.append(Diagnostic(.error, Message("E015", fn.text, String(argCount)), at: span, hint: Message("H036", builtin.usage)))
             }
-            // Inside an aggregate, arguments are per-row expressions.
-            for a in args { expr(a, ctx, aggregatesAllowed: false, allowUnknownColumns: allowUnknownColumns) }
+            // Inside an aggregate, arguments are per-row expressions; an aggregate among them is its group's value.
+            for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
             return
         }
         if let sym = scope[fn.text], sym.kind == .function {

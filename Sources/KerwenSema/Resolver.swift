@@ -61,11 +61,40 @@ public struct Resolver {
         }
     }
 
-    mutating func indicator(_ decl: IndicatorDecl) {
+    mutating func indicator(_ written: IndicatorDecl) {
+        var decl = written
+        if let base = decl.base {
+            guard let sym = scope[base.text] else {
+                diagnostics.append(Diagnostic(.error, Message("E013", base.text), at: base.span,
+                                              hint: Suggestions.hint(for: base.text, in: scope.symbols.filter { $0.value.kind == .indicator }.map(\.key))))
+                scope[decl.name.text] = Symbol(kind: .indicator)
+                return
+            }
+            guard sym.kind == .indicator else {
+                diagnostics.append(Diagnostic(.error, Message("E082", base.text), at: base.span))
+                return
+            }
+            if let definition = sym.decl { decl = decl.instantiated(from: definition) }
+        }
+        // Problems inside a library definition are the library's; at a use, report only what the user wrote.
+        let before = diagnostics.count
         for m in decl.metadata { expr(m.value, .none) }
         var ctx = TableContext.unknown
         if let data = decl.data { ctx = expr(data, .none) }
         if case .none = ctx { ctx = .unknown }
+        if decl.isTemplate { ctx = .known(decl.needs.map(\.text)) }
+        if let cols = ctx.columns {
+            for (need, column) in decl.suppliedColumns where !cols.contains(column.text) {
+                var suggestion = ""
+                if let h = Suggestions.hint(for: column.text, in: cols) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
+                diagnostics.append(Diagnostic(.error, Message("E080", decl.name.text, need, column.text), at: column.span, hint: Message("H066", need, suggestion)))
+            }
+        }
+        if let f = decl.filter {
+            dollarNames = f.dollarNames
+            expr(f, ctx)
+            dollarNames = []
+        }
         for e in [decl.numerator, decl.denominator, decl.value].compactMap({ $0 }) {
             dollarNames = e.dollarNames
             expr(e, ctx, aggregatesAllowed: true)
@@ -81,7 +110,13 @@ public struct Resolver {
         }
         let resultColumns = decl.by.map(\.text) + Self.indicatorColumns
         for c in decl.checks { expr(c.expr, .known(resultColumns)) }
-        scope[decl.name.text] = Symbol(kind: .indicator, columns: resultColumns)
+        if decl.base != nil {
+            let source = written.span.source
+            let mine = diagnostics[before...].filter { $0.span.map { $0.source == source } ?? true }
+            diagnostics.removeSubrange(before...)
+            diagnostics += mine
+        }
+        scope[decl.name.text] = Symbol(kind: .indicator, columns: resultColumns, decl: decl)
     }
 
     mutating func checkRule(_ rule: CheckRule, _ ctx: TableContext) {

@@ -1,3 +1,5 @@
+import KerwenSyntax
+
 // What a name refers to before anything runs: datasets, variables, parameters, functions, indicators.
 
 public struct Symbol: Sendable {
@@ -7,11 +9,14 @@ public struct Symbol: Sendable {
     public var columns: [String]?
     /// Parameter count for user functions.
     public var arity: Int?
+    /// An indicator's definition (other indicators can be made from it).
+    public var decl: IndicatorDecl?
 
-    public init(kind: Kind, columns: [String]? = nil, arity: Int? = nil) {
+    public init(kind: Kind, columns: [String]? = nil, arity: Int? = nil, decl: IndicatorDecl? = nil) {
         self.kind = kind
         self.columns = columns
         self.arity = arity
+        self.decl = decl
     }
 }
 

@@ -180,7 +180,20 @@ public struct IndicatorDecl: Equatable, Sendable {
     public var totals: [Name]
     /// Rules on each result row; `require` rules stop the script when broken.
     public var checks: [(expr: Expr, fatal: Bool)]
+    /// `where:` — which records count, written in the definition's own column names.
+    public var filter: Expr?
+    /// A library definition's column names that each use must supply (`needs: cost, income`).
+    public var needs: [Name] = []
+    /// `indicator mine = BASE { … }`: the definition this one is made from.
+    public var base: Name?
+    /// `columns: cost = recruitment_cost_usd`: the user's column for each name the base needs.
+    public var columnMap: [(need: Name, column: Name)] = []
+    /// After instantiation: each needed name and the user's column that supplies it.
+    public var suppliedColumns: [(need: String, column: Name)] = []
     public var span: Span
+
+    /// A library definition: it names the columns it needs and gets its data where it is used.
+    public var isTemplate: Bool { data == nil && base == nil && !needs.isEmpty }
 
     public init(name: Name, span: Span) {
         self.name = name
@@ -196,6 +209,8 @@ public struct IndicatorDecl: Equatable, Sendable {
             && a.value == b.value && a.scale == b.scale && a.by == b.by && a.totals == b.totals
             && a.metadata.count == b.metadata.count && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
             && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
+            && a.filter == b.filter && a.needs == b.needs && a.base == b.base
+            && a.columnMap.count == b.columnMap.count && zip(a.columnMap, b.columnMap).allSatisfy { $0.need == $1.need && $0.column == $1.column }
     }
 }
 

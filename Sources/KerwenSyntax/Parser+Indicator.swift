@@ -6,13 +6,14 @@ extension Parser {
     public static let indicatorMetadataKeys = ["code", "goal", "target", "title", "unit", "source", "series",
                                                "custodian", "definition", "method", "note"]
     public static let indicatorKeys = indicatorMetadataKeys
-        + ["data", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require"]
+        + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns"]
 
-    /// indicator -> "indicator" NAME "{" (KEY ":" value)* "}"
+    /// indicator -> "indicator" NAME ["=" BASE] "{" (KEY ":" value)* "}"
     mutating func indicatorStatement() throws -> Stmt {
         let start = advance().span
         let name = try expectName(MessageCatalog.shared.word("T.indicatorName"))
         var decl = IndicatorDecl(name: name, span: start)
+        if acceptSymbol("=") { decl.base = try expectName(MessageCatalog.shared.word("T.indicatorName")) }
         try expectSymbol("{", hint: Message("H012"))
         var seen: Set<String> = []
         skipNewlines()
@@ -29,7 +30,14 @@ extension Parser {
         }
         advance()
         decl.span = span(from: start)
-        if decl.data == nil {
+        if decl.base != nil {
+            if decl.data == nil { throw Diagnostic(.error, Message("E011", name.text, "data"), at: name.span, hint: Message("H063", decl.base!.text)) }
+            return Stmt(.indicator(decl), decl.span)
+        }
+        if !decl.columnMap.isEmpty, let first = decl.columnMap.first {
+            throw Diagnostic(.error, Message("E079"), at: first.need.span, hint: Message("H064", name.text))
+        }
+        if decl.data == nil && decl.needs.isEmpty {
             throw Diagnostic(.error, Message("E011", name.text, "data"), at: name.span, hint: Message("H015"))
         }
         if decl.value == nil && decl.numerator == nil {
@@ -66,6 +74,14 @@ extension Parser {
     private mutating func indicatorField(_ key: Name, into decl: inout IndicatorDecl) throws {
         switch key.text {
         case "data": decl.data = try pipelineExpr()
+        case "where": decl.filter = try expression()
+        case "needs": decl.needs = try nameList()
+        case "columns":
+            repeat {
+                let need = try expectName(MessageCatalog.shared.word("T.columnName"))
+                try expectSymbol("=", hint: Message("H065"))
+                decl.columnMap.append((need, try expectName(MessageCatalog.shared.word("T.columnName"))))
+            } while acceptSymbol(",")
         case "numerator": decl.numerator = try expression()
         case "denominator": decl.denominator = try expression()
         case "value": decl.value = try expression()
