@@ -25,7 +25,7 @@ extension Session {
 
     func modulePath(_ name: String) -> URL? {
         let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
-        if FileManager.default.fileExists(atPath: local.path) { return local }
+        if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path) { return local }
         if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
            FileManager.default.fileExists(atPath: std.path) { return std }
         return nil
@@ -58,10 +58,12 @@ extension Session {
         for stmt in program.statements { try interpreter.execute(stmt) }
     }
 
-    func moduleSymbols(_ name: String) -> [String: Symbol]? {
-        guard let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+    func moduleSymbols(_ name: String, visiting: Set<String> = []) -> [String: Symbol]? {
+        guard !visiting.contains(name), let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
-        var resolver = Resolver(scope: Scope(), schemaOf: { _ in nil })
+        // A module may `use` others (stdlib `sdg` uses `sdg10`, `sdg13`, `sdg17`).
+        var resolver = Resolver(scope: Scope(), schemaOf: { _ in nil },
+                                moduleSymbols: { [self] in self.moduleSymbols($0, visiting: visiting.union([name])) })
         resolver.resolve(program.statements)
         return resolver.scope.symbols
     }

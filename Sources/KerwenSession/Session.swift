@@ -20,6 +20,8 @@ public final class Session: @unchecked Sendable {
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
+    /// Scripts being run: a script never `use`s itself (examples/sdg13.kw says `use sdg13` for the library's).
+    var scripts: Set<String> = []
 
     public init(baseDirectory: URL, parameters: [String: String] = [:], useColor: Bool = false,
                 writeOut: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
@@ -63,6 +65,7 @@ public final class Session: @unchecked Sendable {
     /// Parses and resolves without running; every problem found.
     public func check(text: String, name: String) -> [Diagnostic] {
         let file = sources.add(name: name, text: text)
+        scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
         let program = Parser.parse(file)
         var resolver = makeResolver()
         resolver.resolve(program.statements)
@@ -76,6 +79,7 @@ public final class Session: @unchecked Sendable {
     @discardableResult
     public func run(text: String, name: String) throws -> Bool {
         let file = sources.add(name: name, text: text)
+        scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
         let program = Parser.parse(file)
         if !program.diagnostics.isEmpty {
             writeErr(render(program.diagnostics))
