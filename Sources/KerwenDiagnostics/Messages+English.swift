@@ -16,7 +16,7 @@ let englishMessages: [String: String] = [
     "W.check_passed.series": "check `{0}` on {1}: no gaps in {2} series",
     "W.check_failed.series": "check `{0}` on {1}: {2} of {3} series have gaps",
     "W.check_summary": "checked {0}: {1} rules, {2} passed, {3} failed",
-    "C.rows": "rows", "C.copies": "copies", "C.exact": "identical", "C.conflicting": "conflicting",
+    "C.rows": "rows", "C.row": "row", "C.copies": "copies", "C.exact": "identical", "C.conflicting": "conflicting",
     "C.parts": "sum_of_parts", "C.difference": "difference", "C.first": "first", "C.last": "last", "C.missing": "missing",
     "W.describe_header": "{0}: {1} rows, {2} columns",
     // Token descriptions for "expected …, found …".

@@ -1,6 +1,7 @@
 // Consistency checks (VTL's datapoint and hierarchy rules): rules on each row, unique keys,
 // totals equal to the sum of their parts, and gaps in time series.
 
+import Foundation
 import KerwenData
 import KerwenDiagnostics
 import KerwenSyntax
@@ -36,8 +37,12 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: e.span, hint: Message("H054"))
         }
         let read = referencedColumns(e, in: table)
-        let shown = keys.isEmpty ? table.names.filter { !read.contains($0) } + table.names.filter(read.contains)
-                                 : keys + read.filter { !keys.contains($0) }.sorted()
+        // A narrow table is shown whole; a wide one by row number, its first two columns (usually
+        // what identifies a row) and the columns the rule reads.
+        let wide = keys.isEmpty && table.names.count > 6
+        let context = keys.isEmpty ? (wide ? Array(table.names.prefix(2)) : table.names) : keys
+        var shown = context
+        for c in table.names where read.contains(c) && !shown.contains(c) { shown.append(c) }
         var sides: [(String, Vec)] = []
         if case .binary(let op, let l, let r) = e.kind, op.isComparison {
             for side in [l, r] where !Self.isPlain(side) { sides.append((ExprPrinter.text(side), try stepVec(side, .rows(table)))) }
@@ -48,6 +53,7 @@ extension Interpreter {
             switch b.at(i) {
             case false?:
                 var row = shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) }
+                if wide { row.insert((MessageCatalog.shared.word("C.row"), String(i + 1)), at: 0) }
                 for (label, side) in sides { row.append((label, Self.cellText(side.cell(i)))) }
                 failures.append(row)
             case nil: undecided += 1
@@ -189,5 +195,12 @@ extension Interpreter {
         return parts.joined(separator: ", ")
     }
 
-    static func cellText(_ s: Scalar) -> String { s.isNA ? "na" : ScalarFormat.plain(s) }
+    /// A cell in a report: numbers to 10 significant digits, so 0.08 × 284.8 reads 22.784, not 22.784000000000002.
+    static func cellText(_ s: Scalar) -> String {
+        switch s {
+        case .na: return "na"
+        case .number(let x): return ScalarFormat.number(Double(String(format: "%.10g", x)) ?? x)
+        default: return ScalarFormat.plain(s)
+        }
+    }
 }
