@@ -10,6 +10,8 @@ extension Interpreter {
     func indicatorResult(_ name: String, _ span: Span) throws -> IndicatorResult {
         if let cached = indicatorCache[name] { return cached }
         guard case .indicator(let decl)? = globals[name] else { throw Diagnostic(.error, Message("E013", name), at: span) }
+        // A library definition is reported where it is used, not inside the library.
+        if decl.isTemplate { throw Self.templateWithoutData(decl, at: span) }
         let result = try compute(decl)
         indicatorCache[name] = result
         if result.checks.contains(where: { !$0.failures.isEmpty }) { emit(.checkReport(result.checks, subject: name)) }
@@ -49,10 +51,7 @@ extension Interpreter {
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
-        guard let dataExpr = decl.data else {
-            throw Diagnostic(.error, Message("E081", decl.name.text), at: decl.name.span,
-                             hint: Message("H067", decl.name.text, decl.needs.map { "\($0.text) = …" }.joined(separator: ", ")))
-        }
+        guard let dataExpr = decl.data else { throw Self.templateWithoutData(decl, at: decl.name.span) }
         let dataValue = try eval(dataExpr, .plain)
         guard var data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: dataExpr.span) }
         for (need, column) in decl.suppliedColumns where data.column(column.text) == nil {
@@ -107,6 +106,11 @@ extension Interpreter {
         }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
+    }
+
+    static func templateWithoutData(_ decl: IndicatorDecl, at span: Span) -> Diagnostic {
+        Diagnostic(.error, Message("E081", decl.name.text), at: span,
+                   hint: Message("H067", decl.name.text, decl.needs.map { "\($0.text) = …" }.joined(separator: ", ")))
     }
 
     /// A library indicator's needed column that the user's data does not have.
