@@ -15,14 +15,14 @@ let englishHelp: [String: String] = [
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
     Try :help indicator, :help na, :help mean.
     """,
-    "HELP.load": "load NAME from \"file.csv\" [with delimiter: \";\", missing: [\"..\"], text: [col]]\n  Reads a CSV or TSV file into a table. Types and missing cells are inferred.\n  Example: load survey from \"examples/data/labour_migrants.csv\"",
+    "HELP.load": "load NAME from \"file.csv\" [with delimiter: \";\", missing: [\"..\"], text: [col], layout: \"open-sdg\"]\n  Reads a CSV or TSV file into a table. Types and missing cells are inferred.\n  layout: \"open-sdg\" reads published Open SDG CSV: empty disaggregation cells become _T and\n  labels such as BOTHSEX, FEMALE, ALLAGE become SDMX codes (_T, F, …; table stdlib/sdmx_codes.csv).\n  Example: load survey from \"examples/data/labour_migrants.csv\"",
     "HELP.let": "let NAME = expression\n  Gives a name to a value, a table or a pipeline result.\n  Example: let women = survey | where sex == \"F\"",
     "HELP.param": "param NAME = value\n  A script parameter; `kerwen run f.kw --param NAME=VALUE` replaces the value.\n  Inside a pipeline write $NAME for the parameter.\n  Example: param year = 2023",
     "HELP.fn": "fn NAME(a, b) = expression\n  A function of your own; it works on numbers, on columns and inside summarize.\n  Example: fn per_100k(n, population) = n / population * 100000",
     "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  Example: show survey | take 3",
     "HELP.describe": "describe TABLE\n  Each column's type, missing count, distinct values and range or most frequent values.\n  Example: describe survey",
     "HELP.export": "export VALUE to \"file.csv\"\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  Example: export survey | take 10 to \"out/first10.csv\"",
-    "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  Example: use rates",
+    "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  The library: rates, sdg10, sdg13, sdg17 (SDG indicator definitions), sdg (all three).\n  Example: use sdg10",
     "HELP.indicator": """
     indicator NAME { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
       An indicator with its metadata. Each cell has value, numerator, denominator,
@@ -37,8 +37,21 @@ let englishHelp: [String: String] = [
           by: destination
           totals: true
         }
+      From a library definition, with your column names (see :help use):
+        use sdg10
+        indicator rc = sdg_10_7_1 { data: survey  columns: cost = recruitment_cost_usd, income = monthly_income_usd  by: sex }
+      A library definition has `needs: cost, income` instead of data; `where:` filters the records.
     """,
-    "HELP.check": "check TABLE { rule: condition  require: condition }\n  Checks every row: a broken `rule` is a warning, a broken `require` stops the script.\n  Example: check survey { rule: age between 15 and 70 }",
+    "HELP.check": """
+    check TABLE { rule: …  unique: …  total: …  gaps: … }
+      rule: condition                      every row satisfies it
+      unique: key, key                     no two rows share the keys (copies or conflicts)
+      total: _T = F + M in sex on value    the total equals the sum of its parts, among rows that
+        [by k, …] [within 0.5]             agree on the other columns (or on `by`); `others` = all other codes
+      gaps: year by country                no year missing inside each series
+      A broken rule is a warning; write `require` before a rule (`require unique: id`) to stop the script.
+      Example: check survey { unique: person_id  rule: age between 15 and 70 }
+    """,
     "HELP.where": "… | where condition\n  Keeps the rows where the condition is true (rows where it is na are dropped).\n  Example: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",
     "HELP.derive": "… | derive name = expression, …\n  Adds or replaces columns.\n  Example: show survey | derive cost_share = recruitment_cost_usd / monthly_income_usd * 100 | take 5",
     "HELP.select": "… | select a, b\n  Keeps only these columns.\n  Example: show survey | select sex, age | take 5",
