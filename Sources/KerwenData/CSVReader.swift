@@ -37,27 +37,40 @@ public enum CSVReader {
         }
         header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
         let markers = options.missingMarkers.map { Array($0.utf8) }
-        let estimate = max(16, p.count / max(1, 8 * header.count))
-        var builders = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: estimate) }
-        var rowStarts: [Int] = []
-        rowStarts.reserveCapacity(estimate)
-        var rows = 0
         reader.skipBlankLines()
-        while reader.pos < p.count {
-            let line = reader.line
-            rowStarts.append(reader.pos)
-            var fields = 0
-            try reader.record { j, s, e, escaped in
-                fields = j + 1
-                guard j < builders.count else { return }
-                try feed(&builders[j], p, s, e, escaped, markers, name: name, line: line, column: j)
+        let template = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: 0) }
+        let context = ChunkContext(p: p, name: name, delimiter: delimiter, markers: markers, columns: header.count)
+        let chunks = ChunkSplitter.split(p, from: reader.pos, firstLine: reader.line, parts: options.parallelParts ?? parallelism(for: p.count - reader.pos))
+        var results = [ChunkResult?](repeating: nil, count: chunks.count)
+        var failure: Error?
+        if chunks.count == 1 {
+            results[0] = try parseChunk(chunks[0], context, template)
+        } else {
+            // Each part of the file is parsed on its own core into its own builders; merged below.
+            let box = ResultBox(count: chunks.count)
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+                do { box.set(k, .success(try parseChunk(chunks[k], context, template))) } catch { box.set(k, .failure(error)) }
             }
-            if fields != header.count {
-                throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(header.count)),
-                                 hint: Message("H030"))
+            for k in 0..<chunks.count {
+                switch box.results[k]! {
+                case .success(let r): results[k] = r
+                case .failure(let e): if failure == nil { failure = e }
+                }
             }
-            rows += 1
-            reader.skipBlankLines()
+        }
+        if failure != nil {
+            // A split fell inside a quoted field, or the file has an error: one sequential pass.
+            _ = failure
+            results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
+        }
+        var merged = results.map { $0! }
+        var builders = merged[0].builders
+        var rowStarts = merged[0].rowStarts
+        var rows = merged[0].rows
+        for k in 1..<max(1, merged.count) {
+            for j in builders.indices { builders[j].absorb(&merged[k].builders[j], rowsBefore: rows) }
+            rowStarts += merged[k].rowStarts
+            rows += merged[k].rows
         }
         // Columns that turned out to be text after looking numeric are read again, as text.
         for j in builders.indices where builders[j].needsTextReread {
@@ -71,6 +84,63 @@ public enum CSVReader {
             }
         }
         return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
+    }
+
+    /// How many parts to parse at once: one per core for files big enough to repay the merge.
+    static func parallelism(for bytes: Int) -> Int {
+        bytes < 4 << 20 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    }
+
+    struct ChunkContext: @unchecked Sendable {
+        let p: UnsafeBufferPointer<UInt8>
+        let name: String
+        let delimiter: UInt8
+        let markers: [[UInt8]]
+        let columns: Int
+    }
+
+    struct ChunkResult: @unchecked Sendable {
+        var builders: [ColumnBuilder]
+        var rowStarts: [Int]
+        var rows: Int
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var results: [Result<ChunkResult, Error>?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ r: Result<ChunkResult, Error>) { lock.lock(); results[k] = r; lock.unlock() }
+    }
+
+    /// Parses the records of one part of the file (it starts and ends at record boundaries).
+    static func parseChunk(_ chunk: ChunkSplitter.Chunk, _ c: ChunkContext, _ template: [ColumnBuilder]) throws -> ChunkResult {
+        let p = UnsafeBufferPointer(rebasing: c.p[0..<chunk.end])
+        var reader = RecordScanner(p: p, name: c.name, delimiter: c.delimiter)
+        reader.pos = chunk.start
+        reader.line = chunk.line
+        let estimate = max(16, (chunk.end - chunk.start) / max(1, 8 * c.columns))
+        var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate) }
+        var rowStarts: [Int] = []
+        rowStarts.reserveCapacity(estimate)
+        var rows = 0
+        reader.skipBlankLines()
+        while reader.pos < p.count {
+            let line = reader.line
+            rowStarts.append(reader.pos)
+            var fields = 0
+            try reader.record { j, s, e, escaped in
+                fields = j + 1
+                guard j < builders.count else { return }
+                try feed(&builders[j], p, s, e, escaped, c.markers, name: c.name, line: line, column: j)
+            }
+            if fields != c.columns {
+                throw Diagnostic(.error, Message("E041", c.name, String(line), String(fields), String(c.columns)),
+                                 hint: Message("H030"))
+            }
+            rows += 1
+            reader.skipBlankLines()
+        }
+        return ChunkResult(builders: builders, rowStarts: rowStarts, rows: rows)
     }
 
     private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
@@ -94,8 +164,14 @@ public enum CSVReader {
     private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: [[UInt8]]) -> Bool {
         let (ts, te) = NumberParser.trim(p, s, e)
         if ts == te { return true }
-        if te - ts > 4 { return false }
-        return markers.contains(Array(p[ts..<te]))
+        // Markers are short: most cells are rejected by length before any byte is compared.
+        let n = te - ts
+        for m in markers where m.count == n {
+            var equal = true
+            for i in 0..<n where m[i] != p[ts + i] { equal = false; break }
+            if equal { return true }
+        }
+        return false
     }
 
     /// The most frequent of `,` `;` tab `|` in the first line, outside quotes.
@@ -123,6 +199,31 @@ public enum CSVReader {
             if let c = seen[n] { seen[n] = c + 1; n = "\(n)_\(c + 1)" } else { seen[n] = 1 }
             return n
         }
+    }
+}
+
+/// Splits a file into parts at the first newline after each equal share. The split is speculative:
+/// a newline inside a quoted field is not a record boundary, but then the part before it ends inside
+/// quotes and fails to parse, and the reader falls back to one sequential pass (which also gives the
+/// exact line numbers of any real error). No pass over the file is needed to place the splits.
+enum ChunkSplitter {
+    struct Chunk { var start: Int; var end: Int; var line: Int }
+
+    static func split(_ p: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, parts: Int) -> [Chunk] {
+        guard parts > 1 else { return [Chunk(start: start, end: p.count, line: firstLine)] }
+        var chunks: [Chunk] = []
+        var chunkStart = start
+        let size = (p.count - start) / parts
+        for k in 1..<parts {
+            var cut = max(chunkStart, start + k * size)
+            while cut < p.count, p[cut] != 10 { cut += 1 }
+            if cut >= p.count - 1 { break }
+            cut += 1
+            chunks.append(Chunk(start: chunkStart, end: cut, line: firstLine))
+            chunkStart = cut
+        }
+        chunks.append(Chunk(start: chunkStart, end: p.count, line: firstLine))
+        return chunks
     }
 }
 

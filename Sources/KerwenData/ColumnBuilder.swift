@@ -121,6 +121,44 @@ struct ColumnBuilder {
         return true
     }
 
+    /// Appends the rows another builder read from the next part of the file, reconciling the types
+    /// each part inferred: integer and number give number; a missing-only part takes the other's type;
+    /// any other disagreement means text, read again once.
+    mutating func absorb(_ other: inout ColumnBuilder, rowsBefore: Int) {
+        // The other part's storage is released as soon as it is copied, to keep the peak low.
+        defer { other = ColumnBuilder(name: other.name, forced: other.forced, capacity: 0) }
+        if other.needsTextReread { needsTextReread = true }
+        if needsTextReread { validity += other.validity; return }
+        if other.kind == .unknown {
+            for _ in 0..<other.validity.count { appendMissing() }
+            return
+        }
+        if kind == .unknown {
+            switch other.kind {
+            case .boolean: becomeBoolean()
+            case .integer: becomeInteger()
+            case .number: becomeNumber()
+            case .text: becomeText()
+            case .unknown: break
+            }
+        }
+        if kind == .integer && other.kind == .number { becomeNumber() }
+        if kind == .number && other.kind == .integer { other.becomeNumber() }
+        guard kind == other.kind else { needsTextReread = true; validity += other.validity; return }
+        switch kind {
+        case .boolean: bools += other.bools
+        case .integer: ints += other.ints
+        case .number: doubles += other.doubles
+        case .text:
+            let map = dictionary.absorb(other.dictionary)
+            codes.reserveCapacity(codes.count + other.codes.count)
+            for c in other.codes { codes.append(c < 0 ? -1 : map[Int(c)]) }
+        case .unknown: break
+        }
+        validity += other.validity
+        missing += other.missing
+    }
+
     /// Restarts this column as text, to be fed again from the first row.
     mutating func restartAsText() {
         self = ColumnBuilder(name: name, forced: .text, capacity: validity.count)

@@ -93,6 +93,17 @@ struct ByteDictionaryBuilder {
         mask = newMask
     }
 
+    /// Codes of `other`'s values in this dictionary (added when new): merging two parts of a file.
+    mutating func absorb(_ other: ByteDictionaryBuilder) -> [Int32] {
+        var map = [Int32](repeating: -1, count: other.count)
+        other.arena.withUnsafeBufferPointer { a in
+            for c in 0..<other.count {
+                map[c] = encode(UnsafeBufferPointer(rebasing: a[other.offsets[c]..<other.offsets[c + 1]]))
+            }
+        }
+        return map
+    }
+
     func build() -> TextDictionary {
         var values: [String] = []
         values.reserveCapacity(count)

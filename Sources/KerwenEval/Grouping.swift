@@ -27,6 +27,20 @@ struct Grouping {
         case .boolean(let v):
             return ((0..<n).map { column.isValid($0) ? (v[$0] ? 2 : 1) : 0 }, 3)
         case .integer(let v):
+            // Years, codes, flags: a small range is numbered by direct indexing, no hashing.
+            var lo = Int64.max, hi = Int64.min
+            for i in 0..<n where column.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
+            if lo <= hi, hi.subtractingReportingOverflow(lo).partialValue < 1 << 16, !hi.subtractingReportingOverflow(lo).overflow {
+                var slot = [Int](repeating: 0, count: Int(hi - lo) + 1)
+                var next = 0
+                var out = [Int](repeating: 0, count: n)
+                for i in 0..<n where column.isValid(i) {
+                    let k = Int(v[i] - lo)
+                    if slot[k] == 0 { next += 1; slot[k] = next }
+                    out[i] = slot[k]
+                }
+                return (out, next + 1)
+            }
             var ids: [Int64: Int] = [:]
             var out = [Int](repeating: 0, count: n)
             for i in 0..<n where column.isValid(i) {

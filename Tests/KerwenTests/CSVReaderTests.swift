@@ -69,4 +69,38 @@ final class CSVReaderTests: XCTestCase {
         let t = try read("a,a,\n1,2,3\n")
         XCTAssertEqual(t.names, ["a", "a_2", "column_3"])
     }
+
+    /// Every cell of two tables, as text, with the column types.
+    private func cells(_ t: Table) -> [String] {
+        t.names.enumerated().map { j, n in n + ":" + t.columns[j].type.rawValue + ":" + (0..<t.rowCount).map { "\(t.columns[j].scalar(at: $0))" }.joined(separator: "|") }
+    }
+
+    func testParallelPartsGiveTheSameTableAsOnePass() throws {
+        // Parts disagree on types (integer then number; number then text; missing-only then text;
+        // boolean then integer), share text values, and a quoted field holds newlines and commas.
+        var text = "id,x,y,z,b,s\n"
+        for i in 0..<40 {
+            let x = i < 20 ? "\(i)" : "\(i).5"
+            let y = i < 30 ? "\(Double(i) / 4)" : "word\(i % 3)"
+            let z = i < 25 ? "" : "z\(i % 2)"
+            let b = i < 10 ? "true" : "\(i)"
+            let s = i % 7 == 3 ? "\"line one\nline, two\"" : "s\(i % 5)"
+            text += "\(i),\(x),\(y),\(z),\(b),\(s)\n"
+        }
+        let one = try read(text, CSVOptions(parallelParts: 1))
+        for parts in [2, 3, 5, 8] {
+            let many = try read(text, CSVOptions(parallelParts: parts))
+            XCTAssertEqual(cells(many), cells(one), "parts: \(parts)")
+        }
+        XCTAssertEqual(one.columns.map(\.type), [.integer, .number, .text, .text, .text, .text])
+        XCTAssertEqual(one.column("z")!.missingCount, 25)
+    }
+
+    func testParallelPartsReportAnErrorWithItsTrueLine() throws {
+        var text = "a,b\n"
+        for i in 0..<30 { text += i == 22 ? "1,2,3\n" : "\(i),\(i)\n" }
+        XCTAssertThrowsError(try read(text, CSVOptions(parallelParts: 3))) { error in
+            XCTAssertTrue("\(error)".contains("24") || ((error as? Diagnostic).map { MessageCatalog.shared.format($0.message).contains("line 24") } ?? false), "\(error)")
+        }
+    }
 }
