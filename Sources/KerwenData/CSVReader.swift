@@ -128,10 +128,13 @@ public enum CSVReader {
             let line = reader.line
             rowStarts.append(reader.pos)
             var fields = 0
-            try reader.record { j, s, e, escaped in
-                fields = j + 1
-                guard j < builders.count else { return }
-                try feed(&builders[j], p, s, e, escaped, c.markers, name: c.name, line: line, column: j)
+            // Builders through a raw buffer: no copy-on-write check of the array for every cell.
+            try builders.withUnsafeMutableBufferPointer { b in
+                try reader.record { j, s, e, escaped in
+                    fields = j + 1
+                    guard j < b.count else { return }
+                    try feed(&b[j], p, s, e, escaped, c.markers, name: c.name, line: line, column: j)
+                }
             }
             if fields != c.columns {
                 throw Diagnostic(.error, Message("E041", c.name, String(line), String(fields), String(c.columns)),

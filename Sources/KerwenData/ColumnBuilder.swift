@@ -16,18 +16,22 @@ struct ColumnBuilder {
     private var bools: [Bool] = []
     private var codes: [Int32] = []
     private var dictionary = ByteDictionaryBuilder()
-    private var validity: [Bool] = []
-    private var missing = 0
+    /// Cells appended so far, and which of them were missing (rare, so a list beats a flag per cell).
+    private var rows = 0
+    private var missingRows: [Int] = []
+
+    /// Expected rows, reserved once the column's type is known (no regrowth copies on big files).
+    private let capacity: Int
 
     init(name: String, forced: ColumnType?, capacity: Int) {
         self.name = name
         self.forced = forced
-        validity.reserveCapacity(capacity)
+        self.capacity = capacity
         switch forced {
-        case .text?: kind = .text
-        case .integer?: kind = .integer
-        case .number?: kind = .number
-        case .boolean?: kind = .boolean
+        case .text?: kind = .text; codes.reserveCapacity(capacity)
+        case .integer?: kind = .integer; ints.reserveCapacity(capacity)
+        case .number?: kind = .number; doubles.reserveCapacity(capacity)
+        case .boolean?: kind = .boolean; bools.reserveCapacity(capacity)
         case nil: break
         }
     }
@@ -42,21 +46,21 @@ struct ColumnBuilder {
         switch kind {
         case .text:
             codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
-            validity.append(true)
+            rows += 1
             return true
         case .unknown:
             let (s, e) = NumberParser.trim(p, start, end)
-            if let b = Self.boolean(p, s, e) { becomeBoolean(); bools.append(b); validity.append(true); return true }
+            if let b = Self.boolean(p, s, e) { becomeBoolean(); bools.append(b); rows += 1; return true }
             switch NumberParser.parse(p, s, e) {
             case .integer(let v): becomeInteger(); ints.append(v)
             case .number(let v): becomeNumber(); doubles.append(v)
             case .invalid: becomeText(); codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
             }
-            validity.append(true)
+            rows += 1
             return true
         case .boolean:
             let (s, e) = NumberParser.trim(p, start, end)
-            if let b = Self.boolean(p, s, e) { bools.append(b); validity.append(true); return true }
+            if let b = Self.boolean(p, s, e) { bools.append(b); rows += 1; return true }
             return widenToText()
         case .integer:
             let (s, e) = NumberParser.trim(p, start, end)
@@ -67,7 +71,7 @@ struct ColumnBuilder {
                 becomeNumber(); doubles.append(v)
             case .invalid: return widenToText()
             }
-            validity.append(true)
+            rows += 1
             return true
         case .number:
             let (s, e) = NumberParser.trim(p, start, end)
@@ -76,7 +80,7 @@ struct ColumnBuilder {
             case .number(let v): doubles.append(v)
             case .invalid: return widenToText()
             }
-            validity.append(true)
+            rows += 1
             return true
         }
     }
@@ -95,8 +99,8 @@ struct ColumnBuilder {
     }
 
     private mutating func appendMissing() {
-        missing += 1
-        validity.append(false)
+        missingRows.append(rows)
+        rows += 1
         switch kind {
         case .unknown: break
         case .boolean: bools.append(false)
@@ -106,12 +110,13 @@ struct ColumnBuilder {
         }
     }
 
-    private mutating func becomeBoolean() { kind = .boolean; bools = [Bool](repeating: false, count: validity.count) }
-    private mutating func becomeInteger() { kind = .integer; ints = [Int64](repeating: 0, count: validity.count) }
-    private mutating func becomeText() { kind = .text; codes = [Int32](repeating: -1, count: validity.count) }
+    private mutating func becomeBoolean() { kind = .boolean; bools = [Bool](repeating: false, count: rows); bools.reserveCapacity(capacity) }
+    private mutating func becomeInteger() { kind = .integer; ints = [Int64](repeating: 0, count: rows); ints.reserveCapacity(capacity) }
+    private mutating func becomeText() { kind = .text; codes = [Int32](repeating: -1, count: rows); codes.reserveCapacity(capacity) }
 
     private mutating func becomeNumber() {
-        if kind == .integer { doubles = ints.map { Double($0) }; ints = [] } else { doubles = [Double](repeating: 0, count: validity.count) }
+        if kind == .integer { doubles = ints.map { Double($0) }; ints = [] } else { doubles = [Double](repeating: 0, count: rows) }
+        doubles.reserveCapacity(capacity)
         kind = .number
     }
 
@@ -128,9 +133,9 @@ struct ColumnBuilder {
         // The other part's storage is released as soon as it is copied, to keep the peak low.
         defer { other = ColumnBuilder(name: other.name, forced: other.forced, capacity: 0) }
         if other.needsTextReread { needsTextReread = true }
-        if needsTextReread { validity += other.validity; return }
+        if needsTextReread { rows += other.rows; return }
         if other.kind == .unknown {
-            for _ in 0..<other.validity.count { appendMissing() }
+            for _ in 0..<other.rows { appendMissing() }
             return
         }
         if kind == .unknown {
@@ -144,7 +149,7 @@ struct ColumnBuilder {
         }
         if kind == .integer && other.kind == .number { becomeNumber() }
         if kind == .number && other.kind == .integer { other.becomeNumber() }
-        guard kind == other.kind else { needsTextReread = true; validity += other.validity; return }
+        guard kind == other.kind else { needsTextReread = true; rows += other.rows; return }
         switch kind {
         case .boolean: bools += other.bools
         case .integer: ints += other.ints
@@ -155,18 +160,18 @@ struct ColumnBuilder {
             for c in other.codes { codes.append(c < 0 ? -1 : map[Int(c)]) }
         case .unknown: break
         }
-        validity += other.validity
-        missing += other.missing
+        missingRows += other.missingRows.map { $0 + rows }
+        rows += other.rows
     }
 
     /// Restarts this column as text, to be fed again from the first row.
     mutating func restartAsText() {
-        self = ColumnBuilder(name: name, forced: .text, capacity: validity.count)
+        self = ColumnBuilder(name: name, forced: .text, capacity: rows)
     }
 
     func build(rowCount: Int) -> Column {
         var bm = Bitmap(count: rowCount, value: true)
-        if missing > 0 { for (i, v) in validity.enumerated() where !v { bm[i] = false } }
+        for i in missingRows { bm[i] = false }
         switch kind {
         case .unknown:
             // A column with no values at all: typed as text, every cell missing.

@@ -7,6 +7,10 @@ import KerwenSyntax
 extension Interpreter {
     func runPipeline(_ source: Expr, _ steps: [Step]) throws -> Value {
         var current = try eval(source, .plain)
+        if case .table(let t) = current, let needed = Projection.neededColumns(steps, functions: userFunctionBodies) {
+            let kept = t.names.filter(needed.contains)
+            if kept.count < t.names.count { current = .table(t.selecting(kept)) }
+        }
         for step in steps {
             try Interrupt.check()
             let next = try apply(step, to: current, sourceSpan: source.span)
@@ -19,6 +23,10 @@ extension Interpreter {
             }
         }
         return current
+    }
+
+    var userFunctionBodies: [String: Expr] {
+        globals.reduce(into: [:]) { out, g in if case .function(let f) = g.value { out[g.key] = f.body } }
     }
 
     private func table(of value: Value, for step: Step) throws -> Table {
