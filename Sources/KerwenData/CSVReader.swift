@@ -16,7 +16,7 @@ public enum CSVReader {
             throw Diagnostic.error("E022", name, hint: Message("H029"))
         }
         return try data.withUnsafeBytes { raw in
-            try parse(buffer: raw.bindMemory(to: UInt8.self), name: name, options: options)
+            try parse(buffer: raw.bindMemory(to: UInt8.self), name: name, options: options, mapped: true)
         }
     }
 
@@ -24,7 +24,7 @@ public enum CSVReader {
         try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
     }
 
-    static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions) throws -> Table {
+    static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Table {
         var reader = RecordScanner(p: p, name: name, delimiter: 44)
         if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
         reader.skipBlankLines()
@@ -36,10 +36,11 @@ public enum CSVReader {
             header.append(escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self))
         }
         header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
-        let markers = options.missingMarkers.map { Array($0.utf8) }
+        let markers = MissingMarkers(options.missingMarkers)
         reader.skipBlankLines()
         let template = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: 0) }
-        let context = ChunkContext(p: p, name: name, delimiter: delimiter, markers: markers, columns: header.count)
+        let context = ChunkContext(p: p, name: name, delimiter: delimiter, markers: markers, mapped: mapped, columns: header.count,
+                                   rowsPerByte: rowsPerByte(p, from: reader.pos))
         let chunks = ChunkSplitter.split(p, from: reader.pos, firstLine: reader.line, parts: options.parallelParts ?? parallelism(for: p.count - reader.pos))
         var results = [ChunkResult?](repeating: nil, count: chunks.count)
         var failure: Error?
@@ -86,6 +87,25 @@ public enum CSVReader {
         return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
     }
 
+    /// Hands parsed pages of a file mapping back to the page cache (they are read again from the file
+    /// if a column must be re-read as text), so a 10 M-row file is not held twice in memory.
+    static func releasePages(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let base = p.baseAddress else { return to }
+        let page = Int(getpagesize())
+        let address = Int(bitPattern: base)
+        let first = (address + from + page - 1) / page * page, last = (address + to) / page * page
+        if last > first { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+        return to
+    }
+
+    /// Records per byte over the first 64 KB after the header (an estimate for reserving columns).
+    static func rowsPerByte(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Double {
+        let end = min(p.count, start + 65_536)
+        var lines = 0
+        for i in start..<end where p[i] == 10 { lines += 1 }
+        return end > start && lines > 0 ? Double(lines) / Double(end - start) : 1.0 / 64
+    }
+
     /// How many parts to parse at once: one per core for files big enough to repay the merge.
     static func parallelism(for bytes: Int) -> Int {
         bytes < 4 << 20 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -95,8 +115,12 @@ public enum CSVReader {
         let p: UnsafeBufferPointer<UInt8>
         let name: String
         let delimiter: UInt8
-        let markers: [[UInt8]]
+        let markers: MissingMarkers
+        /// The buffer is a file mapping: pages already parsed can be handed back to the page cache.
+        let mapped: Bool
         let columns: Int
+        /// Records per byte, measured on the file's first 64 KB, to reserve columns at their final size.
+        let rowsPerByte: Double
     }
 
     struct ChunkResult: @unchecked Sendable {
@@ -118,13 +142,15 @@ public enum CSVReader {
         var reader = RecordScanner(p: p, name: c.name, delimiter: c.delimiter)
         reader.pos = chunk.start
         reader.line = chunk.line
-        let estimate = max(16, (chunk.end - chunk.start) / max(1, 8 * c.columns))
+        let estimate = max(16, Int(Double(chunk.end - chunk.start) * c.rowsPerByte * 1.02) + 16)
         var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate) }
         var rowStarts: [Int] = []
         rowStarts.reserveCapacity(estimate)
         var rows = 0
+        var released = chunk.start
         reader.skipBlankLines()
         while reader.pos < p.count {
+            if c.mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
             let line = reader.line
             rowStarts.append(reader.pos)
             var fields = 0
@@ -147,7 +173,7 @@ public enum CSVReader {
     }
 
     private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
-                             _ escaped: [UInt8]?, _ markers: [[UInt8]], name: String, line: Int, column: Int) throws {
+                             _ escaped: [UInt8]?, _ markers: MissingMarkers, name: String, line: Int, column: Int) throws {
         let ok: Bool
         if let escaped {
             ok = escaped.withUnsafeBufferPointer { q in
@@ -164,17 +190,10 @@ public enum CSVReader {
     }
 
     @inline(__always)
-    private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: [[UInt8]]) -> Bool {
+    private static func isMissing(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ markers: MissingMarkers) -> Bool {
         let (ts, te) = NumberParser.trim(p, s, e)
         if ts == te { return true }
-        // Markers are short: most cells are rejected by length before any byte is compared.
-        let n = te - ts
-        for m in markers where m.count == n {
-            var equal = true
-            for i in 0..<n where m[i] != p[ts + i] { equal = false; break }
-            if equal { return true }
-        }
-        return false
+        return markers.contains(p, ts, te)
     }
 
     /// The most frequent of `,` `;` tab `|` in the first line, outside quotes.
@@ -202,6 +221,39 @@ public enum CSVReader {
             if let c = seen[n] { seen[n] = c + 1; n = "\(n)_\(c + 1)" } else { seen[n] = 1 }
             return n
         }
+    }
+}
+
+/// The missing-value markers, each packed into a machine word when it fits (all default ones do),
+/// so testing a cell compares integers without touching an array of arrays.
+struct MissingMarkers: @unchecked Sendable {
+    private var packed: [(length: Int, word: UInt64)] = []
+    private var long: [[UInt8]] = []
+
+    init(_ markers: [String]) {
+        for m in markers {
+            let bytes = Array(m.utf8)
+            if bytes.count <= 8 { packed.append((bytes.count, Self.pack(bytes))) } else { long.append(bytes) }
+        }
+    }
+
+    private static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var w: UInt64 = 0
+        for b in bytes { w = w << 8 | UInt64(b) }
+        return w
+    }
+
+    @inline(__always)
+    func contains(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let n = e - s
+        if n <= 8 {
+            var w: UInt64 = 0
+            for i in s..<e { w = w << 8 | UInt64(p[i]) }
+            for m in packed where m.length == n && m.word == w { return true }
+            return false
+        }
+        for m in long where m.count == n && m.elementsEqual(p[s..<e]) { return true }
+        return false
     }
 }
 

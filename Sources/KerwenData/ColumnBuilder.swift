@@ -150,10 +150,11 @@ struct ColumnBuilder {
         if kind == .integer && other.kind == .number { becomeNumber() }
         if kind == .number && other.kind == .integer { other.becomeNumber() }
         guard kind == other.kind else { needsTextReread = true; rows += other.rows; return }
+        // Reserve the exact total once: appending past the capacity would double it.
         switch kind {
-        case .boolean: bools += other.bools
-        case .integer: ints += other.ints
-        case .number: doubles += other.doubles
+        case .boolean: bools.reserveCapacity(rows + other.rows); bools += other.bools
+        case .integer: ints.reserveCapacity(rows + other.rows); ints += other.ints
+        case .number: doubles.reserveCapacity(rows + other.rows); doubles += other.doubles
         case .text:
             let map = dictionary.absorb(other.dictionary)
             codes.reserveCapacity(codes.count + other.codes.count)

@@ -74,7 +74,7 @@ struct Grouping {
             for i in 0..<n { combined[i] = combined[i] * card + codes[i] }
             cardinality *= card
         }
-        let (dense, firstRows) = densify(combined)
+        let (dense, firstRows) = cardinality <= max(1 << 22, n) ? densifySmall(combined, cardinality) : densify(combined)
         // Order groups by their key values so results read (and diff) the same every run.
         let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
         let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
@@ -82,6 +82,23 @@ struct Grouping {
         for (r, g) in order.enumerated() { rank[g] = Int32(r) }
         return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns,
                         groupOf: dense.map { rank[$0] }, count: firstRows.count)
+    }
+
+    /// `densify` for codes below a modest bound: a direct lookup table instead of hashing every row.
+    private static func densifySmall(_ codes: [Int], _ cardinality: Int) -> (codes: [Int], firstRows: [Int]) {
+        var slot = [Int](repeating: -1, count: cardinality)
+        var first: [Int] = []
+        var out = [Int](repeating: 0, count: codes.count)
+        codes.withUnsafeBufferPointer { c in
+            out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<c.count {
+                    var id = slot[c[i]]
+                    if id < 0 { id = first.count; slot[c[i]] = id; first.append(i) }
+                    o[i] = id
+                }
+            }
+        }
+        return (out, first)
     }
 
     /// Renumbers arbitrary codes as 0, 1, 2 … in order of first appearance; returns the first row of each.
