@@ -148,26 +148,28 @@ public enum CSVReader {
         rowStarts.reserveCapacity(estimate)
         var rows = 0
         var released = chunk.start
+        // Locals, not fields of `c`: the per-record closure would otherwise copy the context each record.
+        let markers = c.markers, name = c.name, columns = c.columns, mapped = c.mapped
         reader.skipBlankLines()
-        while reader.pos < p.count {
-            if c.mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
-            let line = reader.line
-            rowStarts.append(reader.pos)
-            var fields = 0
-            // Builders through a raw buffer: no copy-on-write check of the array for every cell.
-            try builders.withUnsafeMutableBufferPointer { b in
+        // Builders through one raw buffer for the whole part: no copy-on-write check per cell.
+        try builders.withUnsafeMutableBufferPointer { b in
+            while reader.pos < p.count {
+                if mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
+                let line = reader.line
+                rowStarts.append(reader.pos)
+                var fields = 0
                 try reader.record { j, s, e, escaped in
                     fields = j + 1
                     guard j < b.count else { return }
-                    try feed(&b[j], p, s, e, escaped, c.markers, name: c.name, line: line, column: j)
+                    try feed(&b[j], p, s, e, escaped, markers, name: name, line: line, column: j)
                 }
+                if fields != columns {
+                    throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(columns)),
+                                     hint: Message("H030"))
+                }
+                rows += 1
+                reader.skipBlankLines()
             }
-            if fields != c.columns {
-                throw Diagnostic(.error, Message("E041", c.name, String(line), String(fields), String(c.columns)),
-                                 hint: Message("H030"))
-            }
-            rows += 1
-            reader.skipBlankLines()
         }
         return ChunkResult(builders: builders, rowStarts: rowStarts, rows: rows)
     }
