@@ -111,14 +111,50 @@ extension Interpreter {
                     if x.isValid(i) { buffer.append(x.values[i * x.stride]) } else { skipped += 1 }
                 }
                 if buffer.isEmpty { valid[k] = false; continue }
-                buffer.sort()
-                out[k] = Self.interpolatedQuantile(buffer, p)
+                out[k] = Self.selectQuantile(&buffer, p)
             }
             return Column(.number(out), validity: valid)
         case "min", "max", "first", "last", "n_distinct":
             return try orderStatistic(name, args[0], rows: rows, grouping: grouping, skipped: &skipped)
         default:
             throw Diagnostic(.error, Message("E014", name), at: span)
+        }
+    }
+
+    /// The same value as `interpolatedQuantile(buffer.sorted(), p)`, by selection instead of sorting:
+    /// only the two order statistics around the position are placed (expected linear time).
+    static func selectQuantile(_ buffer: inout [Double], _ p: Double) -> Double {
+        let n = buffer.count
+        let h = Double(n - 1) * p
+        let lo = Int(h.rounded(.down))
+        return buffer.withUnsafeMutableBufferPointer { b -> Double in
+            select(b, lo)
+            let low = b[lo]
+            guard lo + 1 < n, h > Double(lo) else { return low }
+            // After selection everything right of `lo` is >= b[lo]: the next order statistic is their minimum.
+            var next = b[lo + 1]
+            for i in (lo + 2)..<n where b[i] < next { next = b[i] }
+            return low + (h - Double(lo)) * (next - low)
+        }
+    }
+
+    /// Hoare selection: afterwards b[k] holds the k-th smallest, smaller ones left, larger ones right.
+    private static func select(_ b: UnsafeMutableBufferPointer<Double>, _ k: Int) {
+        var left = 0, right = b.count - 1
+        while right > left {
+            // Median of three as pivot keeps sorted or repeated input linear.
+            let mid = left + (right - left) / 2
+            if b[mid] < b[left] { b.swapAt(mid, left) }
+            if b[right] < b[left] { b.swapAt(right, left) }
+            if b[right] < b[mid] { b.swapAt(right, mid) }
+            let pivot = b[mid]
+            var i = left, j = right
+            while i <= j {
+                while b[i] < pivot { i += 1 }
+                while b[j] > pivot { j -= 1 }
+                if i <= j { b.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { right = j } else if k >= i { left = i } else { return }
         }
     }
 

@@ -5,6 +5,7 @@ import Foundation
 import KerwenDiagnostics
 
 CLI.installInterruptHandler()
+CLI.tuneAllocator()
 do {
     var command = try Kerwen.parseAsRoot()
     try command.run()
