@@ -170,8 +170,19 @@ extension Interpreter {
         let c = arg.materialize(rows)
         let g = grouping.count
         var best = [Int](repeating: -1, count: g)
+        if name == "min" || name == "max", let values = c.asDoubles() {
+            // Numbers: one pass keeping the first row holding each group's extreme (as the sort would).
+            let wantMax = name == "max"
+            for i in 0..<rows {
+                guard c.isValid(i), !values[i].isNaN else { skipped += 1; continue }
+                let gid = Int(grouping.groupOf[i])
+                let b = best[gid]
+                if b < 0 || (wantMax ? values[i] > values[b] : values[i] < values[b]) { best[gid] = i }
+            }
+            return c.gather(best)
+        }
         var distinct = [Set<Int>](repeating: [], count: name == "n_distinct" ? g : 0)
-        let (codes, _) = Grouping.denseCodes(c)
+        let codes = name == "n_distinct" ? Grouping.denseCodes(c).codes : []
         let order = name == "min" || name == "max" ? RowOrder.sorted(columns: [(c, name == "max")], rows: rows) : Array(0..<rows)
         for i in order {
             let gid = Int(grouping.groupOf[i])
