@@ -38,6 +38,7 @@ public enum CSVReader {
         header = uniqueNames(header.map { $0.trimmingCharacters(in: .whitespaces) })
         let markers = MissingMarkers(options.missingMarkers)
         reader.skipBlankLines()
+        let dataStart = reader.pos
         let template = header.map { ColumnBuilder(name: $0, forced: options.forcedTypes[$0], capacity: 0) }
         let context = ChunkContext(p: p, name: name, delimiter: delimiter, markers: markers, mapped: mapped, columns: header.count,
                                    rowsPerByte: rowsPerByte(p, from: reader.pos))
@@ -49,8 +50,11 @@ public enum CSVReader {
         } else {
             // Each part of the file is parsed on its own core into its own builders; merged below.
             let box = ResultBox(count: chunks.count)
+            let dataBytes = p.count - dataStart
             DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
-                do { box.set(k, .success(try parseChunk(chunks[k], context, template))) } catch { box.set(k, .failure(error)) }
+                do {
+                    box.set(k, .success(try parseChunk(chunks[k], context, template, wholeFile: k == 0 ? dataBytes : nil)))
+                } catch { box.set(k, .failure(error)) }
             }
             for k in 0..<chunks.count {
                 switch box.results[k]! {
@@ -64,24 +68,29 @@ public enum CSVReader {
             _ = failure
             results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
         }
+        // Moved, not copied: a second reference to a part's arrays would make every append copy them.
         var merged = results.map { $0! }
+        results = []
         var builders = merged[0].builders
-        var rowStarts = merged[0].rowStarts
+        merged[0].builders = []
         var rows = merged[0].rows
         for k in 1..<max(1, merged.count) {
             for j in builders.indices { builders[j].absorb(&merged[k].builders[j], rowsBefore: rows) }
-            rowStarts += merged[k].rowStarts
             rows += merged[k].rows
         }
-        // Columns that turned out to be text after looking numeric are read again, as text.
-        for j in builders.indices where builders[j].needsTextReread {
-            builders[j].restartAsText()
-            for start in rowStarts {
-                var sub = RecordScanner(p: p, name: name, delimiter: delimiter)
-                sub.pos = start
+        // Columns that turned out to be text after looking numeric are read again, as text, in one
+        // sequential pass over the records (rare, so no per-row offsets are kept for it).
+        let reread = Set(builders.indices.filter { builders[$0].needsTextReread })
+        if !reread.isEmpty {
+            for j in reread { builders[j].restartAsText() }
+            var sub = RecordScanner(p: p, name: name, delimiter: delimiter)
+            sub.pos = dataStart
+            sub.skipBlankLines()
+            while sub.pos < p.count {
                 try sub.record { k, s, e, escaped in
-                    if k == j { try feed(&builders[j], p, s, e, escaped, markers, name: name, line: 0, column: j) }
+                    if reread.contains(k) { try feed(&builders[k], p, s, e, escaped, markers, name: name, line: 0, column: k) }
                 }
+                sub.skipBlankLines()
             }
         }
         return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
@@ -125,7 +134,6 @@ public enum CSVReader {
 
     struct ChunkResult: @unchecked Sendable {
         var builders: [ColumnBuilder]
-        var rowStarts: [Int]
         var rows: Int
     }
 
@@ -137,15 +145,15 @@ public enum CSVReader {
     }
 
     /// Parses the records of one part of the file (it starts and ends at record boundaries).
-    static func parseChunk(_ chunk: ChunkSplitter.Chunk, _ c: ChunkContext, _ template: [ColumnBuilder]) throws -> ChunkResult {
+    /// `wholeFile`: the first part reserves room for every record of the file, so the other parts are
+    /// appended to it without moving it (reserved, untouched memory costs nothing resident).
+    static func parseChunk(_ chunk: ChunkSplitter.Chunk, _ c: ChunkContext, _ template: [ColumnBuilder], wholeFile: Int? = nil) throws -> ChunkResult {
         let p = UnsafeBufferPointer(rebasing: c.p[0..<chunk.end])
         var reader = RecordScanner(p: p, name: c.name, delimiter: c.delimiter)
         reader.pos = chunk.start
         reader.line = chunk.line
-        let estimate = max(16, Int(Double(chunk.end - chunk.start) * c.rowsPerByte * 1.02) + 16)
+        let estimate = max(16, Int(Double(wholeFile ?? (chunk.end - chunk.start)) * c.rowsPerByte * 1.02) + 16)
         var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate) }
-        var rowStarts: [Int] = []
-        rowStarts.reserveCapacity(estimate)
         var rows = 0
         var released = chunk.start
         // Locals, not fields of `c`: the per-record closure would otherwise copy the context each record.
@@ -156,7 +164,6 @@ public enum CSVReader {
             while reader.pos < p.count {
                 if mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
                 let line = reader.line
-                rowStarts.append(reader.pos)
                 var fields = 0
                 try reader.record { j, s, e, escaped in
                     fields = j + 1
@@ -171,7 +178,7 @@ public enum CSVReader {
                 reader.skipBlankLines()
             }
         }
-        return ChunkResult(builders: builders, rowStarts: rowStarts, rows: rows)
+        return ChunkResult(builders: builders, rows: rows)
     }
 
     private static func feed(_ builder: inout ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,

@@ -66,15 +66,29 @@ struct Grouping {
         var cardinality = 1
         for col in keyCols {
             try Interrupt.check()
-            let (codes, card) = denseCodes(col)
+            // A text key's dictionary codes are used as they are: no per-row code array is made.
+            var card = 0
+            if case .text(let codes, let dict) = col.storage { card = dict.count + 1 }
+            else { card = denseCodes(col).cardinality }
             if cardinality.multipliedReportingOverflow(by: card).overflow || cardinality * card > 1 << 40 {
                 combined = densify(combined).codes
                 cardinality = (combined.max() ?? 0) + 1
             }
-            for i in 0..<n { combined[i] = combined[i] * card + codes[i] }
+            if case .text(let codes, _) = col.storage {
+                combined.withUnsafeMutableBufferPointer { c in
+                    codes.withUnsafeBufferPointer { k in
+                        for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
+                    }
+                }
+            } else {
+                let codes = denseCodes(col).codes
+                for i in 0..<n { combined[i] = combined[i] * card + codes[i] }
+            }
             cardinality *= card
         }
-        let (dense, firstRows) = cardinality <= max(1 << 22, n) ? densifySmall(combined, cardinality) : densify(combined)
+        // Group ids are written over the combined codes (no second row-sized array).
+        let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality) : densifyInPlace(&combined)
+        let dense = combined
         // Order groups by their key values so results read (and diff) the same every run.
         let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
         let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
@@ -84,21 +98,23 @@ struct Grouping {
                         groupOf: dense.map { rank[$0] }, count: firstRows.count)
     }
 
-    /// `densify` for codes below a modest bound: a direct lookup table instead of hashing every row.
-    private static func densifySmall(_ codes: [Int], _ cardinality: Int) -> (codes: [Int], firstRows: [Int]) {
+    private static func densifySmallInPlace(_ codes: inout [Int], _ cardinality: Int) -> [Int] {
         var slot = [Int](repeating: -1, count: cardinality)
         var first: [Int] = []
-        var out = [Int](repeating: 0, count: codes.count)
-        codes.withUnsafeBufferPointer { c in
-            out.withUnsafeMutableBufferPointer { o in
-                for i in 0..<c.count {
-                    var id = slot[c[i]]
-                    if id < 0 { id = first.count; slot[c[i]] = id; first.append(i) }
-                    o[i] = id
-                }
+        codes.withUnsafeMutableBufferPointer { c in
+            for i in 0..<c.count {
+                var id = slot[c[i]]
+                if id < 0 { id = first.count; slot[c[i]] = id; first.append(i) }
+                c[i] = id
             }
         }
-        return (out, first)
+        return first
+    }
+
+    private static func densifyInPlace(_ codes: inout [Int]) -> [Int] {
+        let (dense, first) = densify(codes)
+        codes = dense
+        return first
     }
 
     /// Renumbers arbitrary codes as 0, 1, 2 … in order of first appearance; returns the first row of each.

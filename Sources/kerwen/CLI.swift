@@ -5,11 +5,6 @@ import KerwenDiagnostics
 import KerwenREPL
 import KerwenSession
 
-#if os(Linux)
-/// glibc's `mallopt` (declared in <malloc.h>, which the Glibc module does not export).
-@_silgen_name("mallopt") func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
-
 enum CLI {
     static let version = "0.1.0"
     static let usageError: Int32 = 2
@@ -21,16 +16,6 @@ enum CLI {
         if env["NO_COLOR"] != nil { return false }
         if env["TERM"] == "dumb" { return false }
         return isatty(fd) != 0
-    }
-
-    /// Keeps freed memory in the process instead of returning it to the kernel: column-sized arrays
-    /// (80 MB at 10 M rows) are allocated and freed step after step, and every fresh mapping costs a
-    /// page fault and a zeroed page per 4 KB. Measured: loading 10 M rows 8.1 s → 6.0 s.
-    static func tuneAllocator() {
-        #if os(Linux)
-        _ = glibcMallopt(-4, 0)              // M_MMAP_MAX: no separate mapping per large block
-        _ = glibcMallopt(-1, Int32.max)      // M_TRIM_THRESHOLD: do not hand freed memory back
-        #endif
     }
 
     static func installInterruptHandler() {

@@ -5,7 +5,6 @@ import Foundation
 import KerwenDiagnostics
 
 CLI.installInterruptHandler()
-CLI.tuneAllocator()
 do {
     var command = try Kerwen.parseAsRoot()
     try command.run()
