@@ -23,12 +23,33 @@ extension Column {
         }
     }
 
-    /// The rows where `mask` is true.
-    public func filter(_ mask: [Bool]) -> Column {
-        var idx: [Int] = []
-        idx.reserveCapacity(mask.count)
-        for (i, m) in mask.enumerated() where m { idx.append(i) }
-        return gather(idx)
+    /// The rows where `mask` is true (`kept` of them), copied straight from the mask: no index array
+    /// (at 10 M rows that array alone is 80 MB).
+    public func filter(_ mask: [Bool], kept: Int) -> Column {
+        func pick<T>(_ v: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: kept) { out, written in
+                var j = 0
+                v.withUnsafeBufferPointer { src in
+                    mask.withUnsafeBufferPointer { m in
+                        for i in 0..<m.count where m[i] { out.initializeElement(at: j, to: src[i]); j += 1 }
+                    }
+                }
+                written = j
+            }
+        }
+        var bm: Bitmap? = nil
+        if validity != nil {
+            var b = Bitmap(count: kept, value: true)
+            var j = 0
+            for i in 0..<mask.count where mask[i] { if !isValid(i) { b[j] = false }; j += 1 }
+            bm = b
+        }
+        switch storage {
+        case .integer(let v): return Column(.integer(pick(v)), validity: bm)
+        case .number(let v): return Column(.number(pick(v)), validity: bm)
+        case .boolean(let v): return Column(.boolean(pick(v)), validity: bm)
+        case .text(let c, let d): return Column(.text(codes: pick(c), dictionary: d), validity: bm)
+        }
     }
 
     /// This column followed by another of a compatible type (for `union`).

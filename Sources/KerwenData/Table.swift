@@ -35,10 +35,9 @@ public struct Table: Sendable {
     }
 
     public func filter(_ mask: [Bool]) -> Table {
-        var idx: [Int] = []
-        idx.reserveCapacity(rowCount)
-        for (i, m) in mask.enumerated() where m { idx.append(i) }
-        return gather(idx)
+        var kept = 0
+        for m in mask where m { kept += 1 }
+        return Table(names: names, columns: columns.map { $0.filter(mask, kept: kept) }, rowCount: kept)
     }
 
     public func prefix(_ n: Int) -> Table { gather(Array(0..<min(max(0, n), rowCount))) }

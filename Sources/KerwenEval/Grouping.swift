@@ -67,22 +67,34 @@ struct Grouping {
         for col in keyCols {
             try Interrupt.check()
             // A text key's dictionary codes are used as they are: no per-row code array is made.
+            // Text keys use their dictionary codes and small integer ranges (years) their offset from
+            // the minimum, written straight into the combined code: no per-key row array.
             var card = 0
-            if case .text(let codes, let dict) = col.storage { card = dict.count + 1 }
-            else { card = denseCodes(col).cardinality }
+            var range: (lo: Int64, hi: Int64)? = nil
+            var codes: [Int] = []
+            switch col.storage {
+            case .text(_, let dict): card = dict.count + 1
+            case .integer(let v):
+                var lo = Int64.max, hi = Int64.min
+                for i in 0..<n where col.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
+                if lo <= hi, !hi.subtractingReportingOverflow(lo).overflow, hi - lo < 1 << 16 { range = (lo, hi); card = Int(hi - lo) + 2 }
+            default: break
+            }
+            if card == 0 { (codes, card) = denseCodes(col) }
             if cardinality.multipliedReportingOverflow(by: card).overflow || cardinality * card > 1 << 40 {
                 combined = densify(combined).codes
                 cardinality = (combined.max() ?? 0) + 1
             }
-            if case .text(let codes, _) = col.storage {
-                combined.withUnsafeMutableBufferPointer { c in
-                    codes.withUnsafeBufferPointer { k in
-                        for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
-                    }
+            combined.withUnsafeMutableBufferPointer { c in
+                switch col.storage {
+                case .text(let k, _):
+                    for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
+                case .integer(let v) where range != nil:
+                    let lo = range!.lo
+                    for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) ? Int(v[i] - lo) + 1 : 0) }
+                default:
+                    for i in 0..<n { c[i] = c[i] * card + codes[i] }
                 }
-            } else {
-                let codes = denseCodes(col).codes
-                for i in 0..<n { combined[i] = combined[i] * card + codes[i] }
             }
             cardinality *= card
         }
