@@ -40,7 +40,8 @@ extension Interpreter {
 
     private func keepsIndicator(_ step: Step) -> Bool {
         switch step.kind {
-        case .filter, .sort, .take: return true
+        // Choosing rows or columns keeps what the figures are; `derive`, `summarize`, joins make new ones.
+        case .filter, .sort, .take, .select, .drop: return true
         default: return false
         }
     }

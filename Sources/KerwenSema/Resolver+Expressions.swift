@@ -80,6 +80,11 @@ extension Resolver {
             if sym.kind == .function {
                 diagnostics.append(Diagnostic(.error, Message("E047", n), at: span, hint: Message("H034", n)))
             }
+            if let decl = sym.decl, decl.isTemplate {
+                // A library definition is used through `indicator mine = NAME { data: … }`, never shown itself.
+                diagnostics.append(Diagnostic(.error, Message("E081", n), at: span,
+                                              hint: Message("H067", n, decl.needs.map { "\($0.text) = …" }.joined(separator: ", "))))
+            }
             return sym.columns.map { .known($0) } ?? (sym.kind == .dataset || sym.kind == .indicator ? .unknown : .none)
         }
     }
