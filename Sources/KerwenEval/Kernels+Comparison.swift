@@ -116,6 +116,7 @@ extension Kernels {
     static func conditional(_ c: Vec, _ t: Vec, _ f: Vec, count: Int, span: Span) throws -> Value {
         guard let cond = BooleanOperand(c) else { throw Diagnostic(.error, Message("E059", "if", typeWord(c)), at: span, hint: Message("H045")) }
         let scalar = isScalar(c) && isScalar(t) && isScalar(f)
+        if !scalar, let fast = numericConditional(cond, t, f, count: count) { return .column(fast) }
         let n = scalar ? 1 : count
         let tc = t.materialize(n), fc = f.materialize(n)
         var cells: [Scalar] = []
@@ -132,5 +133,38 @@ extension Kernels {
             throw Diagnostic(.error, Message("E060", tc.type.rawValue, fc.type.rawValue), at: span)
         }
         return wrap(Column.from(cells), scalar: scalar)
+    }
+
+    /// `if c then x else y` over numbers without a value per row: integers stay integers,
+    /// a number on either side gives numbers; a missing condition or branch gives `na`.
+    private static func numericConditional(_ cond: BooleanOperand, _ t: Vec, _ f: Vec, count n: Int) -> Column? {
+        let numericOrNA: (Vec) -> Bool = { v in
+            if case .scalar(.na) = v { return true }
+            return v.type?.isNumeric ?? false
+        }
+        guard numericOrNA(t), numericOrNA(f), t.type != nil || f.type != nil else { return nil }
+        var valid = Bitmap(count: n, value: true)
+        if t.type != .number && f.type != .number {
+            let ti = IntegerOperand(t), fi = IntegerOperand(f)
+            var out = [Int64](repeating: 0, count: n)
+            for i in 0..<n {
+                switch cond.at(i) {
+                case true?: if let ti, ti.validity?[i * ti.stride] ?? true { out[i] = ti.values[i * ti.stride] } else { valid[i] = false }
+                case false?: if let fi, fi.validity?[i * fi.stride] ?? true { out[i] = fi.values[i * fi.stride] } else { valid[i] = false }
+                case nil: valid[i] = false
+                }
+            }
+            return Column(.integer(out), validity: valid)
+        }
+        guard let tn = NumericOperand(t), let fn = NumericOperand(f) else { return nil }
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            switch cond.at(i) {
+            case true?: if tn.isValid(i) { out[i] = tn.values[i * tn.stride] } else { valid[i] = false }
+            case false?: if fn.isValid(i) { out[i] = fn.values[i * fn.stride] } else { valid[i] = false }
+            case nil: valid[i] = false
+            }
+        }
+        return Column(.number(out), validity: valid)
     }
 }
