@@ -22,7 +22,7 @@ let englishHelp: [String: String] = [
     "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  Example: show survey | take 3",
     "HELP.describe": "describe TABLE\n  Each column's type, missing count, distinct values and range or most frequent values.\n  Example: describe survey",
     "HELP.export": "export VALUE to \"file.csv\"\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  Example: export survey | take 10 to \"out/first10.csv\"",
-    "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  The library: rates, sdg10, sdg13, sdg17 (SDG indicator definitions), sdg (all three).\n  Example: use sdg10",
+    "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  The library: rates, sdg8, sdg10, sdg13, sdg16, sdg17 (SDG indicator definitions), sdg (all).\n  Example: use sdg10",
     "HELP.indicator": """
     indicator NAME { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
       An indicator with its metadata. Each cell has value, numerator, denominator,

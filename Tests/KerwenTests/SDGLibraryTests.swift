@@ -96,6 +96,21 @@ final class SDGLibraryTests: XCTestCase {
         assertClose(value(reg), 100.0 / 3, "17.19.2")
     }
 
+    func test8_8_1And16_2_2() throws {
+        // Migrant workers: 3 fatal, 40 non-fatal among 60,000; non-migrants: 2 fatal, 100 among 140,000.
+        // Fatal: 3 / 60,000 × 100,000 = 5; non-fatal migrants 40 / 60,000 × 100,000 = 66.67;
+        // both groups: 5 / 200,000 × 100,000 = 2.5.
+        let csv = "status,f,nf,w\nMIGPER,3,40,60000\nNONMIG,2,100,140000\n"
+        let fatal = try run(csv, "indicator result = sdg_8_8_1_fatal { data: t  columns: fatal_injuries = f, workers = w  by: status  totals: true }")
+        assertClose(value(fatal, where: "status", is: "MIGPER"), 5, "8.8.1 fatal migrants")
+        assertClose(value(fatal, where: "status", is: "_T"), 2.5, "8.8.1 fatal total")
+        let nonfatal = try run(csv, "indicator result = sdg_8_8_1_nonfatal { data: t  columns: injuries = nf, workers = w  by: status }")
+        assertClose(value(nonfatal, where: "status", is: "MIGPER"), 40.0 / 60_000 * 100_000, "8.8.1 non-fatal")
+        // 16.2.2: 30 victims in a population of 6,000,000 = 0.5 per 100,000.
+        let victims = try run("v,p\n30,6000000\n", "indicator result = sdg_16_2_2 { data: t  columns: victims = v, population = p }")
+        assertClose(value(victims), 0.5, "16.2.2")
+    }
+
     func testAMissingMappedColumnIsNamedWithTheMapping() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-sdg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
