@@ -55,6 +55,10 @@ public struct Completer {
            let cols = names.first(where: { $0.name == owner })?.columns {
             return filter(cols, word)
         }
+        // An indented line continues a block: indicator fields and check rules come first.
+        if trimmedBefore.isEmpty && !before.isEmpty {
+            return filter(Parser.indicatorKeys + Parser.checkRuleWords + names.map(\.name) + functions.map { $0 + "(" }, word)
+        }
         if trimmedBefore.isEmpty {
             return filter(Keywords.statements + names.map(\.name) + functions.map { $0 + "(" }, word)
         }

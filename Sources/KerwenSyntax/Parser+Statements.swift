@@ -113,7 +113,7 @@ extension Parser {
         return Stmt(.check(table, rules: rules), span(from: start))
     }
 
-    static let checkRuleWords = ["rule", "require", "unique", "total", "gaps"]
+    public static let checkRuleWords = ["rule", "require", "unique", "total", "gaps"]
 
     private mutating func checkRule() throws -> CheckRule {
         let start = current.span
