@@ -239,7 +239,11 @@ struct MissingMarkers: @unchecked Sendable {
     private var packed: [(length: Int, word: UInt64)] = []
     private var long: [[UInt8]] = []
 
+    /// Whether some marker starts with a digit; when none does, a cell starting with one is a value.
+    private var digitMarker = false
+
     init(_ markers: [String]) {
+        digitMarker = markers.contains { $0.utf8.first.map { (48...57).contains($0) } ?? false }
         for m in markers {
             let bytes = Array(m.utf8)
             if bytes.count <= 8 { packed.append((bytes.count, Self.pack(bytes))) } else { long.append(bytes) }
@@ -254,6 +258,7 @@ struct MissingMarkers: @unchecked Sendable {
 
     @inline(__always)
     func contains(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        if !digitMarker, (48...57).contains(p[s]) { return false }
         let n = e - s
         if n <= 8 {
             var w: UInt64 = 0
