@@ -43,7 +43,7 @@ let englishHelp: [String: String] = [
       A library definition has `needs: cost, income` instead of data; `where:` filters the records.
     """,
     "HELP.check": """
-    check TABLE { rule: …  unique: …  total: …  gaps: … }
+    check TABLE-OR-PIPELINE { rule: …  unique: …  total: …  gaps: … }
       rule: condition                      every row satisfies it
       unique: key, key                     no two rows share the keys (copies or conflicts)
       total: _T = F + M in sex on value    the total equals the sum of its parts, among rows that

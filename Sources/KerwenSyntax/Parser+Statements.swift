@@ -95,7 +95,7 @@ extension Parser {
     /// rule  -> ["require"] ("rule" | "unique" | "total" | "gaps") ":" … | "require" ":" expr
     mutating func checkStatement() throws -> Stmt {
         let start = advance().span
-        let table = try postfix()
+        let table = try pipelineExpr()
         try expectSymbol("{")
         var rules: [CheckRule] = []
         skipNewlines()
