@@ -113,4 +113,35 @@ final class RealDataTests: XCTestCase {
               Year=2020  SeriesCode=VC_HTF_DETV  GeoAreaName=Tajikistan  Age=_T  _T=76  sum_of_parts=68  difference=8
             """), r.stdout)
     }
+
+    func testKyrgyzRegionsAndSexesAgainstTheirTotals() throws {
+        // 13.1.1 deaths by region (REF_AREA) and sex from the Kyrgyz NSC SDMX file, summed here.
+        let text = try String(contentsOf: real.appendingPathComponent("kyrgyzstan/sdg_flat.csv"), encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (area, sex, time, value, file) = (header.firstIndex(of: "REF_AREA")!, header.firstIndex(of: "SEX")!,
+                                              header.firstIndex(of: "TIME_PERIOD")!, header.firstIndex(of: "OBS_VALUE")!, header.firstIndex(of: "SOURCE_FILE")!)
+        var cell: [String: Double] = [:]
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f[file] == "13.1.1.xml" else { continue }
+            cell["\(f[time])|\(f[area])|\(f[sex])"] = Double(f[value])!
+        }
+        var regional: [String: Double] = [:], national: [String: Double] = [:]
+        for (k, v) in cell {
+            let p = k.split(separator: "|").map(String.init)
+            if p[1] == "KG" { national["\(p[0])|\(p[2])"] = v } else { regional["\(p[0])|\(p[2])", default: 0] += v }
+        }
+        let regionMismatch = national.filter { k, v in regional[k].map { $0 != v } ?? false }.keys.sorted()
+        XCTAssertEqual(regionMismatch, ["2019|M", "2019|_T", "2020|F"])
+        var sexMismatch: [String] = []
+        for (k, total) in cell where k.hasSuffix("|_T") {
+            let base = String(k.dropLast(2))
+            if let f = cell[base + "F"], let m = cell[base + "M"], f + m != total { sexMismatch.append(base) }
+        }
+        XCTAssertEqual(sexMismatch, ["2020|KG03|"])
+        let r = try runExample("sdg13")
+        XCTAssertTrue(r.stdout.contains("on kyrgyz: 1 of 115 totals differ from the sum of their parts\n  TIME_PERIOD=2020  REF_AREA=KG03  _T=15  sum_of_parts=14  difference=1"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("on kyrgyz: 3 of 48 totals differ"), r.stdout)
+    }
 }
