@@ -1,3 +1,4 @@
+import Foundation
 // A table: named, equal-length typed columns.
 
 public struct Table: Sendable {
@@ -31,14 +32,32 @@ public struct Table: Sendable {
     }
 
     public func gather(_ indices: [Int]) -> Table {
-        Table(names: names, columns: columns.map { $0.gather(indices) }, rowCount: indices.count)
+        Table(names: names, columns: Self.eachColumn(columns, rows: indices.count) { $0.gather(indices) }, rowCount: indices.count)
+    }
+
+    /// Applies `transform` to every column, on all cores when the table is big enough to repay it
+    /// (filters and gathers copy column after column, independently).
+    static func eachColumn(_ columns: [Column], rows: Int, _ transform: @escaping @Sendable (Column) -> Column) -> [Column] {
+        guard rows >= 200_000, columns.count > 1 else { return columns.map(transform) }
+        let box = ColumnBox(count: columns.count)
+        DispatchQueue.concurrentPerform(iterations: columns.count) { j in box.set(j, transform(columns[j])) }
+        return box.columns.map { $0! }
     }
 
     public func filter(_ mask: [Bool]) -> Table {
         var kept = 0
         for m in mask where m { kept += 1 }
-        return Table(names: names, columns: columns.map { $0.filter(mask, kept: kept) }, rowCount: kept)
+        let total = kept
+        return Table(names: names, columns: Self.eachColumn(columns, rows: rowCount) { $0.filter(mask, kept: total) }, rowCount: total)
     }
 
     public func prefix(_ n: Int) -> Table { gather(Array(0..<min(max(0, n), rowCount))) }
+}
+
+/// Results of a per-column parallel step.
+final class ColumnBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var columns: [Column?]
+    init(count: Int) { columns = Array(repeating: nil, count: count) }
+    func set(_ j: Int, _ c: Column) { lock.lock(); columns[j] = c; lock.unlock() }
 }
