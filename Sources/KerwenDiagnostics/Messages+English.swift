@@ -104,6 +104,7 @@ let englishMessages: [String: String] = [
     "E080": "`{0}` needs a column for `{1}`, but the data has no column `{2}`",
     "E081": "indicator `{0}` is a definition without data",
     "E082": "`{0}` is not an indicator, so nothing can be made from it",
+    "E083": "`--max-rows` needs 0 (all rows) or a positive number, not {0}",
     "E073": "cannot read the standard library table `{0}`",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",

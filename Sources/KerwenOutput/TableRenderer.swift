@@ -35,8 +35,12 @@ public enum TableRenderer {
     public static func render(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
         let catalog = MessageCatalog.shared
         let total = table.rowCount
-        let shown = total > options.maxRows ? Array(0..<(options.maxRows - options.maxRows / 5)) + Array((total - options.maxRows / 5)..<total) : Array(0..<total)
-        let cut = total > options.maxRows ? options.maxRows - options.maxRows / 5 : -1
+        // Past `maxRows`, the first rows and (a fifth of the budget, at least one) the last rows are shown.
+        let elide = total > options.maxRows
+        let tail = elide && options.maxRows >= 2 ? max(1, options.maxRows / 5) : 0
+        let head = elide ? options.maxRows - tail : total
+        let shown = Array(0..<head) + Array((total - tail)..<total)
+        let cut = elide ? head : -1
         var columns: [(name: String, cells: [String], right: Bool, width: Int)] = []
         for (name, col) in zip(table.names, table.columns) {
             let cells = Self.cells(col, rows: shown).map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: "↵"), to: 40) }
@@ -65,6 +69,7 @@ public enum TableRenderer {
             if r == cut { out += catalog.word("W.more_rows", String(total - options.maxRows)) + "\n" }
             out += line(columns.map { c in c.right ? DisplayWidth.padLeft(c.cells[r], to: c.width) : DisplayWidth.padRight(c.cells[r], to: c.width) })
         }
+        if cut == shown.count { out += catalog.word("W.more_rows", String(total - options.maxRows)) + "\n" }
         if !hidden.isEmpty {
             out += catalog.word("W.more_columns", String(hidden.count), hidden.joined(separator: ", ")) + "\n"
         }

@@ -41,7 +41,11 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a script parameter.", valueName: "NAME=VALUE"))
     var params: [String] = []
 
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp("Rows shown per table before the middle is left out (0 = all).", valueName: "N"))
+    var maxRows: Int = 50
+
     func run() throws {
+        guard maxRows >= 0 else { throw ValidationError(MessageCatalog.shared.format(Message("E083", String(maxRows)))) }
         var parameters: [String: String] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
@@ -51,7 +55,8 @@ struct Run: ParsableCommand {
         }
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
-        throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters))
+        throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
+                                     maxRows: maxRows == 0 ? Int.max : maxRows))
     }
 }
 
