@@ -43,33 +43,24 @@ public enum CSVReader {
         let context = ChunkContext(p: p, name: name, delimiter: delimiter, markers: markers, mapped: mapped, columns: header.count,
                                    rowsPerByte: rowsPerByte(p, from: reader.pos))
         let chunks = ChunkSplitter.split(p, from: reader.pos, firstLine: reader.line, parts: options.parallelParts ?? parallelism(for: p.count - reader.pos))
-        var results = [ChunkResult?](repeating: nil, count: chunks.count)
-        var failure: Error?
+        var results: [ChunkResult]
         if chunks.count == 1 {
-            results[0] = try parseChunk(chunks[0], context, template)
+            results = [try parseChunk(chunks[0], context, template)]
         } else {
             // Each part of the file is parsed on its own core into its own builders; merged below.
-            let box = ResultBox(count: chunks.count)
             let dataBytes = p.count - dataStart
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
-                do {
-                    box.set(k, .success(try parseChunk(chunks[k], context, template, wholeFile: k == 0 ? dataBytes : nil)))
-                } catch { box.set(k, .failure(error)) }
+            let parts = Parallel.map(chunks.count) { k in
+                try parseChunk(chunks[k], context, template, wholeFile: k == 0 ? dataBytes : nil)
             }
-            for k in 0..<chunks.count {
-                switch box.results[k]! {
-                case .success(let r): results[k] = r
-                case .failure(let e): if failure == nil { failure = e }
-                }
+            if let all = try? parts.map({ try $0.get() }) {
+                results = all
+            } else {
+                // A split fell inside a quoted field, or the file has an error: one sequential pass.
+                results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
             }
-        }
-        if failure != nil {
-            // A split fell inside a quoted field, or the file has an error: one sequential pass.
-            _ = failure
-            results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
         }
         // Moved, not copied: a second reference to a part's arrays would make every append copy them.
-        var merged = results.map { $0! }
+        var merged = results
         results = []
         var builders = merged[0].builders
         merged[0].builders = []
@@ -136,13 +127,6 @@ public enum CSVReader {
     struct ChunkResult: @unchecked Sendable {
         var builders: [ColumnBuilder]
         var rows: Int
-    }
-
-    final class ResultBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var results: [Result<ChunkResult, Error>?]
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<ChunkResult, Error>) { lock.lock(); results[k] = r; lock.unlock() }
     }
 
     /// Parses the records of one part of the file (it starts and ends at record boundaries).

@@ -1,6 +1,8 @@
 // The Open SDG "tidy" CSV form used by national SDG platforms: `Year`, `SeriesCode`, `GeoAreaName`,
 // disaggregation columns where an empty cell means the total, then `Value`.
 
+import Foundation
+
 public enum OpenSDGLayout {
     /// Columns that identify an observation or describe it, never disaggregations.
     public static let nonDisaggregations: Set<String> = [
@@ -31,7 +33,7 @@ public enum OpenSDGLayout {
             guard case .text(let oldCodes, let dictionary) = textColumn.storage else { continue }
             var mapped = TextDictionary()
             let remap = dictionary.values.map { label -> Int32 in
-                let trimmed = label.trimmingSpaces
+                let trimmed = label.trimmingCharacters(in: .whitespaces)
                 return mapped.encode(trimmed.isEmpty ? total : (codes[trimmed] ?? trimmed))
             }
             let totalCode = mapped.encode(total)
@@ -40,14 +42,5 @@ public enum OpenSDGLayout {
             out.set(name, Column(.text(codes: newCodes, dictionary: mapped)))
         }
         return out
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

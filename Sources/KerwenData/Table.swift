@@ -1,4 +1,3 @@
-import Foundation
 // A table: named, equal-length typed columns.
 
 public struct Table: Sendable {
@@ -39,9 +38,7 @@ public struct Table: Sendable {
     /// (filters and gathers copy column after column, independently).
     static func eachColumn(_ columns: [Column], rows: Int, _ transform: @escaping @Sendable (Column) -> Column) -> [Column] {
         guard rows >= 200_000, columns.count > 1 else { return columns.map(transform) }
-        let box = ColumnBox(count: columns.count)
-        DispatchQueue.concurrentPerform(iterations: columns.count) { j in box.set(j, transform(columns[j])) }
-        return box.columns.map { $0! }
+        return Parallel.map(columns.count) { j in transform(columns[j]) }.map { try! $0.get() }
     }
 
     public func filter(_ mask: [Bool]) -> Table {
@@ -52,12 +49,4 @@ public struct Table: Sendable {
     }
 
     public func prefix(_ n: Int) -> Table { gather(Array(0..<min(max(0, n), rowCount))) }
-}
-
-/// Results of a per-column parallel step.
-final class ColumnBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var columns: [Column?]
-    init(count: Int) { columns = Array(repeating: nil, count: count) }
-    func set(_ j: Int, _ c: Column) { lock.lock(); columns[j] = c; lock.unlock() }
 }

@@ -71,10 +71,6 @@ extension Interpreter {
         }
     }
 
-    private func requireColumns(_ names: [Name], in table: Table) throws {
-        for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
-    }
-
     /// No two rows share the keys. Each repeated key is shown with how many rows have it and whether
     /// they are exact copies (a file appended twice) or conflict (two different values for one key).
     func uniqueRule(_ keys: [Name], on table: Table) throws -> CheckOutcome {

@@ -63,37 +63,12 @@ extension Interpreter {
 /// Replaces parameter names in a function body by the argument expressions.
 enum Inliner {
     static func substitute(_ e: Expr, _ s: [String: Expr]) -> Expr {
-        func sub(_ x: Expr) -> Expr { substitute(x, s) }
-        switch e.kind {
-        case .name(let n), .variable(let n):
-            if let r = s[n] { return Expr(r.kind, r.span) }
-            return e
-        case .column: return e
-        case .integer, .number, .string, .bool, .na: return e
-        case .member(let b, let m): return Expr(.member(sub(b), m), e.span)
-        case .unary(let op, let x): return Expr(.unary(op, sub(x)), e.span)
-        case .binary(let op, let l, let r): return Expr(.binary(op, sub(l), sub(r)), e.span)
-        case .between(let x, let lo, let hi): return Expr(.between(sub(x), low: sub(lo), high: sub(hi)), e.span)
-        case .isIn(let x, let items): return Expr(.isIn(sub(x), items.map(sub)), e.span)
-        case .call(let n, let args): return Expr(.call(n, args.map(sub)), e.span)
-        case .conditional(let c, let t, let f): return Expr(.conditional(sub(c), then: sub(t), else: sub(f)), e.span)
-        case .list(let items): return Expr(.list(items.map(sub)), e.span)
-        case .pipeline(let src, let steps): return Expr(.pipeline(sub(src), steps.map { substitute($0, s) }), e.span)
-        }
-    }
-
-    static func substitute(_ st: Step, _ s: [String: Expr]) -> Step {
-        func sub(_ x: Expr) -> Expr { substitute(x, s) }
-        func subNamed(_ items: [NamedExpr]) -> [NamedExpr] { items.map { NamedExpr(name: $0.name, expr: sub($0.expr)) } }
-        switch st.kind {
-        case .filter(let e): return Step(.filter(sub(e)), st.span)
-        case .derive(let items): return Step(.derive(subNamed(items)), st.span)
-        case .summarize(let items): return Step(.summarize(subNamed(items)), st.span)
-        case .sort(let keys): return Step(.sort(keys.map { SortKey(expr: sub($0.expr), descending: $0.descending) }), st.span)
-        case .take(let e): return Step(.take(sub(e)), st.span)
-        case .join(let k, let t, let keys): return Step(.join(k, sub(t), keys), st.span)
-        case .union(let t): return Step(.union(sub(t)), st.span)
-        default: return st
+        e.rewritten { x in
+            switch x.kind {
+            case .name(let n), .variable(let n): return s[n].map { Expr($0.kind, $0.span) } ?? x
+            case .column: return x
+            default: return nil
+            }
         }
     }
 }

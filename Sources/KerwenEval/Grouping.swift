@@ -28,9 +28,7 @@ struct Grouping {
             return ((0..<n).map { column.isValid($0) ? (v[$0] ? 2 : 1) : 0 }, 3)
         case .integer(let v):
             // Years, codes, flags: a small range is numbered by direct indexing, no hashing.
-            var lo = Int64.max, hi = Int64.min
-            for i in 0..<n where column.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
-            if lo <= hi, hi.subtractingReportingOverflow(lo).partialValue < 1 << 16, !hi.subtractingReportingOverflow(lo).overflow {
+            if let (lo, hi) = smallRange(column, v) {
                 var slot = [Int](repeating: 0, count: Int(hi - lo) + 1)
                 var next = 0
                 var out = [Int](repeating: 0, count: n)
@@ -58,6 +56,14 @@ struct Grouping {
         }
     }
 
+    /// The range of an integer column's values when it spans fewer than 65,536 (years, codes, flags).
+    static func smallRange(_ column: Column, _ v: [Int64]) -> (lo: Int64, hi: Int64)? {
+        var lo = Int64.max, hi = Int64.min
+        for i in 0..<v.count where column.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        return lo <= hi && !overflow && span < 1 << 16 ? (lo, hi) : nil
+    }
+
     static func make(_ table: Table, keys: [String]) throws -> Grouping {
         let n = table.rowCount
         if keys.isEmpty { return single(rows: n) }
@@ -75,9 +81,8 @@ struct Grouping {
             switch col.storage {
             case .text(_, let dict): card = dict.count + 1
             case .integer(let v):
-                var lo = Int64.max, hi = Int64.min
-                for i in 0..<n where col.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
-                if lo <= hi, !hi.subtractingReportingOverflow(lo).overflow, hi - lo < 1 << 16 { range = (lo, hi); card = Int(hi - lo) + 2 }
+                range = smallRange(col, v)
+                if let range { card = Int(range.hi - range.lo) + 2 }
             default: break
             }
             if card == 0 { (codes, card) = denseCodes(col) }

@@ -11,7 +11,7 @@ extension Interpreter {
         if let cached = indicatorCache[name] { return cached }
         guard case .indicator(let decl)? = globals[name] else { throw Diagnostic(.error, Message("E013", name), at: span) }
         // A library definition is reported where it is used, not inside the library.
-        if decl.isTemplate { throw Self.templateWithoutData(decl, at: span) }
+        if decl.isTemplate { throw decl.withoutDataError(at: span) }
         let result = try compute(decl)
         indicatorCache[name] = result
         if result.checks.contains(where: { !$0.failures.isEmpty }) { emit(.checkReport(result.checks, subject: name)) }
@@ -51,11 +51,11 @@ extension Interpreter {
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
-        guard let dataExpr = decl.data else { throw Self.templateWithoutData(decl, at: decl.name.span) }
+        guard let dataExpr = decl.data else { throw decl.withoutDataError(at: decl.name.span) }
         let dataValue = try eval(dataExpr, .plain)
         guard var data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: dataExpr.span) }
         for (need, column) in decl.suppliedColumns where data.column(column.text) == nil {
-            throw Self.missingSupply(decl.name.text, need: need, column: column, available: data.names)
+            throw decl.missingColumnError(need: need, column: column, available: data.names)
         }
         if let filter = decl.filter {
             let v = try stepVec(filter, .rows(data))
@@ -106,18 +106,6 @@ extension Interpreter {
         }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
-    }
-
-    static func templateWithoutData(_ decl: IndicatorDecl, at span: Span) -> Diagnostic {
-        Diagnostic(.error, Message("E081", decl.name.text), at: span,
-                   hint: Message("H067", decl.name.text, decl.needs.map { "\($0.text) = …" }.joined(separator: ", ")))
-    }
-
-    /// A library indicator's needed column that the user's data does not have.
-    static func missingSupply(_ indicator: String, need: String, column: Name, available: [String]) -> Diagnostic {
-        var suggestion = ""
-        if let h = Suggestions.hint(for: column.text, in: available) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
-        return Diagnostic(.error, Message("E080", indicator, need, column.text), at: column.span, hint: Message("H066", need, suggestion))
     }
 
     /// One level of the cube: cells grouped by `keys`, with `_T` in the totalled dimensions.

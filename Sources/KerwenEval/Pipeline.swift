@@ -48,7 +48,7 @@ extension Interpreter {
 
     private func isSummarize(_ step: Step) -> Bool { if case .summarize = step.kind { return true } else { return false } }
 
-    private func requireColumns(_ names: [Name], in table: Table) throws {
+    func requireColumns(_ names: [Name], in table: Table) throws {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
 

@@ -82,8 +82,7 @@ extension Resolver {
             }
             if let decl = sym.decl, decl.isTemplate {
                 // A library definition is used through `indicator mine = NAME { data: … }`, never shown itself.
-                diagnostics.append(Diagnostic(.error, Message("E081", n), at: span,
-                                              hint: Message("H067", n, decl.needs.map { "\($0.text) = …" }.joined(separator: ", "))))
+                diagnostics.append(decl.withoutDataError(at: span))
             }
             return sym.columns.map { .known($0) } ?? (sym.kind == .dataset || sym.kind == .indicator ? .unknown : .none)
         }

@@ -85,9 +85,7 @@ public struct Resolver {
         if decl.isTemplate { ctx = .known(decl.needs.map(\.text)) }
         if let cols = ctx.columns {
             for (need, column) in decl.suppliedColumns where !cols.contains(column.text) {
-                var suggestion = ""
-                if let h = Suggestions.hint(for: column.text, in: cols) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
-                diagnostics.append(Diagnostic(.error, Message("E080", decl.name.text, need, column.text), at: column.span, hint: Message("H066", need, suggestion)))
+                diagnostics.append(decl.missingColumnError(need: need, column: column, available: cols))
             }
         }
         if let f = decl.filter {

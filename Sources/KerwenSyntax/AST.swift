@@ -81,6 +81,28 @@ extension Expr {
     }
 }
 
+extension Expr {
+    /// This expression with `replace` applied top-down: where it returns an expression, that node is
+    /// replaced (and not descended into); where it returns nil, the node is rebuilt from its rewritten
+    /// children. Pipelines are rewritten through their steps.
+    public func rewritten(_ replace: (Expr) -> Expr?) -> Expr {
+        if let r = replace(self) { return r }
+        func r(_ x: Expr) -> Expr { x.rewritten(replace) }
+        switch kind {
+        case .integer, .number, .string, .bool, .na, .name, .variable, .column: return self
+        case .member(let b, let m): return Expr(.member(r(b), m), span)
+        case .unary(let op, let x): return Expr(.unary(op, r(x)), span)
+        case .binary(let op, let a, let b): return Expr(.binary(op, r(a), r(b)), span)
+        case .between(let x, let lo, let hi): return Expr(.between(r(x), low: r(lo), high: r(hi)), span)
+        case .isIn(let x, let items): return Expr(.isIn(r(x), items.map(r)), span)
+        case .call(let n, let args): return Expr(.call(n, args.map(r)), span)
+        case .conditional(let c, let t, let f): return Expr(.conditional(r(c), then: r(t), else: r(f)), span)
+        case .list(let items): return Expr(.list(items.map(r)), span)
+        case .pipeline(let src, let steps): return Expr(.pipeline(r(src), steps.map { $0.rewritten(replace) }), span)
+        }
+    }
+}
+
 /// `name = expr` inside `derive` and `summarize`.
 public struct NamedExpr: Equatable, Sendable {
     public var name: Name
@@ -154,6 +176,24 @@ public struct Step: Equatable, Sendable {
         case .join: return "join"
         case .union: return "union"
         case .distinct: return "distinct"
+        }
+    }
+}
+
+extension Step {
+    /// The step with every expression in it rewritten (see `Expr.rewritten`).
+    public func rewritten(_ replace: (Expr) -> Expr?) -> Step {
+        func r(_ x: Expr) -> Expr { x.rewritten(replace) }
+        func named(_ items: [NamedExpr]) -> [NamedExpr] { items.map { NamedExpr(name: $0.name, expr: r($0.expr)) } }
+        switch kind {
+        case .filter(let e): return Step(.filter(r(e)), span)
+        case .derive(let items): return Step(.derive(named(items)), span)
+        case .summarize(let items): return Step(.summarize(named(items)), span)
+        case .sort(let keys): return Step(.sort(keys.map { SortKey(expr: r($0.expr), descending: $0.descending) }), span)
+        case .take(let e): return Step(.take(r(e)), span)
+        case .join(let k, let t, let keys): return Step(.join(k, r(t), keys), span)
+        case .union(let t): return Step(.union(r(t)), span)
+        case .select, .drop, .rename, .groupBy, .distinct: return self
         }
     }
 }

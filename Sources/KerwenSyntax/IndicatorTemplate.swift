@@ -5,6 +5,8 @@
 //
 // This is a transformation of the logical plan only: the result is an ordinary indicator.
 
+import KerwenDiagnostics
+
 extension IndicatorDecl {
     /// The indicator `self` (a use: data, column map, overrides) made from `base` (a library definition).
     public func instantiated(from base: IndicatorDecl) -> IndicatorDecl {
@@ -50,24 +52,32 @@ extension IndicatorDecl {
     }
 }
 
+extension IndicatorDecl {
+    /// E081: a library definition used as if it had data (shown, piped, exported).
+    public func withoutDataError(at span: Span) -> Diagnostic {
+        Diagnostic(.error, Message("E081", name.text), at: span,
+                   hint: Message("H067", name.text, needs.map { "\($0.text) = …" }.joined(separator: ", ")))
+    }
+
+    /// E080: the column supplying `need` is not in the data (with the closest column of `available`).
+    public func missingColumnError(need: String, column: Name, available: [String]) -> Diagnostic {
+        var suggestion = ""
+        if let h = Suggestions.hint(for: column.text, in: available) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
+        return Diagnostic(.error, Message("E080", name.text, need, column.text), at: column.span, hint: Message("H066", need, suggestion))
+    }
+}
+
 /// Replaces a library definition's column names by the user's columns (always as explicit columns,
 /// so a user column that shares its name with a variable is still the column).
 public enum ColumnRenamer {
     public static func rename(_ e: Expr, _ m: [String: Name]) -> Expr {
-        func r(_ x: Expr) -> Expr { rename(x, m) }
-        switch e.kind {
-        case .name(let n), .column(let n):
-            if let to = m[n] { return Expr(.column(to.text), e.span) }
-            return e
-        case .variable, .integer, .number, .string, .bool, .na, .pipeline: return e
-        case .member(let b, let n): return Expr(.member(r(b), n), e.span)
-        case .unary(let op, let x): return Expr(.unary(op, r(x)), e.span)
-        case .binary(let op, let a, let b): return Expr(.binary(op, r(a), r(b)), e.span)
-        case .between(let x, let lo, let hi): return Expr(.between(r(x), low: r(lo), high: r(hi)), e.span)
-        case .isIn(let x, let items): return Expr(.isIn(r(x), items.map(r)), e.span)
-        case .call(let n, let args): return Expr(.call(n, args.map(r)), e.span)
-        case .conditional(let c, let t, let f): return Expr(.conditional(r(c), then: r(t), else: r(f)), e.span)
-        case .list(let items): return Expr(.list(items.map(r)), e.span)
+        e.rewritten { x in
+            switch x.kind {
+            case .name(let n), .column(let n): return m[n].map { Expr(.column($0.text), x.span) } ?? x
+            // A nested pipeline reads another table's columns: left as written.
+            case .pipeline: return x
+            default: return nil
+            }
         }
     }
 }
