@@ -145,15 +145,41 @@ public enum CSVReader {
         let markers = c.markers, name = c.name, columns = c.columns, mapped = c.mapped
         reader.skipBlankLines()
         // Builders through one raw buffer for the whole part: no copy-on-write check per cell.
+        // Unquoted fields (nearly all) are found by this loop and handed to the column's typed append;
+        // a field that starts with a quote or a space hands the rest of its record to the general scanner.
+        let delimiter = c.delimiter, end = p.count
         try builders.withUnsafeMutableBufferPointer { b in
-            while reader.pos < p.count {
+            guard let base = p.baseAddress else { return }
+            while reader.pos < end {
                 if mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
                 let line = reader.line
+                var pos = reader.pos
                 var fields = 0
-                try reader.record { j, s, e, escaped in
-                    fields = j + 1
-                    guard j < b.count else { return }
-                    try feed(&b[j], p, s, e, escaped, markers, name: name, line: line, column: j)
+                while true {
+                    let s = pos
+                    if pos < end, base[pos] == 34 || base[pos] == 32 {
+                        reader.pos = pos
+                        try reader.record(firstField: fields) { j, s, e, escaped in
+                            fields = j + 1
+                            guard j < b.count else { return }
+                            try feed(&b[j], p, s, e, escaped, markers, name: name, line: line, column: j)
+                        }
+                        break
+                    }
+                    while pos < end, base[pos] != delimiter, base[pos] != 10 { pos += 1 }
+                    let atLineEnd = pos >= end || base[pos] == 10
+                    var e = pos
+                    if atLineEnd, e > s, base[e - 1] == 13 { e -= 1 }
+                    if fields < columns, !b[fields].appendPlain(p, s, e, markers) {
+                        throw fieldError(b[fields], p, s, e, nil, name: name, line: line, column: fields)
+                    }
+                    fields += 1
+                    pos += 1
+                    if atLineEnd {
+                        reader.pos = min(pos, end)
+                        reader.line += 1
+                        break
+                    }
                 }
                 if fields != columns {
                     throw Diagnostic(.error, Message("E041", name, String(line), String(fields), String(columns)),
@@ -176,11 +202,15 @@ public enum CSVReader {
         } else {
             ok = builder.append(p, s, e, isMissing: isMissing(p, s, e, markers))
         }
-        if !ok {
-            let text = escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
-            throw Diagnostic(.error, Message("E042", name, String(line), String(column + 1), builder.name, text,
-                                             builder.forced?.rawValue ?? ""), hint: Message("H031", builder.name))
-        }
+        if !ok { throw fieldError(builder, p, s, e, escaped, name: name, line: line, column: column) }
+    }
+
+    /// A cell the column's forced type cannot hold: its row, column and text.
+    private static func fieldError(_ builder: ColumnBuilder, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int,
+                                   _ escaped: [UInt8]?, name: String, line: Int, column: Int) -> Diagnostic {
+        let text = escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+        return Diagnostic(.error, Message("E042", name, String(line), String(column + 1), builder.name, text,
+                                          builder.forced?.rawValue ?? ""), hint: Message("H031", builder.name))
     }
 
     @inline(__always)
@@ -214,148 +244,6 @@ public enum CSVReader {
             var n = raw.isEmpty ? "column_\(i + 1)" : raw
             if let c = seen[n] { seen[n] = c + 1; n = "\(n)_\(c + 1)" } else { seen[n] = 1 }
             return n
-        }
-    }
-}
-
-/// The missing-value markers, each packed into a machine word when it fits (all default ones do),
-/// so testing a cell compares integers without touching an array of arrays.
-struct MissingMarkers: @unchecked Sendable {
-    private var packed: [(length: Int, word: UInt64)] = []
-    private var long: [[UInt8]] = []
-
-    /// Whether some marker starts with a digit; when none does, a cell starting with one is a value.
-    private var digitMarker = false
-
-    init(_ markers: [String]) {
-        digitMarker = markers.contains { $0.utf8.first.map { (48...57).contains($0) } ?? false }
-        for m in markers {
-            let bytes = Array(m.utf8)
-            if bytes.count <= 8 { packed.append((bytes.count, Self.pack(bytes))) } else { long.append(bytes) }
-        }
-    }
-
-    private static func pack<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var w: UInt64 = 0
-        for b in bytes { w = w << 8 | UInt64(b) }
-        return w
-    }
-
-    @inline(__always)
-    func contains(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        if !digitMarker, (48...57).contains(p[s]) { return false }
-        let n = e - s
-        if n <= 8 {
-            var w: UInt64 = 0
-            for i in s..<e { w = w << 8 | UInt64(p[i]) }
-            for m in packed where m.length == n && m.word == w { return true }
-            return false
-        }
-        for m in long where m.count == n && m.elementsEqual(p[s..<e]) { return true }
-        return false
-    }
-}
-
-/// Splits a file into parts at the first newline after each equal share. The split is speculative:
-/// a newline inside a quoted field is not a record boundary, but then the part before it ends inside
-/// quotes and fails to parse, and the reader falls back to one sequential pass (which also gives the
-/// exact line numbers of any real error). No pass over the file is needed to place the splits.
-enum ChunkSplitter {
-    struct Chunk { var start: Int; var end: Int; var line: Int }
-
-    static func split(_ p: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, parts: Int) -> [Chunk] {
-        guard parts > 1 else { return [Chunk(start: start, end: p.count, line: firstLine)] }
-        var chunks: [Chunk] = []
-        var chunkStart = start
-        let size = (p.count - start) / parts
-        for k in 1..<parts {
-            var cut = max(chunkStart, start + k * size)
-            while cut < p.count, p[cut] != 10 { cut += 1 }
-            if cut >= p.count - 1 { break }
-            cut += 1
-            chunks.append(Chunk(start: chunkStart, end: cut, line: firstLine))
-            chunkStart = cut
-        }
-        chunks.append(Chunk(start: chunkStart, end: p.count, line: firstLine))
-        return chunks
-    }
-}
-
-/// Walks records field by field; a quoted field with doubled quotes is handed over unescaped.
-struct RecordScanner {
-    let p: UnsafeBufferPointer<UInt8>
-    let name: String
-    var delimiter: UInt8
-    var pos = 0
-    var line = 1
-
-    init(p: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8) {
-        self.p = p
-        self.name = name
-        self.delimiter = delimiter
-    }
-
-    mutating func skipBlankLines() {
-        while pos < p.count {
-            if p[pos] == 10 { pos += 1; line += 1 } else if p[pos] == 13, pos + 1 < p.count, p[pos + 1] == 10 { pos += 2; line += 1 } else { return }
-        }
-    }
-
-    /// Reads one record, calling `visit(fieldIndex, start, end, unescaped)` per field.
-    mutating func record(_ visit: (Int, Int, Int, [UInt8]?) throws -> Void) throws {
-        var field = 0
-        while true {
-            var start = pos, end = pos
-            var escaped: [UInt8]? = nil
-            // Spaces before an opening quote are tolerated.
-            var q = pos
-            while q < p.count, p[q] == 32 { q += 1 }
-            if q < p.count, p[q] == 34 {
-                let quoteLine = line
-                let quoteCol = q
-                pos = q + 1
-                start = pos
-                var buffer: [UInt8]? = nil
-                while true {
-                    guard pos < p.count else {
-                        throw Diagnostic(.error, Message("E043", name, String(quoteLine), String(field + 1), String(quoteCol)), hint: Message("H032"))
-                    }
-                    let b = p[pos]
-                    if b == 34 {
-                        if pos + 1 < p.count, p[pos + 1] == 34 {
-                            if buffer == nil { buffer = Array(p[start..<pos]) }
-                            buffer!.append(34)
-                            pos += 2
-                            continue
-                        }
-                        end = pos
-                        pos += 1
-                        break
-                    }
-                    if b == 10 { line += 1 }
-                    buffer?.append(b)
-                    pos += 1
-                }
-                escaped = buffer
-                while pos < p.count, p[pos] == 32 || p[pos] == 13 && !(pos + 1 < p.count && p[pos + 1] == 10) { pos += 1 }
-            } else {
-                while pos < p.count {
-                    let b = p[pos]
-                    if b == delimiter || b == 10 { break }
-                    pos += 1
-                }
-                end = pos
-                if end > start, p[end - 1] == 13, pos >= p.count || p[pos] == 10 { end -= 1 }
-            }
-            try visit(field, start, end, escaped)
-            field += 1
-            if pos >= p.count { return }
-            if p[pos] == delimiter { pos += 1; continue }
-            if p[pos] == 13 { pos += 1 }
-            if pos < p.count, p[pos] == 10 { pos += 1; line += 1; return }
-            if pos >= p.count { return }
-            // Text after a closing quote: treat it as part of a malformed record.
-            throw Diagnostic(.error, Message("E044", name, String(line), String(field)), hint: Message("H032"))
         }
     }
 }

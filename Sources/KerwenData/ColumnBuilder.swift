@@ -16,6 +16,7 @@ struct ColumnBuilder {
     private var bools: [Bool] = []
     private var codes: [Int32] = []
     private var dictionary = ByteDictionaryBuilder()
+    private var shortCells = ShortCellCache()
     /// Cells appended so far, and which of them were missing (rare, so a list beats a flag per cell).
     private var rows = 0
     private var missingRows: [Int] = []
@@ -83,6 +84,52 @@ struct ColumnBuilder {
             rows += 1
             return true
         }
+    }
+
+    /// Appends one unquoted cell (the common case), testing it against the missing markers only
+    /// when it does not read as the column's type. Other cases go through `append`.
+    @inline(__always)
+    mutating func appendPlain(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ markers: MissingMarkers) -> Bool {
+        switch kind {
+        case .text where !needsTextReread:
+            let n = end - start
+            guard n <= ShortCellCache.maxLength else { break }
+            if !shortCells.isReady { shortCells.prepare() }
+            let (w0, w1) = ShortCellCache.words(p, start, n)
+            if let code = shortCells.lookup(w0, w1, n) {
+                if code < 0 { missingRows.append(rows) }
+                codes.append(code)
+                rows += 1
+                return true
+            }
+            let (ts, te) = NumberParser.trim(p, start, end)
+            let code = ts == te || markers.contains(p, ts, te) ? -1 : dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end]))
+            shortCells.store(w0, w1, n, code: code)
+            if code < 0 { missingRows.append(rows) }
+            codes.append(code)
+            rows += 1
+            return true
+        case .number where !markers.numericMarker && !needsTextReread:
+            let (s, e) = NumberParser.trim(p, start, end)
+            switch NumberParser.parse(p, s, e) {
+            case .number(let v): doubles.append(v)
+            case .integer(let v): doubles.append(Double(v))
+            case .invalid: return append(p, start, end, isMissing: s == e || markers.contains(p, s, e))
+            }
+            rows += 1
+            return true
+        case .integer where !markers.numericMarker && !needsTextReread:
+            let (s, e) = NumberParser.trim(p, start, end)
+            if case .integer(let v) = NumberParser.parse(p, s, e) {
+                ints.append(v)
+                rows += 1
+                return true
+            }
+            return append(p, start, end, isMissing: s == e || markers.contains(p, s, e))
+        default: break
+        }
+        let (s, e) = NumberParser.trim(p, start, end)
+        return append(p, start, end, isMissing: s == e || markers.contains(p, s, e))
     }
 
     /// `true`/`false` in any case, compared in place (no allocation per cell).

@@ -6,11 +6,16 @@ enum ParsedNumber {
     case invalid
 }
 
-/// Powers of ten that are exact in a Double (Clinger's fast path).
-private let exactPowersOfTen: [Double] = (0...22).map { e in
-    var p = 1.0
-    for _ in 0..<e { p *= 10 }
-    return p
+/// Powers of ten that are exact in a Double (Clinger's fast path), 0…22. A switch, not a global
+/// array: a global is initialised lazily and every read would pay for the check.
+@inline(__always)
+private func exactPowerOfTen(_ e: Int) -> Double {
+    switch e {
+    case 0: 1e0; case 1: 1e1; case 2: 1e2; case 3: 1e3; case 4: 1e4; case 5: 1e5; case 6: 1e6; case 7: 1e7
+    case 8: 1e8; case 9: 1e9; case 10: 1e10; case 11: 1e11; case 12: 1e12; case 13: 1e13; case 14: 1e14
+    case 15: 1e15; case 16: 1e16; case 17: 1e17; case 18: 1e18; case 19: 1e19; case 20: 1e20; case 21: 1e21
+    default: 1e22
+    }
 }
 
 enum NumberParser {
@@ -28,7 +33,50 @@ enum NumberParser {
     /// `[+-]digits[.digits][(e|E)[+-]digits]`; integers without point or exponent that fit Int64.
     /// Exact for up to 15 significant digits and small exponents; otherwise falls back to the
     /// correctly rounded standard-library parser.
+    @inline(__always)
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ParsedNumber {
+        if end > start, end - start <= 16, let base = p.baseAddress, let fast = parseShort(base, start, end) { return fast }
+        return parseGeneral(p, start, end)
+    }
+
+    /// The common cell: `[-]digits[.digits]`, at most 16 bytes, so at most 15 digits — exact in a
+    /// Double's mantissa, and divided by an exact power of ten it is correctly rounded (Clinger).
+    /// No overflow or exponent handling; anything else returns nil for the general parser.
+    @inline(__always)
+    private static func parseShort(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedNumber? {
+        var i = start
+        let negative = base[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        let digitsStart = i
+        while i < end {
+            let d = base[i] &- 48
+            if d >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let intDigits = i - digitsStart
+        if i == end {
+            guard intDigits > 0 else { return nil }
+            let v = Int64(mantissa)
+            return .integer(negative ? -v : v)
+        }
+        guard base[i] == UInt8(ascii: "."), intDigits + (end - i - 1) <= 15 else { return nil }
+        i += 1
+        let fracStart = i
+        while i < end {
+            let d = base[i] &- 48
+            if d >= 10 { return nil }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let fracDigits = end - fracStart
+        guard intDigits + fracDigits > 0 else { return nil }
+        let v = Double(mantissa) / exactPowerOfTen(fracDigits)
+        return .number(negative ? -v : v)
+    }
+
+    static func parseGeneral(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ParsedNumber {
         var i = start
         guard i < end else { return .invalid }
         var negative = false
@@ -82,7 +130,7 @@ enum NumberParser {
         let totalExp = exp + fracExp
         if !overflow, significant <= 15, abs(totalExp) <= 22 {
             var v = Double(mantissa)
-            v = totalExp < 0 ? v / exactPowersOfTen[-totalExp] : v * exactPowersOfTen[totalExp]
+            v = totalExp < 0 ? v / exactPowerOfTen(-totalExp) : v * exactPowerOfTen(totalExp)
             return .number(negative ? -v : v)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)

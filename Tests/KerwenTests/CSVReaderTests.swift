@@ -103,4 +103,44 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("24") || ((error as? Diagnostic).map { MessageCatalog.shared.format($0.message).contains("line 24") } ?? false), "\(error)")
         }
     }
+
+    func testShortNumbersAgreeWithTheStandardParser() throws {
+        // Cells the short-number path reads (≤ 16 bytes, `[-]digits[.digits]`) and cells it hands on.
+        let cells = ["0", "-0", "7", "-12", "0.1", "-0.25", "1.", ".5", "-.5", "1234567.89", "999999999999999",
+                     "0.000000000000001", "12345678.9012345", "1234567890123456", "+3.5", "1e3", "00012.50", "4.35",
+                     "9007199254740993", "-9876543.21"]
+        let t = try read("x\n" + cells.joined(separator: "\n") + "\n")
+        let c = t.column("x")!
+        XCTAssertEqual(c.type, .number)
+        for (i, cell) in cells.enumerated() {
+            XCTAssertEqual(c.scalar(at: i), .number(Double(cell)!), cell)
+        }
+    }
+
+    func testTextCellsOfEveryShortLengthAndMarkers() throws {
+        // Cells that share their first 8 or 16 bytes, a marker among text, spaces kept in values,
+        // and a value longer than 16 bytes: each decoded back exactly.
+        let values = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnoX",
+                      "NA", " spaced ", "Tashkent", "Tashkent City", "x"]
+        var text = "k,v\n"
+        for r in 0..<300 { text += "\(values[r % values.count]),\(r)\n" }
+        let t = try read(text)
+        let k = t.column("k")!
+        XCTAssertEqual(k.type, .text)
+        XCTAssertEqual(k.missingCount, 25)
+        for r in 0..<300 {
+            let v = values[r % values.count]
+            XCTAssertEqual(k.scalar(at: r), v == "NA" ? .na : .text(v), "row \(r)")
+        }
+    }
+
+    func testQuotedFieldInTheMiddleOfARecordAndNumericMarker() throws {
+        let t = try read("a,b,c\n1,\"x, y\",2.5\n-99,plain,-99\n3, \"q\",4\n",
+                         CSVOptions(missingMarkers: ["-99"]))
+        XCTAssertEqual(t.column("a")!.scalar(at: 1), .na)
+        XCTAssertEqual(t.column("b")!.scalar(at: 0), .text("x, y"))
+        XCTAssertEqual(t.column("b")!.scalar(at: 2), .text("q"))
+        XCTAssertEqual(t.column("c")!.scalar(at: 1), .na)
+        XCTAssertEqual(t.column("c")!.scalar(at: 2), .number(4))
+    }
 }
