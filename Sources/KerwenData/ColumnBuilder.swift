@@ -86,6 +86,25 @@ struct ColumnBuilder {
         }
     }
 
+    /// Whether a cell that reads as a short number can be appended without looking at it again.
+    @inline(__always)
+    func takesShortNumbers(_ markers: MissingMarkers) -> Bool {
+        (kind == .number || kind == .integer) && !needsTextReread && !markers.numericMarker
+    }
+
+    /// Appends a number read by `NumberParser.scanShortField` from `p[start..<end]`.
+    @inline(__always)
+    mutating func appendNumber(_ value: ParsedNumber, _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch (kind, value) {
+        case (.number, .number(let v)): doubles.append(v)
+        case (.number, .integer(let v)): doubles.append(Double(v))
+        case (.integer, .integer(let v)): ints.append(v)
+        default: return append(p, start, end, isMissing: false)
+        }
+        rows += 1
+        return true
+    }
+
     /// Appends one unquoted cell (the common case), testing it against the missing markers only
     /// when it does not read as the column's type. Other cases go through `append`.
     @inline(__always)

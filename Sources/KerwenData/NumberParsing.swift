@@ -76,6 +76,48 @@ enum NumberParser {
         return .number(negative ? -v : v)
     }
 
+    /// Reads a cell of the form `[-]digits[.digits]` (at most 15 digits) in the same pass that finds
+    /// where the field ends: the byte after it must be the delimiter, a line end or the end of the
+    /// buffer. Returns the value and that position, or nil — nothing consumed — for any other cell
+    /// (empty, spaces, exponent, long, marker), which the caller then scans the general way.
+    @inline(__always)
+    static func scanShortField(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8) -> (ParsedNumber, Int)? {
+        var i = start
+        let negative = i < end && base[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        let digitsStart = i
+        while i < end {
+            let d = base[i] &- 48
+            if d >= 10 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let intDigits = i - digitsStart
+        var fracDigits = 0, isInteger = true
+        if i < end, base[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            let fracStart = i
+            while i < end {
+                let d = base[i] &- 48
+                if d >= 10 { break }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fracDigits = i - fracStart
+        }
+        // More than 15 digits may have wrapped the mantissa: the general parser reads those.
+        guard intDigits + fracDigits > 0, intDigits + fracDigits <= 15 else { return nil }
+        guard i == end || base[i] == delimiter || base[i] == 10 || (base[i] == 13 && i + 1 < end && base[i + 1] == 10) else { return nil }
+        if isInteger {
+            let v = Int64(mantissa)
+            return (.integer(negative ? -v : v), i)
+        }
+        let v = Double(mantissa) / exactPowerOfTen(fracDigits)
+        return (.number(negative ? -v : v), i)
+    }
+
     static func parseGeneral(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ParsedNumber {
         var i = start
         guard i < end else { return .invalid }

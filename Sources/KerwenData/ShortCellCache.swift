@@ -7,7 +7,7 @@
 /// is never wrong, only sometimes missed.
 struct ShortCellCache {
     static let maxLength = 16
-    private static let slotBits = 10
+    private static let slotBits = 8
 
     /// Four words per slot: first 8 bytes, next 8 bytes, length + 1 (0 = empty slot), code.
     /// Allocated on first use: only text columns need it.

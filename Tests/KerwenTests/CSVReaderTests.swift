@@ -143,4 +143,14 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(t.column("c")!.scalar(at: 1), .na)
         XCTAssertEqual(t.column("c")!.scalar(at: 2), .number(4))
     }
+
+    func testNumbersAtLineEndsCrlfAndEndOfFile() throws {
+        let t = try read("a,b\r\n1.5,2\r\n-3,4.25\r\n5,6")
+        XCTAssertEqual(t.rowCount, 3)
+        XCTAssertEqual(t.column("a")!.type, .number)
+        XCTAssertEqual((0..<3).map { t.column("a")!.scalar(at: $0) }, [.number(1.5), .number(-3), .number(5)])
+        XCTAssertEqual((0..<3).map { t.column("b")!.scalar(at: $0) }, [.number(2), .number(4.25), .number(6)])
+        let u = try read("a\n1\n2.5\n12\r")
+        XCTAssertEqual((0..<3).map { u.column("a")!.scalar(at: $0) }, [.number(1), .number(2.5), .number(12)])
+    }
 }
