@@ -12,6 +12,12 @@ public struct Bitmap: Equatable, Sendable {
         if value, count & 63 != 0, n > 0 { words[n - 1] = (1 << UInt64(count & 63)) - 1 }
     }
 
+    /// Words already packed (bit i of word i / 64), for kernels that build a bitmap a word at a time.
+    public init(words: [UInt64], count: Int) {
+        self.words = words
+        self.count = count
+    }
+
     @inline(__always)
     public subscript(i: Int) -> Bool {
         get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }

@@ -27,22 +27,32 @@ extension Column {
     /// (at 10 M rows that array alone is 80 MB).
     public func filter(_ mask: [Bool], kept: Int) -> Column {
         func pick<T>(_ v: [T]) -> [T] {
-            [T](unsafeUninitializedCapacity: kept) { out, written in
-                var j = 0
-                v.withUnsafeBufferPointer { src in
-                    mask.withUnsafeBufferPointer { m in
-                        for i in 0..<m.count where m[i] { out.initializeElement(at: j, to: src[i]); j += 1 }
+            v.withUnsafeBufferPointer { src in
+                mask.withUnsafeBufferPointer { m in
+                    filledArray(kept) { out in
+                        var j = 0
+                        for i in 0..<m.count where m[i] { out[j] = src[i]; j += 1 }
                     }
                 }
-                written = j
             }
         }
         var bm: Bitmap? = nil
-        if validity != nil {
-            var b = Bitmap(count: kept, value: true)
-            var j = 0
-            for i in 0..<mask.count where mask[i] { if !isValid(i) { b[j] = false }; j += 1 }
-            bm = b
+        if let validity {
+            // The kept rows' bits, packed a word at a time from the source words.
+            let words: [UInt64] = validity.words.withUnsafeBufferPointer { src in
+                mask.withUnsafeBufferPointer { m in
+                    filledArray((kept + 63) >> 6) { out in
+                        var word: UInt64 = 0, j = 0
+                        for i in 0..<m.count where m[i] {
+                            if src[i >> 6] & (1 << UInt64(i & 63)) != 0 { word |= 1 << UInt64(j & 63) }
+                            j += 1
+                            if j & 63 == 0 { out[(j >> 6) - 1] = word; word = 0 }
+                        }
+                        if j & 63 != 0 { out[j >> 6] = word }
+                    }
+                }
+            }
+            bm = Bitmap(words: words, count: kept)
         }
         switch storage {
         case .integer(let v): return Column(.integer(pick(v)), validity: bm)

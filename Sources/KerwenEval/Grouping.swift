@@ -93,12 +93,25 @@ struct Grouping {
             combined.withUnsafeMutableBufferPointer { c in
                 switch col.storage {
                 case .text(let k, _):
-                    for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
+                    // A missing cell's code is -1, so code + 1 is 0 for it, whatever the validity says.
+                    k.withUnsafeBufferPointer { k in
+                        if col.validity == nil {
+                            for i in 0..<n { c[i] = c[i] &* card &+ Int(k[i] &+ 1) }
+                        } else {
+                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
+                        }
+                    }
                 case .integer(let v) where range != nil:
                     let lo = range!.lo
-                    for i in 0..<n { c[i] = c[i] * card + (col.isValid(i) ? Int(v[i] - lo) + 1 : 0) }
+                    v.withUnsafeBufferPointer { v in
+                        if col.validity == nil {
+                            for i in 0..<n { c[i] = c[i] &* card &+ Int(v[i] &- lo) &+ 1 }
+                        } else {
+                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int(v[i] - lo) + 1 : 0) }
+                        }
+                    }
                 default:
-                    for i in 0..<n { c[i] = c[i] * card + codes[i] }
+                    for i in 0..<n { c[i] = c[i] &* card &+ codes[i] }
                 }
             }
             cardinality *= card
@@ -112,7 +125,8 @@ struct Grouping {
         var rank = [Int32](repeating: 0, count: firstRows.count)
         for (r, g) in order.enumerated() { rank[g] = Int32(r) }
         return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns,
-                        groupOf: dense.map { rank[$0] }, count: firstRows.count)
+                        groupOf: dense.withUnsafeBufferPointer { d in rank.withUnsafeBufferPointer { r in filledArray(n) { o in for i in 0..<n { o[i] = r[d[i]] } } } },
+                        count: firstRows.count)
     }
 
     private static func densifySmallInPlace(_ codes: inout [Int], _ cardinality: Int) -> [Int] {

@@ -21,40 +21,50 @@ extension Kernels {
             if op == .add, l.type == .text || r.type == .text { hint = Message("H046") }
             throw Diagnostic(.error, Message("E020", op.rawValue, typeWord(bad), "number"), at: span, hint: hint)
         }
-        var out = [Double](repeating: 0, count: n)
         var validity = combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)
-        var zeroDivisions = 0
-        a.values.withUnsafeBufferPointer { x in
-            b.values.withUnsafeBufferPointer { y in
-                let sx = a.stride, sy = b.stride
-                switch op {
-                case .add: for i in 0..<n { out[i] = x[i * sx] + y[i * sy] }
-                case .subtract: for i in 0..<n { out[i] = x[i * sx] - y[i * sy] }
-                case .multiply: for i in 0..<n { out[i] = x[i * sx] * y[i * sy] }
-                case .divide, .modulo:
-                    for i in 0..<n {
-                        let d = y[i * sy]
-                        if d == 0 {
-                            if b.isValid(i) && a.isValid(i) { zeroDivisions += 1 }
-                            if validity == nil { validity = Bitmap(count: n, value: true) }
-                            validity![i] = false
-                        } else {
-                            out[i] = op == .divide ? x[i * sx] / d : x[i * sx].truncatingRemainder(dividingBy: d)
-                        }
+        // One tight loop per operator over the whole column (the operator is not tested per row).
+        var out: [Double] = a.values.withUnsafeBufferPointer { xb in
+            b.values.withUnsafeBufferPointer { yb in
+                let x = xb.baseAddress!, y = yb.baseAddress!, sx = a.stride, sy = b.stride
+                return filledArray(n) { o in
+                    switch op {
+                    case .add: for i in 0..<n { o[i] = x[i &* sx] + y[i &* sy] }
+                    case .subtract: for i in 0..<n { o[i] = x[i &* sx] - y[i &* sy] }
+                    case .multiply: for i in 0..<n { o[i] = x[i &* sx] * y[i &* sy] }
+                    case .divide: for i in 0..<n { o[i] = x[i &* sx] / y[i &* sy] }
+                    case .modulo:
+                        for i in 0..<n { let d = y[i &* sy]; o[i] = d == 0 ? 0 : x[i &* sx].truncatingRemainder(dividingBy: d) }
+                    case .power: for i in 0..<n { o[i] = Foundation.pow(x[i &* sx], y[i &* sy]) }
+                    default: for i in 0..<n { o[i] = .nan }
                     }
-                case .power:
-                    for i in 0..<n { out[i] = Foundation.pow(x[i * sx], y[i * sy]) }
-                default: break
                 }
             }
         }
-        if zeroDivisions > 0 {
-            interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions)), at: span, hint: Message("H047")))
+        if op == .divide || op == .modulo {
+            // Division by zero: na, and one warning counting the rows where both sides had a value.
+            var zeroDivisions = 0
+            b.values.withUnsafeBufferPointer { y in
+                let sy = b.stride
+                for i in 0..<(sy == 0 ? min(n, 1) : n) where y[i &* sy] == 0 {
+                    let rows = sy == 0 ? 0..<n : i..<(i + 1)
+                    for r in rows {
+                        if b.isValid(r) && a.isValid(r) { zeroDivisions += 1 }
+                        if validity == nil { validity = Bitmap(count: n, value: true) }
+                        validity![r] = false
+                        out[r] = 0
+                    }
+                }
+            }
+            if zeroDivisions > 0 {
+                interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions)), at: span, hint: Message("H047")))
+            }
         }
         // Results that are not numbers (0^-1, overflow to nan) become missing rather than poison sums.
-        for i in 0..<n where out[i].isNaN {
-            if validity == nil { validity = Bitmap(count: n, value: true) }
-            validity![i] = false
+        out.withUnsafeBufferPointer { o in
+            for i in 0..<n where o[i].isNaN && (validity?[i] ?? true) {
+                if validity == nil { validity = Bitmap(count: n, value: true) }
+                validity![i] = false
+            }
         }
         return wrap(Column(.number(out), validity: validity), scalar: scalar)
     }

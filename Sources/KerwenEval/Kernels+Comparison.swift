@@ -32,9 +32,13 @@ extension Kernels {
         if case .scalar(.na) = r, true { return naComparison(scalar, n, span, interpreter) }
         let lt = l.type, rt = r.type
         if lt?.isNumeric == true && rt?.isNumeric == true {
+            // Integers against integers as they are (a year column is not widened to doubles first).
+            if let a = IntegerOperand(l), let b = IntegerOperand(r) {
+                let out = compareAll(op, a.values, a.stride, b.values, b.stride, n)
+                return wrap(Column(.boolean(out), validity: combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)), scalar: scalar)
+            }
             let a = NumericOperand(l)!, b = NumericOperand(r)!
-            var out = [Bool](repeating: false, count: n)
-            for i in 0..<n { out[i] = test(op, a.values[i * a.stride], b.values[i * b.stride]) }
+            let out = compareAll(op, a.values, a.stride, b.values, b.stride, n)
             return wrap(Column(.boolean(out), validity: combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)), scalar: scalar)
         }
         if lt == .text && rt == .text { return compareText(op, l, r, n: n, scalar: scalar) }
@@ -59,6 +63,25 @@ extension Kernels {
         if case .scalar(.text(let s)) = r, Double(s) != nil { hint = Message("H048", s) }
         if case .scalar(.text(let s)) = l, Double(s) != nil { hint = Message("H048", s) }
         throw Diagnostic(.error, Message("E021", typeWord(l), typeWord(r)), at: span, hint: hint)
+    }
+
+    /// `x[i] op y[i]` for every row, one loop per operator; stride 0 reads a broadcast scalar.
+    private static func compareAll<T: Comparable>(_ op: BinaryOp, _ xs: [T], _ sx: Int, _ ys: [T], _ sy: Int, _ n: Int) -> [Bool] {
+        xs.withUnsafeBufferPointer { xb in
+            ys.withUnsafeBufferPointer { yb in
+                let x = xb.baseAddress!, y = yb.baseAddress!
+                return filledArray(n) { o in
+                    switch op {
+                    case .equal: for i in 0..<n { o[i] = x[i &* sx] == y[i &* sy] }
+                    case .notEqual: for i in 0..<n { o[i] = x[i &* sx] != y[i &* sy] }
+                    case .less: for i in 0..<n { o[i] = x[i &* sx] < y[i &* sy] }
+                    case .lessEqual: for i in 0..<n { o[i] = x[i &* sx] <= y[i &* sy] }
+                    case .greater: for i in 0..<n { o[i] = x[i &* sx] > y[i &* sy] }
+                    default: for i in 0..<n { o[i] = x[i &* sx] >= y[i &* sy] }
+                    }
+                }
+            }
+        }
     }
 
     private static func naComparison(_ scalar: Bool, _ n: Int, _ span: Span, _ interpreter: Interpreter) -> Value {
@@ -94,6 +117,18 @@ extension Kernels {
         guard let b = BooleanOperand(r) else { throw Diagnostic(.error, Message("E059", op.rawValue, typeWord(r)), at: span, hint: Message("H045")) }
         let scalar = isScalar(l) && isScalar(r)
         let n = scalar ? 1 : count
+        if !a.allMissing, !b.allMissing, a.validity == nil || a.stride == 0, b.validity == nil || b.stride == 0 {
+            // No missing operand: plain boolean logic, one loop.
+            let out: [Bool] = a.values.withUnsafeBufferPointer { xb in
+                b.values.withUnsafeBufferPointer { yb in
+                    let x = xb.baseAddress!, y = yb.baseAddress!, sx = a.stride, sy = b.stride
+                    return filledArray(n) { o in
+                        if op == .and { for i in 0..<n { o[i] = x[i &* sx] && y[i &* sy] } } else { for i in 0..<n { o[i] = x[i &* sx] || y[i &* sy] } }
+                    }
+                }
+            }
+            return wrap(Column(.boolean(out)), scalar: scalar)
+        }
         var out = [Bool](repeating: false, count: n)
         var validity: Bitmap? = nil
         for i in 0..<n {

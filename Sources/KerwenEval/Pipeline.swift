@@ -136,7 +136,15 @@ extension Interpreter {
         guard let b = BooleanOperand(v) else {
             throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: cond.span, hint: Message("H054"))
         }
-        return (0..<t.rowCount).map { b.at($0) == true }
+        let n = t.rowCount
+        if b.allMissing { return [Bool](repeating: false, count: n) }
+        if b.stride == 0 { return [Bool](repeating: b.values[0], count: n) }
+        guard let validity = b.validity else { return b.values }
+        return b.values.withUnsafeBufferPointer { v in
+            validity.words.withUnsafeBufferPointer { w in
+                filledArray(n) { o in for i in 0..<n { o[i] = v[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 } }
+            }
+        }
     }
 
     func summarize(_ t: Table, keys: [String], _ items: [NamedExpr]) throws -> Table {
