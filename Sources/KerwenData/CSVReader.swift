@@ -59,16 +59,7 @@ public enum CSVReader {
                 results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
             }
         }
-        // Moved, not copied: a second reference to a part's arrays would make every append copy them.
-        var merged = results
-        results = []
-        var builders = merged[0].builders
-        merged[0].builders = []
-        var rows = merged[0].rows
-        for k in 1..<max(1, merged.count) {
-            for j in builders.indices { builders[j].absorb(&merged[k].builders[j], rowsBefore: rows) }
-            rows += merged[k].rows
-        }
+        var (builders, rows) = merge(&results)
         // Columns that turned out to be text after looking numeric are read again, as text, in one
         // sequential pass over the records (rare, so no per-row offsets are kept for it).
         let reread = Set(builders.indices.filter { builders[$0].needsTextReread })
@@ -85,6 +76,42 @@ public enum CSVReader {
             }
         }
         return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
+    }
+
+    /// Joins the parts' columns in file order. Each column is joined on its own core (the parts'
+    /// builders are moved, column by column, into independent lists first: no two threads touch
+    /// one array). Moved, not copied: a second reference to a part's arrays would make appends copy them.
+    private static func merge(_ results: inout [ChunkResult]) -> (builders: [ColumnBuilder], rows: Int) {
+        var parts = results
+        results = []
+        let rows = parts.reduce(0) { $0 + $1.rows }
+        guard parts.count > 1 else { return (parts.first?.builders ?? [], rows) }
+        let partRows = parts.map(\.rows)
+        var byColumn: [[ColumnBuilder]] = parts[0].builders.indices.map { j in
+            parts.indices.map { k in
+                var b = ColumnBuilder(name: "", forced: nil, capacity: 0)
+                swap(&b, &parts[k].builders[j])
+                return b
+            }
+        }
+        parts = []
+        byColumn.withUnsafeMutableBufferPointer { columns in
+            let columns = SendablePointer(columns)
+            DispatchQueue.concurrentPerform(iterations: columns.buffer.count) { j in
+                var rowsBefore = partRows[0]
+                for k in 1..<partRows.count {
+                    columns.buffer[j][0].absorb(&columns.buffer[j][k], rowsBefore: rowsBefore)
+                    rowsBefore += partRows[k]
+                }
+            }
+        }
+        return (byColumn.map { $0[0] }, rows)
+    }
+
+    /// A buffer handed to `concurrentPerform`, whose iterations each touch their own element.
+    private struct SendablePointer<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T>
+        init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
     }
 
     /// Hands parsed pages of a file mapping back to the page cache (they are read again from the file

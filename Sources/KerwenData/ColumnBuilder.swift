@@ -223,8 +223,15 @@ struct ColumnBuilder {
         case .number: doubles.reserveCapacity(rows + other.rows); doubles += other.doubles
         case .text:
             let map = dictionary.absorb(other.dictionary)
-            codes.reserveCapacity(codes.count + other.codes.count)
-            for c in other.codes { codes.append(c < 0 ? -1 : map[Int(c)]) }
+            let start = codes.count
+            codes.reserveCapacity(start + other.codes.count)
+            codes += other.codes
+            // Parts usually meet the same values in the same order: then the codes already agree.
+            if map.indices.contains(where: { map[$0] != Int32($0) }) {
+                codes.withUnsafeMutableBufferPointer { c in
+                    for i in start..<c.count where c[i] >= 0 { c[i] = map[Int(c[i])] }
+                }
+            }
         case .unknown: break
         }
         missingRows += other.missingRows.map { $0 + rows }

@@ -140,18 +140,33 @@ extension Interpreter {
                 }
                 p = pv
             }
-            let (offsets, order) = grouping.rowsByGroup()
+            // The values themselves, not row numbers, are laid out group after group (a counting sort
+            // by group id: one pass to count, one to place), then each group's slice is selected in place.
+            var counts = [Int](repeating: 0, count: g + 1)
+            for i in 0..<rows where x.isValid(i) { counts[Int(groupOf[i]) + 1] += 1 }
+            skipped += rows - counts.reduce(0, +)
+            for k in 0..<g { counts[k + 1] += counts[k] }
+            var byGroup = [Double](repeating: 0, count: counts[g])
+            var cursor = counts
+            x.values.withUnsafeBufferPointer { xs in
+                byGroup.withUnsafeMutableBufferPointer { out in
+                    let sx = x.stride
+                    if x.allMissing {
+                        return
+                    } else if x.validity == nil || sx == 0 {
+                        for i in 0..<rows { let k = Int(groupOf[i]); out[cursor[k]] = xs[i &* sx]; cursor[k] += 1 }
+                    } else {
+                        for i in 0..<rows where x.isValid(i) { let k = Int(groupOf[i]); out[cursor[k]] = xs[i]; cursor[k] += 1 }
+                    }
+                }
+            }
             var out = [Double](repeating: 0, count: g)
             var valid = Bitmap(count: g, value: true)
-            var buffer: [Double] = []
-            for k in 0..<g {
-                buffer.removeAll(keepingCapacity: true)
-                for j in offsets[k]..<offsets[k + 1] {
-                    let i = order[j]
-                    if x.isValid(i) { buffer.append(x.values[i * x.stride]) } else { skipped += 1 }
+            byGroup.withUnsafeMutableBufferPointer { all in
+                for k in 0..<g {
+                    if counts[k] == counts[k + 1] { valid[k] = false; continue }
+                    out[k] = Self.selectQuantile(UnsafeMutableBufferPointer(rebasing: all[counts[k]..<counts[k + 1]]), p)
                 }
-                if buffer.isEmpty { valid[k] = false; continue }
-                out[k] = Self.selectQuantile(&buffer, p)
             }
             return Column(.number(out), validity: valid)
         case "min", "max", "first", "last", "n_distinct":
@@ -164,18 +179,20 @@ extension Interpreter {
     /// The same value as `interpolatedQuantile(buffer.sorted(), p)`, by selection instead of sorting:
     /// only the two order statistics around the position are placed (expected linear time).
     static func selectQuantile(_ buffer: inout [Double], _ p: Double) -> Double {
-        let n = buffer.count
+        buffer.withUnsafeMutableBufferPointer { selectQuantile($0, p) }
+    }
+
+    static func selectQuantile(_ b: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
+        let n = b.count
         let h = Double(n - 1) * p
         let lo = Int(h.rounded(.down))
-        return buffer.withUnsafeMutableBufferPointer { b -> Double in
-            select(b, lo)
-            let low = b[lo]
-            guard lo + 1 < n, h > Double(lo) else { return low }
-            // After selection everything right of `lo` is >= b[lo]: the next order statistic is their minimum.
-            var next = b[lo + 1]
-            for i in (lo + 2)..<n where b[i] < next { next = b[i] }
-            return low + (h - Double(lo)) * (next - low)
-        }
+        select(b, lo)
+        let low = b[lo]
+        guard lo + 1 < n, h > Double(lo) else { return low }
+        // After selection everything right of `lo` is >= b[lo]: the next order statistic is their minimum.
+        var next = b[lo + 1]
+        for i in (lo + 2)..<n where b[i] < next { next = b[i] }
+        return low + (h - Double(lo)) * (next - low)
     }
 
     /// Hoare selection: afterwards b[k] holds the k-th smallest, smaller ones left, larger ones right.

@@ -158,15 +158,4 @@ struct Grouping {
         }
         return (out, first)
     }
-
-    /// Row indices of each group, in row order (a counting sort by group id).
-    func rowsByGroup() -> (offsets: [Int], rows: [Int]) {
-        var offsets = [Int](repeating: 0, count: count + 1)
-        for g in groupOf { offsets[Int(g) + 1] += 1 }
-        for g in 0..<count { offsets[g + 1] += offsets[g] }
-        var cursor = offsets
-        var rows = [Int](repeating: 0, count: groupOf.count)
-        for (i, g) in groupOf.enumerated() { rows[cursor[Int(g)]] = i; cursor[Int(g)] += 1 }
-        return (offsets, rows)
-    }
 }

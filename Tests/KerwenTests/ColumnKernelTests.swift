@@ -97,4 +97,18 @@ final class ColumnKernelTests: XCTestCase {
         // The sum of b skipped its missing cells and said how many.
         XCTAssertTrue(err.contains("\(skipped)"), err)
     }
+
+    func testMedianAndQuantileByGroupSkipMissingCells() throws {
+        let (rows, _) = try run("let r = t | group by g | summarize m = median(a), q = quantile(b, 0.9)")
+        func quantile(_ v: [Double], _ p: Double) -> Double {
+            let s = v.sorted(), h = Double(s.count - 1) * p, lo = Int(h)
+            return lo + 1 < s.count ? s[lo] + (h - Double(lo)) * (s[lo + 1] - s[lo]) : s[lo]
+        }
+        for row in rows {
+            let members = data.filter { $0.g == row[0] }
+            XCTAssertEqual(Double(row[1])!, quantile(members.compactMap(\.a), 0.5), accuracy: 1e-12, row[0])
+            XCTAssertEqual(Double(row[2])!, quantile(members.compactMap(\.b), 0.9), accuracy: 1e-12, row[0])
+        }
+        XCTAssertEqual(rows.count, 3)
+    }
 }
