@@ -23,9 +23,9 @@ extension Interpreter {
             // An aggregate inside another aggregate's argument is computed per group and repeated on
             // each row of its group: `share(income < 0.5 * median(income))` compares each record with
             // the median of its own group.
-            if case .rows(let table) = mode, let grouping = enclosingGrouping, grouping.groupOf.count == table.rowCount {
+            if case .rows(let table) = mode, let grouping = enclosingGrouping, grouping.baseRows == table.rowCount {
                 let perGroup = try aggregateColumn(builtin.name, args, span, table, grouping)
-                return .column(perGroup.gather(grouping.groupOf.map { Int($0) }))
+                return .column(perGroup.gather(grouping.groupOfBaseRows()))
             }
             guard case .groups(let table, let grouping) = mode else {
                 throw Diagnostic(.error, Message("E028", name.text), at: span, hint: Message("H035", name.text))
@@ -40,8 +40,27 @@ extension Interpreter {
         let saved = enclosingGrouping
         enclosingGrouping = grouping
         defer { enclosingGrouping = saved }
-        let rowArgs = try args.map { try vec($0, .rows(table)) }
-        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args)
+        guard let mask = grouping.rowMask else {
+            let rowArgs = try args.map { try vec($0, .rows(table)) }
+            return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args)
+        }
+        // A deferred `where`: the arguments are computed over the table, then only their kept rows
+        // are copied out — two columns for `wsum(x, weight)` instead of every column of the table.
+        let rowArgs = try withActiveRows(mask) { try args.map { try vec($0, .rows(table)) } }
+        let kept = grouping.groupOf.count
+        let keptArgs = rowArgs.map { v -> Vec in
+            if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
+            return v
+        }
+        return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: args)
+    }
+
+    /// Runs `body` with row-counting warnings limited to `rows` (nil: every row).
+    func withActiveRows<T>(_ rows: [Bool]?, _ body: () throws -> T) rethrows -> T {
+        let saved = activeRows
+        activeRows = rows
+        defer { activeRows = saved }
+        return try body()
     }
 
     /// Calls a user function by expanding its body with the arguments in place of the parameters,

@@ -7,13 +7,40 @@ struct Grouping {
     let keyNames: [String]
     /// One row per group: the key values.
     let keyColumns: [Column]
-    /// Group id of each input row.
+    /// Group id of each input row (of each kept row when `rowMask` is set).
     let groupOf: [Int32]
     let count: Int
+    /// The rows a deferred `where` kept, over the whole table; nil = every row. Aggregates read
+    /// their arguments' kept rows only.
+    var rowMask: [Bool]? = nil
 
-    /// One group holding every row (a `summarize` without `group by`).
-    static func single(rows: Int) -> Grouping {
-        Grouping(keyNames: [], keyColumns: [], groupOf: [Int32](repeating: 0, count: rows), count: 1)
+    /// Rows of the table the grouping was made over (kept or not).
+    var baseRows: Int { rowMask?.count ?? groupOf.count }
+
+    /// One group holding every (kept) row (a `summarize` without `group by`).
+    static func single(rows: Int, mask: [Bool]? = nil) -> Grouping {
+        let kept = mask.map(countTrue) ?? rows
+        return Grouping(keyNames: [], keyColumns: [], groupOf: [Int32](repeating: 0, count: kept), count: 1, rowMask: mask)
+    }
+
+    /// The group of every row of the table, -1 for a row the mask dropped (nested aggregates repeat
+    /// their group's value on each row).
+    func groupOfBaseRows() -> [Int] {
+        guard let rowMask else { return groupOf.map { Int($0) } }
+        var j = 0
+        return rowMask.map { kept in
+            guard kept else { return -1 }
+            defer { j += 1 }
+            return Int(groupOf[j])
+        }
+    }
+
+    static func countTrue(_ mask: [Bool]) -> Int {
+        mask.withUnsafeBufferPointer { m in
+            var kept = 0
+            for i in 0..<m.count { kept &+= m[i] ? 1 : 0 }
+            return kept
+        }
     }
 
     /// Dense codes for one key column: equal values share a code; `na` is a value of its own.
@@ -64,9 +91,10 @@ struct Grouping {
         return lo <= hi && !overflow && span < 1 << 16 ? (lo, hi) : nil
     }
 
-    static func make(_ table: Table, keys: [String]) throws -> Grouping {
+    /// `mask`: only the rows it keeps are grouped (a `where` whose rows were not copied out).
+    static func make(_ table: Table, keys: [String], mask: [Bool]? = nil) throws -> Grouping {
         let n = table.rowCount
-        if keys.isEmpty { return single(rows: n) }
+        if keys.isEmpty { return single(rows: n, mask: mask) }
         let keyCols = keys.map { table.column($0)! }
         var combined = [Int](repeating: 0, count: n)
         var cardinality = 1
@@ -117,23 +145,37 @@ struct Grouping {
             cardinality *= card
         }
         // Group ids are written over the combined codes (no second row-sized array).
-        let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality) : densifyInPlace(&combined)
+        let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality, mask) : densifyInPlace(&combined, mask)
         let dense = combined
+        let kept = mask.map(countTrue) ?? n
         // Order groups by their key values so results read (and diff) the same every run.
         let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
         let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
         var rank = [Int32](repeating: 0, count: firstRows.count)
         for (r, g) in order.enumerated() { rank[g] = Int32(r) }
-        return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns,
-                        groupOf: dense.withUnsafeBufferPointer { d in rank.withUnsafeBufferPointer { r in filledArray(n) { o in for i in 0..<n { o[i] = r[d[i]] } } } },
-                        count: firstRows.count)
+        let groupOf: [Int32] = dense.withUnsafeBufferPointer { d in
+            rank.withUnsafeBufferPointer { r in
+                filledArray(kept) { o in
+                    if let mask {
+                        var j = 0
+                        for i in 0..<n where mask[i] { o[j] = r[d[i]]; j += 1 }
+                    } else {
+                        for i in 0..<n { o[i] = r[d[i]] }
+                    }
+                }
+            }
+        }
+        return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns, groupOf: groupOf,
+                        count: firstRows.count, rowMask: mask)
     }
 
-    private static func densifySmallInPlace(_ codes: inout [Int], _ cardinality: Int) -> [Int] {
+    /// Group ids in order of first appearance among the kept rows (a dropped row's code is left as
+    /// it is and never read); returns the first row of each group.
+    private static func densifySmallInPlace(_ codes: inout [Int], _ cardinality: Int, _ mask: [Bool]?) -> [Int] {
         var slot = [Int](repeating: -1, count: cardinality)
         var first: [Int] = []
         codes.withUnsafeMutableBufferPointer { c in
-            for i in 0..<c.count {
+            for i in 0..<c.count where mask?[i] ?? true {
                 var id = slot[c[i]]
                 if id < 0 { id = first.count; slot[c[i]] = id; first.append(i) }
                 c[i] = id
@@ -142,9 +184,12 @@ struct Grouping {
         return first
     }
 
-    private static func densifyInPlace(_ codes: inout [Int]) -> [Int] {
-        let (dense, first) = densify(codes)
-        codes = dense
+    private static func densifyInPlace(_ codes: inout [Int], _ mask: [Bool]?) -> [Int] {
+        var ids: [Int: Int] = [:]
+        var first: [Int] = []
+        for i in codes.indices where mask?[i] ?? true {
+            if let id = ids[codes[i]] { codes[i] = id } else { ids[codes[i]] = first.count; codes[i] = first.count; first.append(i) }
+        }
         return first
     }
 

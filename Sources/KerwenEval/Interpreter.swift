@@ -45,6 +45,9 @@ public final class Interpreter: @unchecked Sendable {
     var inlineDepth = 0
     /// The groups of the aggregate whose argument is being evaluated (for aggregates nested in it).
     var enclosingGrouping: Grouping?
+    /// While row expressions are evaluated over a table whose `where` was deferred: the rows it kept.
+    /// Row-counting warnings (division by zero) count these rows only, as if the others were gone.
+    var activeRows: [Bool]?
     /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
     var dollarNames: Set<String> = []
 

@@ -43,12 +43,14 @@ extension Kernels {
         if op == .divide || op == .modulo {
             // Division by zero: na, and one warning counting the rows where both sides had a value.
             var zeroDivisions = 0
+            // Over a table whose `where` was deferred, only the rows it kept are counted.
+            let counted = interpreter.activeRows.flatMap { $0.count == n ? $0 : nil }
             b.values.withUnsafeBufferPointer { y in
                 let sy = b.stride
                 for i in 0..<(sy == 0 ? min(n, 1) : n) where y[i &* sy] == 0 {
                     let rows = sy == 0 ? 0..<n : i..<(i + 1)
                     for r in rows {
-                        if b.isValid(r) && a.isValid(r) { zeroDivisions += 1 }
+                        if b.isValid(r) && a.isValid(r) && counted?[r] ?? true { zeroDivisions += 1 }
                         if validity == nil { validity = Bitmap(count: n, value: true) }
                         validity![r] = false
                         out[r] = 0

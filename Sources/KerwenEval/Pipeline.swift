@@ -9,9 +9,21 @@ extension Interpreter {
         var current = try eval(source, .plain)
         let functions = userFunctionBodies
         current = Self.pruned(current, keeping: Projection.neededColumns(steps, functions: functions))
+        // Rows kept by `where` steps whose copy is deferred to the `summarize` that ends the run of steps.
+        var kept: [Bool]? = nil
         for (i, step) in steps.enumerated() {
             try Interrupt.check()
-            var next = try apply(step, to: current, sourceSpan: source.span)
+            var next: Value
+            if case .filter(let cond) = step.kind, case .table(let t) = current, kept != nil || Self.canDeferFilter(steps, at: i) {
+                // The filter becomes a mask: no column is copied here (at 10 M rows a `where` keeping
+                // most rows used to copy every column it carried).
+                let rows = try withActiveRows(kept) { try mask(cond, t) }
+                kept = kept.map { Self.both($0, rows) } ?? rows
+                next = current
+            } else {
+                next = try apply(step, to: current, sourceSpan: source.span, keptRows: kept)
+                if case .summarize = step.kind { kept = nil }
+            }
             // Columns no later step reads are let go as soon as they are dead (after `derive x = a / b`,
             // `a` and `b` are not kept through the grouping): a lower peak on big tables.
             if i + 1 < steps.count { next = Self.pruned(next, keeping: Projection.neededColumns(Array(steps[(i + 1)...]), functions: functions)) }
@@ -24,6 +36,25 @@ extension Interpreter {
             }
         }
         return current
+    }
+
+    /// Whether the `where` at `index` can stay a mask: the steps after it only add, pick or rename
+    /// columns or filter again until a `summarize` reads the kept rows (aggregates take a mask).
+    static func canDeferFilter(_ steps: [Step], at index: Int) -> Bool {
+        var j = index + 1
+        while j < steps.count {
+            switch steps[j].kind {
+            case .filter, .derive, .select, .drop, .rename: j += 1
+            case .groupBy: return j + 1 < steps.count && { if case .summarize = steps[j + 1].kind { return true } else { return false } }()
+            case .summarize: return true
+            default: return false
+            }
+        }
+        return false
+    }
+
+    static func both(_ a: [Bool], _ b: [Bool]) -> [Bool] {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in filledArray(x.count) { o in for i in 0..<x.count { o[i] = x[i] && y[i] } } } }
     }
 
     /// A table (or grouped table, whose keys stay) cut to the columns still needed; nil keeps all.
@@ -68,15 +99,18 @@ extension Interpreter {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
 
-    func apply(_ step: Step, to value: Value, sourceSpan: Span) throws -> Value {
+    /// `keptRows`: the rows deferred `where` steps kept (the table still holds all of them).
+    func apply(_ step: Step, to value: Value, sourceSpan: Span, keptRows: [Bool]? = nil) throws -> Value {
         let t = try table(of: value, for: step)
         switch step.kind {
         case .filter(let cond):
             return .table(t.filter(try mask(cond, t)))
         case .derive(let items):
             var out = t
-            for item in items {
-                out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
+            try withActiveRows(keptRows) {
+                for item in items {
+                    out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
+                }
             }
             return .table(out)
         case .select(let names):
@@ -97,7 +131,7 @@ extension Interpreter {
         case .summarize(let items):
             var keys: [String] = []
             if case .grouped(_, let k) = value { keys = k }
-            return .table(try summarize(t, keys: keys, items))
+            return .table(try summarize(t, keys: keys, items, mask: keptRows))
         case .sort(let keys):
             var cols: [(Column, Bool)] = []
             for k in keys { cols.append((try stepVec(k.expr, .rows(t)).materialize(t.rowCount), k.descending)) }
@@ -147,8 +181,8 @@ extension Interpreter {
         }
     }
 
-    func summarize(_ t: Table, keys: [String], _ items: [NamedExpr]) throws -> Table {
-        let grouping = try Grouping.make(t, keys: keys)
+    func summarize(_ t: Table, keys: [String], _ items: [NamedExpr], mask: [Bool]? = nil) throws -> Table {
+        let grouping = try Grouping.make(t, keys: keys, mask: mask)
         var out = Table(names: keys, columns: grouping.keyColumns, rowCount: grouping.count)
         for item in items {
             let v = try stepVec(item.expr, .groups(t, grouping))
