@@ -5,33 +5,42 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
+    /// Calls `body(row, group)` for every row a grouping covers, in row order: all rows, or with a
+    /// `mask` (a deferred `where`) the rows it kept, whose groups `groupOf` lists in order.
+    @inline(__always)
+    private static func eachRow(_ rows: Int, _ groupOf: [Int32], _ mask: [Bool]?, _ body: (Int, Int) -> Void) {
+        groupOf.withUnsafeBufferPointer { g in
+            guard let mask else {
+                for i in 0..<rows { body(i, Int(g[i])) }
+                return
+            }
+            mask.withUnsafeBufferPointer { m in
+                var j = 0
+                for i in 0..<m.count where m[i] {
+                    body(i, Int(g[j]))
+                    j += 1
+                }
+            }
+        }
+    }
+
     /// Per group: the (weighted) sum of x, the sum of weights and the count, over rows with no missing
     /// value. The same additions in the same row order as the general loop, so the same result.
-    private static func sumRows(_ x: NumericOperand, _ w: NumericOperand?, _ groupOf: [Int32], _ rows: Int,
+    private static func sumRows(_ x: NumericOperand, _ w: NumericOperand?, _ groupOf: [Int32], _ rows: Int, _ mask: [Bool]?,
                                 _ sum: inout [Double], _ weight: inout [Double], _ n: inout [Int]) {
-        groupOf.withUnsafeBufferPointer { g in
-            x.values.withUnsafeBufferPointer { xs in
+        let one = [1.0]
+        let ws = w?.values ?? one, sw = w?.stride ?? 0
+        x.values.withUnsafeBufferPointer { xs in
+            ws.withUnsafeBufferPointer { ws in
                 sum.withUnsafeMutableBufferPointer { s in
                     weight.withUnsafeMutableBufferPointer { wt in
                         n.withUnsafeMutableBufferPointer { c in
                             let sx = x.stride
-                            if let w {
-                                w.values.withUnsafeBufferPointer { ws in
-                                    let sw = w.stride
-                                    for i in 0..<rows {
-                                        let gid = Int(g[i]), wi = ws[i &* sw]
-                                        s[gid] += wi * xs[i &* sx]
-                                        wt[gid] += wi
-                                        c[gid] += 1
-                                    }
-                                }
-                            } else {
-                                for i in 0..<rows {
-                                    let gid = Int(g[i])
-                                    s[gid] += 1 * xs[i &* sx]
-                                    wt[gid] += 1
-                                    c[gid] += 1
-                                }
+                            eachRow(rows, groupOf, mask) { i, gid in
+                                let wi = ws[i &* sw]
+                                s[gid] += wi * xs[i &* sx]
+                                wt[gid] += wi
+                                c[gid] += 1
                             }
                         }
                     }
@@ -40,7 +49,30 @@ extension Interpreter {
         }
     }
 
-    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args exprs: [Expr]) throws -> Column {
+    /// Whether an aggregate reads a deferred `where`'s mask itself; the others get their arguments'
+    /// kept rows copied out first.
+    private static func readsMask(_ name: String, _ args: [Vec]) -> Bool {
+        switch name {
+        case "sum", "mean", "wsum", "wmean":
+            // An integer sum is added exactly by its own loop, over copied rows.
+            if name == "sum", args.first?.type == .integer { return false }
+            return args.allSatisfy { v in NumericOperand(v).map { !$0.allMissing && ($0.validity == nil || $0.stride == 0) } ?? false }
+        case "median", "quantile": return true
+        default: return false
+        }
+    }
+
+    /// `args` hold `rows` rows: every row of the table when `mask` (a deferred `where`) is given.
+    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args exprs: [Expr],
+                   mask: [Bool]? = nil) throws -> Column {
+        if let mask, !Self.readsMask(name, args) {
+            let kept = grouping.groupOf.count
+            let keptArgs = args.map { v -> Vec in
+                if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
+                return v
+            }
+            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: exprs)
+        }
         let g = grouping.count
         let groupOf = grouping.groupOf
         var skipped = 0
@@ -73,7 +105,7 @@ extension Interpreter {
             var n = [Int](repeating: 0, count: g)
             if !x.allMissing, x.validity == nil || x.stride == 0, w.map({ !$0.allMissing && ($0.validity == nil || $0.stride == 0) }) ?? true {
                 // Nothing missing: one loop over the buffers, no per-row validity test.
-                Self.sumRows(x, w, groupOf, rows, &sum, &weight, &n)
+                Self.sumRows(x, w, groupOf, rows, mask, &sum, &weight, &n)
             } else {
                 for i in 0..<rows {
                     guard x.isValid(i), w?.isValid(i) ?? true else { skipped += 1; continue }
@@ -143,20 +175,20 @@ extension Interpreter {
             // The values themselves, not row numbers, are laid out group after group (a counting sort
             // by group id: one pass to count, one to place), then each group's slice is selected in place.
             var counts = [Int](repeating: 0, count: g + 1)
-            for i in 0..<rows where x.isValid(i) { counts[Int(groupOf[i]) + 1] += 1 }
-            skipped += rows - counts.reduce(0, +)
+            Self.eachRow(rows, groupOf, mask) { i, k in if x.isValid(i) { counts[k + 1] += 1 } }
+            skipped += groupOf.count - counts.reduce(0, +)
             for k in 0..<g { counts[k + 1] += counts[k] }
             var byGroup = [Double](repeating: 0, count: counts[g])
             var cursor = counts
-            x.values.withUnsafeBufferPointer { xs in
-                byGroup.withUnsafeMutableBufferPointer { out in
-                    let sx = x.stride
-                    if x.allMissing {
-                        return
-                    } else if x.validity == nil || sx == 0 {
-                        for i in 0..<rows { let k = Int(groupOf[i]); out[cursor[k]] = xs[i &* sx]; cursor[k] += 1 }
-                    } else {
-                        for i in 0..<rows where x.isValid(i) { let k = Int(groupOf[i]); out[cursor[k]] = xs[i]; cursor[k] += 1 }
+            if !x.allMissing {
+                x.values.withUnsafeBufferPointer { xs in
+                    byGroup.withUnsafeMutableBufferPointer { out in
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            let sx = x.stride
+                            Self.eachRow(rows, groupOf, mask) { i, k in
+                                if x.isValid(i) { out[cursor[k]] = xs[i &* sx]; cursor[k] += 1 }
+                            }
+                        }
                     }
                 }
             }

@@ -44,15 +44,10 @@ extension Interpreter {
             let rowArgs = try args.map { try vec($0, .rows(table)) }
             return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args)
         }
-        // A deferred `where`: the arguments are computed over the table, then only their kept rows
-        // are copied out — two columns for `wsum(x, weight)` instead of every column of the table.
+        // A deferred `where`: the arguments are computed over the table; the aggregate reads only the
+        // rows the mask kept (sums and medians through the mask, others from a copy of those rows).
         let rowArgs = try withActiveRows(mask) { try args.map { try vec($0, .rows(table)) } }
-        let kept = grouping.groupOf.count
-        let keptArgs = rowArgs.map { v -> Vec in
-            if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
-            return v
-        }
-        return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: args)
+        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args, mask: mask)
     }
 
     /// Runs `body` with row-counting warnings limited to `rows` (nil: every row).
