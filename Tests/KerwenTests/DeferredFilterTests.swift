@@ -67,4 +67,25 @@ final class DeferredFilterTests: XCTestCase {
         let total = try run("let r = t | where k > 100 | summarize n = count(), s = sum(a)")
         XCTAssertEqual(total.rows, [["0", ""]])
     }
+
+    func testWeightedMeanAndMedianReadTheMaskDirectly() throws {
+        // No missing value in x or w (the sums read through the mask); a has missing cells (the median
+        // skips them among the kept rows only).
+        let (rows, err) = try run("""
+        let r = t | where k != 1 and k != 8 | derive x = k * 1.5, w = k + 1
+          | group by g | summarize wm = wmean(x, w), s = sum(x), m = median(a)
+        """)
+        for row in rows {
+            let kept = data.filter { $0.g == row[0] && $0.k != 1 && $0.k != 8 }
+            let ws = kept.map { Double($0.k) * 1.5 * Double($0.k + 1) }.reduce(0, +)
+            let w = kept.map { Double($0.k + 1) }.reduce(0, +)
+            XCTAssertEqual(Double(row[1])!, ws / w, accuracy: 1e-12, row[0])
+            XCTAssertEqual(Double(row[2])!, kept.map { Double($0.k) * 1.5 }.reduce(0, +), accuracy: 1e-9, row[0])
+            let a = kept.compactMap(\.a).sorted()
+            let h = Double(a.count - 1) * 0.5, lo = Int(h)
+            XCTAssertEqual(Double(row[3])!, a[lo] + (h - Double(lo)) * (a[lo + 1] - a[lo]), accuracy: 1e-12, row[0])
+        }
+        let missingA = data.filter { $0.k != 1 && $0.k != 8 && $0.a == nil }.count
+        XCTAssertTrue(err.contains("`median(a)` skipped \(missingA) missing values"), err)
+    }
 }
