@@ -56,7 +56,7 @@ extension Interpreter {
         case "sum", "mean", "wsum", "wmean":
             // An integer sum is added exactly by its own loop, over copied rows.
             if name == "sum", args.first?.type == .integer { return false }
-            return args.allSatisfy { v in NumericOperand(v).map { !$0.allMissing && ($0.validity == nil || $0.stride == 0) } ?? false }
+            return args.allSatisfy { NumericOperand($0) != nil }
         case "median", "quantile": return true
         default: return false
         }
@@ -107,9 +107,8 @@ extension Interpreter {
                 // Nothing missing: one loop over the buffers, no per-row validity test.
                 Self.sumRows(x, w, groupOf, rows, mask, &sum, &weight, &n)
             } else {
-                for i in 0..<rows {
-                    guard x.isValid(i), w?.isValid(i) ?? true else { skipped += 1; continue }
-                    let gid = Int(groupOf[i])
+                Self.eachRow(rows, groupOf, mask) { i, gid in
+                    guard x.isValid(i), w?.isValid(i) ?? true else { skipped += 1; return }
                     let wi = w.map { $0.values[i * $0.stride] } ?? 1
                     sum[gid] += wi * x.values[i * x.stride]
                     weight[gid] += wi

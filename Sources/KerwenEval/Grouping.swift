@@ -96,77 +96,126 @@ struct Grouping {
         let n = table.rowCount
         if keys.isEmpty { return single(rows: n, mask: mask) }
         let keyCols = keys.map { table.column($0)! }
-        var combined = [Int](repeating: 0, count: n)
-        var cardinality = 1
-        for col in keyCols {
-            try Interrupt.check()
-            // A text key's dictionary codes are used as they are: no per-row code array is made.
-            // Text keys use their dictionary codes and small integer ranges (years) their offset from
-            // the minimum, written straight into the combined code: no per-key row array.
-            var card = 0
-            var range: (lo: Int64, hi: Int64)? = nil
-            var codes: [Int] = []
-            switch col.storage {
-            case .text(_, let dict): card = dict.count + 1
-            case .integer(let v):
-                range = smallRange(col, v)
-                if let range { card = Int(range.hi - range.lo) + 2 }
-            default: break
-            }
-            if card == 0 { (codes, card) = denseCodes(col) }
-            if cardinality.multipliedReportingOverflow(by: card).overflow || cardinality * card > 1 << 40 {
-                combined = densify(combined).codes
-                cardinality = (combined.max() ?? 0) + 1
-            }
-            combined.withUnsafeMutableBufferPointer { c in
-                switch col.storage {
-                case .text(let k, _):
-                    // A missing cell's code is -1, so code + 1 is 0 for it, whatever the validity says.
-                    k.withUnsafeBufferPointer { k in
-                        if col.validity == nil {
-                            for i in 0..<n { c[i] = c[i] &* card &+ Int(k[i] &+ 1) }
-                        } else {
-                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? Int(k[i]) + 1 : 0) }
-                        }
-                    }
-                case .integer(let v) where range != nil:
-                    let lo = range!.lo
-                    v.withUnsafeBufferPointer { v in
-                        if col.validity == nil {
-                            for i in 0..<n { c[i] = c[i] &* card &+ Int(v[i] &- lo) &+ 1 }
-                        } else {
-                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int(v[i] - lo) + 1 : 0) }
-                        }
-                    }
-                default:
-                    for i in 0..<n { c[i] = c[i] &* card &+ codes[i] }
-                }
-            }
-            cardinality *= card
-        }
-        // Group ids are written over the combined codes (no second row-sized array).
-        let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality, mask) : densifyInPlace(&combined, mask)
-        let dense = combined
-        let kept = mask.map(countTrue) ?? n
+        try Interrupt.check()
+        // Group ids of the kept rows in order of first appearance, and the first row of each group.
+        let (ids, firstRows) = try directGroupIDs(keyCols, n, mask) ?? generalGroupIDs(keyCols, n, mask)
         // Order groups by their key values so results read (and diff) the same every run.
         let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
         let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
         var rank = [Int32](repeating: 0, count: firstRows.count)
         for (r, g) in order.enumerated() { rank[g] = Int32(r) }
-        let groupOf: [Int32] = dense.withUnsafeBufferPointer { d in
-            rank.withUnsafeBufferPointer { r in
-                filledArray(kept) { o in
-                    if let mask {
-                        var j = 0
-                        for i in 0..<n where mask[i] { o[j] = r[d[i]]; j += 1 }
-                    } else {
-                        for i in 0..<n { o[i] = r[d[i]] }
-                    }
-                }
-            }
+        var groupOf = ids
+        groupOf.withUnsafeMutableBufferPointer { g in
+            rank.withUnsafeBufferPointer { r in for j in 0..<g.count { g[j] = r[Int(g[j])] } }
         }
         return Grouping(keyNames: keys, keyColumns: keyTable.gather(order).columns, groupOf: groupOf,
                         count: firstRows.count, rowMask: mask)
+    }
+
+    /// The common keys — text, boolean, integers in a small range (years) — with fewer than 4 M
+    /// combinations: each row's combination is a 32-bit code built key by key over the rows, and
+    /// its group id is read from a table indexed by that code (no hashing, no 64-bit row array).
+    private static func directGroupIDs(_ keyCols: [Column], _ n: Int, _ mask: [Bool]?) throws -> (ids: [Int32], firstRows: [Int])? {
+        var cardinality = 1
+        // Per key: the smallest value (integers) and the number of codes, one of them for `na`.
+        var lows: [Int64] = [], cards: [Int] = []
+        for col in keyCols {
+            var lo: Int64 = 0, card = 0
+            switch col.storage {
+            case .text(_, let dict): card = dict.count + 1
+            case .boolean: card = 3
+            case .integer(let v):
+                guard let range = smallRange(col, v) else { return nil }
+                lo = range.lo
+                card = Int(range.hi - range.lo) + 2
+            case .number: return nil
+            }
+            cardinality *= card
+            guard cardinality <= 1 << 22 else { return nil }
+            lows.append(lo)
+            cards.append(card)
+        }
+        var combined = [Int32](repeating: 0, count: n)
+        for (k, col) in keyCols.enumerated() {
+            let lo = lows[k], card = Int32(cards[k])
+            try Interrupt.check()
+            combined.withUnsafeMutableBufferPointer { c in
+                let valid = col.validity
+                switch col.storage {
+                case .text(let k, _):
+                    // A missing cell's code is -1, so code + 1 is 0 for it.
+                    k.withUnsafeBufferPointer { k in
+                        if valid == nil {
+                            for i in 0..<n { c[i] = c[i] &* card &+ k[i] &+ 1 }
+                        } else {
+                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? k[i] &+ 1 : 0) }
+                        }
+                    }
+                case .boolean(let b):
+                    for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? (b[i] ? 2 : 1) : 0) }
+                case .integer(let v):
+                    v.withUnsafeBufferPointer { v in
+                        if valid == nil {
+                            for i in 0..<n { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 }
+                        } else {
+                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 : 0) }
+                        }
+                    }
+                case .number: break
+                }
+            }
+        }
+        var slot = [Int32](repeating: -1, count: cardinality)
+        var first: [Int] = []
+        let kept = mask.map(countTrue) ?? n
+        let ids: [Int32] = combined.withUnsafeBufferPointer { c in
+            slot.withUnsafeMutableBufferPointer { s in
+                filledArray(kept) { o in
+                    var j = 0
+                    @inline(__always) func visit(_ i: Int) {
+                        let code = Int(c[i])
+                        var id = s[code]
+                        if id < 0 { id = Int32(first.count); s[code] = id; first.append(i) }
+                        o[j] = id
+                        j += 1
+                    }
+                    if let mask { for i in 0..<n where mask[i] { visit(i) } } else { for i in 0..<n { visit(i) } }
+                }
+            }
+        }
+        return (ids, first)
+    }
+
+    /// Any keys: numbers and wide integers by hashing, combinations renumbered when they grow large.
+    private static func generalGroupIDs(_ keyCols: [Column], _ n: Int, _ mask: [Bool]?) throws -> (ids: [Int32], firstRows: [Int]) {
+        var combined = [Int](repeating: 0, count: n)
+        var cardinality = 1
+        for col in keyCols {
+            try Interrupt.check()
+            let (codes, card) = denseCodes(col)
+            if cardinality.multipliedReportingOverflow(by: card).overflow || cardinality * card > 1 << 40 {
+                combined = densify(combined).codes
+                cardinality = (combined.max() ?? 0) + 1
+            }
+            combined.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n { c[i] = c[i] &* card &+ codes[i] }
+            }
+            cardinality *= card
+        }
+        // Group ids are written over the combined codes (no second row-sized array).
+        let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality, mask) : densifyInPlace(&combined, mask)
+        let kept = mask.map(countTrue) ?? n
+        let ids: [Int32] = combined.withUnsafeBufferPointer { d in
+            filledArray(kept) { o in
+                if let mask {
+                    var j = 0
+                    for i in 0..<n where mask[i] { o[j] = Int32(d[i]); j += 1 }
+                } else {
+                    for i in 0..<n { o[i] = Int32(d[i]) }
+                }
+            }
+        }
+        return (ids, firstRows)
     }
 
     /// Group ids in order of first appearance among the kept rows (a dropped row's code is left as

@@ -129,22 +129,24 @@ extension Kernels {
             }
             return wrap(Column(.boolean(out)), scalar: scalar)
         }
-        var out = [Bool](repeating: false, count: n)
-        var validity: Bitmap? = nil
-        for i in 0..<n {
-            let x = a.at(i), y = b.at(i)
-            let v: Bool?
-            if op == .and {
-                v = (x == false || y == false) ? false : (x == nil || y == nil ? nil : true)
-            } else {
-                v = (x == true || y == true) ? true : (x == nil || y == nil ? nil : false)
-            }
-            if let v { out[i] = v } else {
-                if validity == nil { validity = Bitmap(count: n, value: true) }
-                validity![i] = false
-            }
+        // With missing operands: each side is known (valid) or not; a known `false` decides `and`,
+        // a known `true` decides `or`; otherwise the result is known only when both sides are.
+        let isAnd = op == .and
+        let known = { (o: BooleanOperand, i: Int) -> Bool in
+            !o.allMissing && (o.validity.map { $0[i &* o.stride] } ?? true)
         }
-        return wrap(Column(.boolean(out), validity: validity), scalar: scalar)
+        var out = [Bool](repeating: false, count: n)
+        var anyMissing = false
+        let valid = Bitmap(count: n) { i in
+            let ka = known(a, i), kb = known(b, i)
+            let va = a.values[i &* a.stride], vb = b.values[i &* b.stride]
+            let decided = isAnd ? (ka && !va) || (kb && !vb) : (ka && va) || (kb && vb)
+            if decided { out[i] = !isAnd; return true }
+            if ka && kb { out[i] = isAnd ? (va && vb) : (va || vb); return true }
+            anyMissing = true
+            return false
+        }
+        return wrap(Column(.boolean(out), validity: anyMissing ? valid : nil), scalar: scalar)
     }
 
     /// `if c then a else b` over rows; a missing condition gives na.
