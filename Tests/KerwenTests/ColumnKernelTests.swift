@@ -87,4 +87,15 @@ final class ColumnKernelTests: XCTestCase {
         }
         XCTAssertEqual(rows.count, 3)
     }
+
+    func testGroupingByBooleanIntegerAndTextKeysWithMissingValues() throws {
+        // `big` is na where a is missing; groups come out ordered by their keys, na last.
+        let (rows, _) = try run("let r = t | derive big = a > 10 | group by big, k, g | summarize n = count()")
+        var counts: [String: Int] = [:]
+        for r in data { counts["\(r.a.map { $0 > 10 ? "true" : "false" } ?? "")|\(r.k)|\(r.g)", default: 0] += 1 }
+        XCTAssertEqual(rows.count, counts.count)
+        for row in rows { XCTAssertEqual(Int(row[3]), counts[row[0...2].joined(separator: "|")], row.joined(separator: ",")) }
+        XCTAssertEqual(rows.first?[0], "false")
+        XCTAssertEqual(rows.last?[0], "")
+    }
 }
