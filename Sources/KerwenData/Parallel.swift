@@ -2,9 +2,12 @@
 
 import Foundation
 
-enum Parallel {
+public enum Parallel {
+    /// Cores to split work over.
+    public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     /// `body(0) … body(count - 1)` on all cores; the results in order, each a value or what it threw.
-    static func map<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) -> [Result<T, Error>] {
+    public static func map<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) -> [Result<T, Error>] {
         let box = Results<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { k in box.set(k, Result { try body(k) }) }
         return box.values.map { $0! }
@@ -17,4 +20,25 @@ enum Parallel {
         init(count: Int) { values = Array(repeating: nil, count: count) }
         func set(_ k: Int, _ r: Result<T, Error>) { lock.lock(); values[k] = r; lock.unlock() }
     }
+}
+
+/// Runs `body` over 0..<n split into one contiguous range per core, at once, when n is large
+/// enough to repay the threads; in order on one thread otherwise. For element-wise kernels, whose
+/// result does not depend on the split (never for sums: their rounding would depend on it).
+@inlinable
+public func forEachRange(_ n: Int, minimum: Int = 1 << 19, _ body: (Range<Int>) -> Void) {
+    let parts = n >= minimum ? Parallel.cores : 1
+    guard parts > 1 else { body(0..<n); return }
+    withoutActuallyEscaping(body) { body in
+        let shared = UncheckedSendable(body)
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            shared.value(n * k / parts..<n * (k + 1) / parts)
+        }
+    }
+}
+
+/// A value handed to threads that only read it, or write disjoint parts of what it points to.
+public struct UncheckedSendable<T>: @unchecked Sendable {
+    public let value: T
+    @inlinable public init(_ value: T) { self.value = value }
 }

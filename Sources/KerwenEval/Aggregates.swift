@@ -193,10 +193,18 @@ extension Interpreter {
             }
             var out = [Double](repeating: 0, count: g)
             var valid = Bitmap(count: g, value: true)
+            for k in 0..<g where counts[k] == counts[k + 1] { valid[k] = false }
+            // Each group's slice is selected on its own: groups are spread over the cores (the
+            // result of a selection does not depend on which thread makes it).
             byGroup.withUnsafeMutableBufferPointer { all in
-                for k in 0..<g {
-                    if counts[k] == counts[k + 1] { valid[k] = false; continue }
-                    out[k] = Self.selectQuantile(UnsafeMutableBufferPointer(rebasing: all[counts[k]..<counts[k + 1]]), p)
+                out.withUnsafeMutableBufferPointer { result in
+                    counts.withUnsafeBufferPointer { bounds in
+                        forEachRange(g, minimum: counts[g] >= 1 << 18 ? 2 : Int.max) { groups in
+                            for k in groups where bounds[k] < bounds[k + 1] {
+                                result[k] = Self.selectQuantile(UnsafeMutableBufferPointer(rebasing: all[bounds[k]..<bounds[k + 1]]), p)
+                            }
+                        }
+                    }
                 }
             }
             return Column(.number(out), validity: valid)

@@ -146,7 +146,7 @@ struct Grouping {
                     // A missing cell's code is -1, so code + 1 is 0 for it.
                     k.withUnsafeBufferPointer { k in
                         if valid == nil {
-                            for i in 0..<n { c[i] = c[i] &* card &+ k[i] &+ 1 }
+                            forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ k[i] &+ 1 } }
                         } else {
                             for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? k[i] &+ 1 : 0) }
                         }
@@ -156,7 +156,7 @@ struct Grouping {
                 case .integer(let v):
                     v.withUnsafeBufferPointer { v in
                         if valid == nil {
-                            for i in 0..<n { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 }
+                            forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 } }
                         } else {
                             for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 : 0) }
                         }

@@ -27,15 +27,18 @@ extension Kernels {
             b.values.withUnsafeBufferPointer { yb in
                 let x = xb.baseAddress!, y = yb.baseAddress!, sx = a.stride, sy = b.stride
                 return filledArray(n) { o in
-                    switch op {
-                    case .add: for i in 0..<n { o[i] = x[i &* sx] + y[i &* sy] }
-                    case .subtract: for i in 0..<n { o[i] = x[i &* sx] - y[i &* sy] }
-                    case .multiply: for i in 0..<n { o[i] = x[i &* sx] * y[i &* sy] }
-                    case .divide: for i in 0..<n { o[i] = x[i &* sx] / y[i &* sy] }
-                    case .modulo:
-                        for i in 0..<n { let d = y[i &* sy]; o[i] = d == 0 ? 0 : x[i &* sx].truncatingRemainder(dividingBy: d) }
-                    case .power: for i in 0..<n { o[i] = Foundation.pow(x[i &* sx], y[i &* sy]) }
-                    default: for i in 0..<n { o[i] = .nan }
+                    // Element by element, so the rows are split over the cores.
+                    forEachRange(n) { rows in
+                        switch op {
+                        case .add: for i in rows { o[i] = x[i &* sx] + y[i &* sy] }
+                        case .subtract: for i in rows { o[i] = x[i &* sx] - y[i &* sy] }
+                        case .multiply: for i in rows { o[i] = x[i &* sx] * y[i &* sy] }
+                        case .divide: for i in rows { o[i] = x[i &* sx] / y[i &* sy] }
+                        case .modulo:
+                            for i in rows { let d = y[i &* sy]; o[i] = d == 0 ? 0 : x[i &* sx].truncatingRemainder(dividingBy: d) }
+                        case .power: for i in rows { o[i] = Foundation.pow(x[i &* sx], y[i &* sy]) }
+                        default: for i in rows { o[i] = .nan }
+                        }
                     }
                 }
             }

@@ -71,13 +71,15 @@ extension Kernels {
             ys.withUnsafeBufferPointer { yb in
                 let x = xb.baseAddress!, y = yb.baseAddress!
                 return filledArray(n) { o in
-                    switch op {
-                    case .equal: for i in 0..<n { o[i] = x[i &* sx] == y[i &* sy] }
-                    case .notEqual: for i in 0..<n { o[i] = x[i &* sx] != y[i &* sy] }
-                    case .less: for i in 0..<n { o[i] = x[i &* sx] < y[i &* sy] }
-                    case .lessEqual: for i in 0..<n { o[i] = x[i &* sx] <= y[i &* sy] }
-                    case .greater: for i in 0..<n { o[i] = x[i &* sx] > y[i &* sy] }
-                    default: for i in 0..<n { o[i] = x[i &* sx] >= y[i &* sy] }
+                    forEachRange(n) { rows in
+                        switch op {
+                        case .equal: for i in rows { o[i] = x[i &* sx] == y[i &* sy] }
+                        case .notEqual: for i in rows { o[i] = x[i &* sx] != y[i &* sy] }
+                        case .less: for i in rows { o[i] = x[i &* sx] < y[i &* sy] }
+                        case .lessEqual: for i in rows { o[i] = x[i &* sx] <= y[i &* sy] }
+                        case .greater: for i in rows { o[i] = x[i &* sx] > y[i &* sy] }
+                        default: for i in rows { o[i] = x[i &* sx] >= y[i &* sy] }
+                        }
                     }
                 }
             }
@@ -98,8 +100,11 @@ extension Kernels {
             let flipped: Bool = { if case .scalar = l { return true }; return false }()
             guard case .text(let codes, let dict) = c.storage else { break }
             let perEntry = dict.values.map { flipped ? test(op, s, $0) : test(op, $0, s) }
-            var out = [Bool](repeating: false, count: n)
-            for i in 0..<n { let code = codes[i]; if code >= 0 { out[i] = perEntry[Int(code)] } }
+            let out: [Bool] = codes.withUnsafeBufferPointer { k in
+                perEntry.withUnsafeBufferPointer { e in
+                    filledArray(n) { o in forEachRange(n) { rows in for i in rows { let code = k[i]; o[i] = code >= 0 && e[Int(code)] } } }
+                }
+            }
             return .column(Column(.boolean(out), validity: c.validity))
         case let (.column(a), .column(b)):
             guard case .text(let ca, let da) = a.storage, case .text(let cb, let db) = b.storage else { break }
@@ -123,7 +128,9 @@ extension Kernels {
                 b.values.withUnsafeBufferPointer { yb in
                     let x = xb.baseAddress!, y = yb.baseAddress!, sx = a.stride, sy = b.stride
                     return filledArray(n) { o in
-                        if op == .and { for i in 0..<n { o[i] = x[i &* sx] && y[i &* sy] } } else { for i in 0..<n { o[i] = x[i &* sx] || y[i &* sy] } }
+                        forEachRange(n) { rows in
+                            if op == .and { for i in rows { o[i] = x[i &* sx] && y[i &* sy] } } else { for i in rows { o[i] = x[i &* sx] || y[i &* sy] } }
+                        }
                     }
                 }
             }
@@ -194,6 +201,21 @@ extension Kernels {
             return Column(.integer(out), validity: valid)
         }
         guard let tn = NumericOperand(t), let fn = NumericOperand(f) else { return nil }
+        if !cond.allMissing, !tn.allMissing, !fn.allMissing, cond.validity == nil || cond.stride == 0,
+           tn.validity == nil || tn.stride == 0, fn.validity == nil || fn.stride == 0 {
+            // Nothing missing: a choice per row, split over the cores.
+            let out: [Double] = cond.values.withUnsafeBufferPointer { c in
+                tn.values.withUnsafeBufferPointer { x in
+                    fn.values.withUnsafeBufferPointer { y in
+                        let sc = cond.stride, sx = tn.stride, sy = fn.stride
+                        return filledArray(n) { o in
+                            forEachRange(n) { rows in for i in rows { o[i] = c[i &* sc] ? x[i &* sx] : y[i &* sy] } }
+                        }
+                    }
+                }
+            }
+            return Column(.number(out))
+        }
         var out = [Double](repeating: 0, count: n)
         for i in 0..<n {
             switch cond.at(i) {

@@ -54,7 +54,7 @@ extension Interpreter {
     }
 
     static func both(_ a: [Bool], _ b: [Bool]) -> [Bool] {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in filledArray(x.count) { o in for i in 0..<x.count { o[i] = x[i] && y[i] } } } }
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in filledArray(x.count) { o in forEachRange(x.count) { rows in for i in rows { o[i] = x[i] && y[i] } } } } }
     }
 
     /// A table (or grouped table, whose keys stay) cut to the columns still needed; nil keeps all.
@@ -176,7 +176,7 @@ extension Interpreter {
         guard let validity = b.validity else { return b.values }
         return b.values.withUnsafeBufferPointer { v in
             validity.words.withUnsafeBufferPointer { w in
-                filledArray(n) { o in for i in 0..<n { o[i] = v[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 } }
+                filledArray(n) { o in forEachRange(n) { rows in for i in rows { o[i] = v[i] && w[i >> 6] & (1 << UInt64(i & 63)) != 0 } } }
             }
         }
     }

@@ -44,7 +44,7 @@ enum ScalarFunctions {
             if case .scalar(.na) = args[0] { return Kernels.wrap(Column(.boolean([Bool](repeating: true, count: n))), scalar: scalar) }
             guard let validity = c.validity else { return Kernels.wrap(Column(.boolean([Bool](repeating: false, count: n))), scalar: scalar) }
             return Kernels.wrap(Column(.boolean(validity.words.withUnsafeBufferPointer { w in
-                filledArray(n) { o in for i in 0..<n { o[i] = w[i >> 6] & (1 << UInt64(i & 63)) == 0 } }
+                filledArray(n) { o in forEachRange(n) { rows in for i in rows { o[i] = w[i >> 6] & (1 << UInt64(i & 63)) == 0 } } }
             })), scalar: scalar)
         case "lower": return try text(args[0], n, scalar, span, name) { .text($0.lowercased()) }
         case "upper": return try text(args[0], n, scalar, span, name) { .text($0.uppercased()) }
