@@ -2,6 +2,8 @@
 """I1–I5 with DuckDB or polars, for side-by-side timing and agreement checks with Kerwen.
 
 Usage: reference.py duckdb|polars DATA.csv POPULATION.csv OUTDIR
+       reference.py duckdb|polars --ingest DATA.csv   (reads the CSV into memory only; prints the seconds
+                                                      it took, without the interpreter's start and imports)
 Writes I1.csv … I5.csv: key columns then value, sorted by the keys, values with repr (shortest round-trip).
 """
 import csv
@@ -71,7 +73,27 @@ def run_polars(data, pop, out):
         write(out, name, keys, df.select(keys + ["value"]).rows())
 
 
+def ingest(engine, data):
+    """Seconds to read the whole CSV into the engine's memory (all columns, types inferred)."""
+    import time
+    if engine == "duckdb":
+        import duckdb
+        con = duckdb.connect()
+        con.execute("SET threads = 2")
+        start = time.perf_counter()
+        con.execute(f"CREATE TABLE m AS SELECT * FROM read_csv('{data}', header = true)")
+    else:
+        import polars as pl
+        start = time.perf_counter()
+        m = pl.read_csv(data)
+        assert m.height > 0
+    return time.perf_counter() - start
+
+
 if __name__ == "__main__":
+    if sys.argv[2] == "--ingest":
+        print(f"{ingest(sys.argv[1], sys.argv[3]):.4f}")
+        sys.exit(0)
     engine, data, pop, out = sys.argv[1:5]
     os.makedirs(out, exist_ok=True)
     {"duckdb": run_duckdb, "polars": run_polars}[engine](data, pop, out)
