@@ -166,7 +166,8 @@ public enum CSVReader {
         reader.pos = chunk.start
         reader.line = chunk.line
         let estimate = max(16, Int(Double(wholeFile ?? (chunk.end - chunk.start)) * c.rowsPerByte * 1.02) + 16)
-        var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate) }
+        let own = max(16, Int(Double(chunk.end - chunk.start) * c.rowsPerByte * 1.02) + 16)
+        var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate, ownRows: own) }
         var rows = 0
         var released = chunk.start
         // Locals, not fields of `c`: the per-record closure would otherwise copy the context each record.

@@ -7,6 +7,9 @@
 public func filledArray<T>(_ n: Int, _ body: (UnsafeMutablePointer<T>) -> Void) -> [T] {
     guard n > 0 else { return [] }
     return [T](unsafeUninitializedCapacity: n) { buffer, count in
+        if n * MemoryLayout<T>.stride >= 1 << 20 {
+            MemoryPages.populate(UnsafeMutableRawPointer(buffer.baseAddress!), bytes: n * MemoryLayout<T>.stride)
+        }
         body(buffer.baseAddress!)
         count = n
     }
