@@ -5,6 +5,7 @@ let englishMessages: [String: String] = [
     "W.error": "error", "W.warning": "warning", "W.note": "note", "W.hint": "hint", "W.or": " or ",
     "W.row": "row", "W.rows": "rows", "W.more_rows": "… {0} more rows", "W.more_columns": "… {0} more columns: {1}",
     "W.interrupted": "interrupted", "W.exported": "wrote {0} rows to {1}",
+    "W.time": "time: {0} s", "W.time_at": "{0}:{1}: time: {2} s",
     "W.check_passed": "check `{0}` on {1}: all {2} rows pass",
     "W.check_failed": "check `{0}` on {1}: {2} of {3} rows fail",
     "W.check_undecided": "{0} rows could not be checked (missing values)",

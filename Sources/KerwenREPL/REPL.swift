@@ -50,7 +50,7 @@ public final class REPL {
         let output = pendingOutput
         pendingOutput = ""
         if !output.isEmpty { Terminal.page(output) }
-        if timing { write(String(format: "time: %.3f s\n", Date().timeIntervalSince(started))) }
+        if timing { write(MessageCatalog.shared.word("W.time", String(format: "%.3f", Date().timeIntervalSince(started))) + "\n") }
     }
 
     /// The startup file, skipped with `--no-rc` (and never read by `kerwen run`).

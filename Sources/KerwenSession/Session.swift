@@ -17,6 +17,8 @@ public final class Session: @unchecked Sendable {
     public var renderOptions: RenderOptions
     /// How tables are written: aligned text, CSV, JSON or Markdown (the prompt's `:mode`).
     public var outputMode: OutputMode = .table
+    /// Report each statement's time on standard error (`kerwen run --timer`).
+    public var timing = false
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
@@ -93,7 +95,16 @@ public final class Session: @unchecked Sendable {
             return false
         }
         do {
-            for stmt in program.statements { try interpreter.execute(stmt) }
+            for stmt in program.statements {
+                let started = DispatchTime.now().uptimeNanoseconds
+                try interpreter.execute(stmt)
+                if timing {
+                    // After each statement, where it is and how long it took (`kerwen run --timer`).
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                    let line = file.location(of: stmt.span.start).line
+                    writeErr(MessageCatalog.shared.word("W.time_at", name, String(line), String(format: "%.3f", seconds)) + "\n")
+                }
+            }
         } catch let d as Diagnostic {
             writeErr(render([d]))
             return false

@@ -31,8 +31,10 @@ enum CLI {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50) -> Int32 {
+    static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
+                          timing: Bool = false) -> Int32 {
         let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2))
+        session.timing = timing
         session.renderOptions.color = colorEnabled(fd: 1)
         session.renderOptions.maxRows = maxRows
         do {

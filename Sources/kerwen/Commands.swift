@@ -44,6 +44,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("max-rows"), help: ArgumentHelp("Rows shown per table before the middle is left out (0 = all).", valueName: "N"))
     var maxRows: Int = 50
 
+    @Flag(name: .customLong("timer"), help: "After each statement, print its line and how long it took (on standard error).")
+    var timer = false
+
     func run() throws {
         guard maxRows >= 0 else { throw ValidationError(MessageCatalog.shared.format(Message("E083", String(maxRows)))) }
         var parameters: [String: String] = [:]
@@ -56,7 +59,7 @@ struct Run: ParsableCommand {
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
-                                     maxRows: maxRows == 0 ? Int.max : maxRows))
+                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer))
     }
 }
 
