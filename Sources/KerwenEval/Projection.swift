@@ -35,7 +35,12 @@ enum Projection {
                 }
             case .drop(let names):
                 add(Set(names.map(\.text)))
-            case .join, .union, .distinct:
+            case .join(_, _, let keys):
+                // The left table keeps its keys, the columns read later, and any column whose name a
+                // later `name_right` refers to (the suffix is given only when the left has the name).
+                let suffixed = needed?.compactMap { $0.hasSuffix("_right") ? String($0.dropLast(6)) : nil } ?? []
+                add(Set(keys.map(\.left.text) + suffixed))
+            case .union, .distinct:
                 needed = nil
             }
         }
