@@ -21,7 +21,7 @@ extension Interpreter {
                 kept = kept.map { Self.both($0, rows) } ?? rows
                 next = current
             } else {
-                next = try apply(step, to: current, sourceSpan: source.span, keptRows: kept)
+                next = try apply(step, to: current, sourceSpan: source.span, keptRows: kept, sortLimit: takeAfter(steps, i))
                 if case .summarize = step.kind { kept = nil }
             }
             // Columns no later step reads are let go as soon as they are dead (after `derive x = a / b`,
@@ -99,8 +99,17 @@ extension Interpreter {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
 
+    /// The row count of a `take` right after the step at `index` (a `sort` then needs only that many
+    /// first rows: `show survey | sort -income | take 10` keeps ten rows in a heap, it sorts nothing).
+    private func takeAfter(_ steps: [Step], _ index: Int) -> Int? {
+        guard case .sort = steps[index].kind, index + 1 < steps.count, case .take(let e) = steps[index + 1].kind,
+              case .scalar(.integer(let n))? = try? eval(e, .plain), n >= 0 else { return nil }
+        return Int(n)
+    }
+
     /// `keptRows`: the rows deferred `where` steps kept (the table still holds all of them).
-    func apply(_ step: Step, to value: Value, sourceSpan: Span, keptRows: [Bool]? = nil) throws -> Value {
+    /// `sortLimit`: a `sort` needs only its first rows.
+    func apply(_ step: Step, to value: Value, sourceSpan: Span, keptRows: [Bool]? = nil, sortLimit: Int? = nil) throws -> Value {
         let t = try table(of: value, for: step)
         switch step.kind {
         case .filter(let cond):
@@ -135,7 +144,7 @@ extension Interpreter {
         case .sort(let keys):
             var cols: [(Column, Bool)] = []
             for k in keys { cols.append((try stepVec(k.expr, .rows(t)).materialize(t.rowCount), k.descending)) }
-            return .table(t.gather(RowOrder.sorted(columns: cols, rows: t.rowCount)))
+            return .table(t.gather(RowOrder.sorted(columns: cols, rows: t.rowCount, limit: sortLimit)))
         case .take(let e):
             guard case .scalar(let s) = try eval(e, .plain), case .integer(let n) = s else {
                 throw Diagnostic(.error, Message("E031", ExprPrinter.text(e)), at: e.span, hint: Message("H053"))

@@ -98,4 +98,40 @@ final class ColumnKernelTests: XCTestCase {
         XCTAssertEqual(rows.first?[0], "false")
         XCTAssertEqual(rows.last?[0], "")
     }
+
+    /// The order plain Swift gives: by each key (missing last either way), ties by row number.
+    private func expectedOrder(_ keys: [(KernelFixture.Row) -> Double?], descending: [Bool]) -> [Int] {
+        Array(data.indices).sorted { i, j in
+            for (key, desc) in zip(keys, descending) {
+                let a = key(data[i]), b = key(data[j])
+                if (a == nil) != (b == nil) { return a != nil }
+                if let a, let b, a != b { return desc ? a > b : a < b }
+            }
+            return i < j
+        }
+    }
+
+    func testSortByNumbersWithMissingValuesAndTies() throws {
+        // b repeats and is missing every 11th row; a breaks ties, descending, missing every 7th row.
+        let all = try run("let r = t | derive row = k | sort b, -a | select a, b")
+        let order = expectedOrder([{ $0.b }, { $0.a }], descending: [false, true])
+        XCTAssertEqual(all.rows.count, data.count)
+        for (j, i) in order.enumerated() {
+            XCTAssertEqual(Double(all.rows[j][0]), data[i].a, "a at \(j)")
+            XCTAssertEqual(Double(all.rows[j][1]), data[i].b, "b at \(j)")
+        }
+        // `take` after `sort` keeps the first rows of the same order (from a heap, not a full sort).
+        let top = try run("let r = t | sort -a | take 7 | select a")
+        XCTAssertEqual(top.rows.map { Double($0[0]) }, expectedOrder([{ $0.a }], descending: [true]).prefix(7).map { data[$0].a })
+        let single = try run("let r = t | sort a | select a")
+        XCTAssertEqual(single.rows.map { Double($0[0]) }, expectedOrder([{ $0.a }], descending: [false]).map { data[$0].a })
+    }
+
+    func testSortByTextDescendingThenInteger() throws {
+        let (rows, _) = try run("let r = t | sort -g, k | take 40 | select g, k")
+        let order = Array(data.indices).sorted { i, j in
+            data[i].g != data[j].g ? data[i].g > data[j].g : (data[i].k != data[j].k ? data[i].k < data[j].k : i < j)
+        }
+        XCTAssertEqual(rows.map { $0[0] + "," + $0[1] }, order.prefix(40).map { "\(data[$0].g),\(data[$0].k)" })
+    }
 }
