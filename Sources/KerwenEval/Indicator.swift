@@ -50,22 +50,38 @@ extension Interpreter {
         return out
     }
 
+    /// The data an indicator reads, cut to the columns it can read (its dimensions, the inputs of its
+    /// measures and filter): a 14-column survey is not copied whole by the `where` of its `data:`.
+    private func indicatorData(_ decl: IndicatorDecl, _ dataExpr: Expr) throws -> Table {
+        let functions = userFunctionBodies
+        var reading = Set(decl.by.map(\.text))
+        for e in [decl.numerator, decl.denominator, decl.value, decl.filter].compactMap({ $0 }) {
+            reading.formUnion(Projection.references(e, functions: functions))
+        }
+        let value: Value
+        if case .pipeline(let source, let steps) = dataExpr.kind {
+            value = try runPipeline(source, steps, reading: reading)
+        } else {
+            value = try eval(dataExpr, .plain)
+        }
+        guard let table = value.table else { throw Diagnostic(.error, Message("E052", "data", value.kindWord), at: dataExpr.span) }
+        let needed = decl.suppliedColumns.map(\.column.text) + decl.by.map(\.text)
+        if needed.contains(where: { table.column($0) == nil }) {
+            // A column is missing: the whole table, so the message can list (and suggest) every name.
+            let whole = try eval(dataExpr, .plain).table ?? table
+            for (need, column) in decl.suppliedColumns where whole.column(column.text) == nil {
+                throw decl.missingColumnError(need: need, column: column, available: whole.names)
+            }
+            for d in decl.by where whole.column(d.text) == nil { throw unknownColumn(d.text, d.span, whole) }
+        }
+        return table.selecting(table.names.filter(reading.contains))
+    }
+
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
         guard let dataExpr = decl.data else { throw decl.withoutDataError(at: decl.name.span) }
-        let dataValue = try eval(dataExpr, .plain)
-        guard var data = dataValue.table else { throw Diagnostic(.error, Message("E052", "data", dataValue.kindWord), at: dataExpr.span) }
-        for (need, column) in decl.suppliedColumns where data.column(column.text) == nil {
-            throw decl.missingColumnError(need: need, column: column, available: data.names)
-        }
-        if let filter = decl.filter {
-            let v = try stepVec(filter, .rows(data))
-            guard let b = BooleanOperand(v) else {
-                throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: filter.span, hint: Message("H054"))
-            }
-            data = data.filter((0..<data.rowCount).map { b.at($0) == true })
-        }
+        var data = try indicatorData(decl, dataExpr)
+        if let filter = decl.filter { data = data.filter(try mask(filter, data)) }
         let dims = decl.by.map(\.text)
-        for d in decl.by where data.column(d.text) == nil { throw unknownColumn(d.text, d.span, data) }
         let measures = [decl.numerator, decl.denominator, decl.value].compactMap { $0 }
         // A record is used only when every input of the numerator, denominator or value is present,
         // so numerator and denominator always describe the same records.
@@ -112,16 +128,17 @@ extension Interpreter {
     private func cells(_ decl: IndicatorDecl, data: Table, complete: [Bool], keys: [String], dims: [String],
                        totalled: [String], asText: Set<String>, scale: Double) throws -> Table {
         let grouping = try Grouping.make(data, keys: keys)
-        let used = data.filter(complete)
-        // Group ids of the used rows, consistent with `grouping`.
+        // Group ids of the complete records, consistent with `grouping`; the measures read those
+        // records through the mask (nothing is copied).
         var usedGroups: [Int32] = []
-        usedGroups.reserveCapacity(used.rowCount)
         var n = [Int64](repeating: 0, count: grouping.count), missing = [Int64](repeating: 0, count: grouping.count)
         for i in 0..<data.rowCount {
             let g = grouping.groupOf[i]
             if complete[i] { usedGroups.append(g); n[Int(g)] += 1 } else { missing[Int(g)] += 1 }
         }
-        let usedGrouping = Grouping(keyNames: grouping.keyNames, keyColumns: grouping.keyColumns, groupOf: usedGroups, count: grouping.count)
+        let used = data
+        let usedGrouping = Grouping(keyNames: grouping.keyNames, keyColumns: grouping.keyColumns, groupOf: usedGroups,
+                                    count: grouping.count, rowMask: complete)
         let g = grouping.count
         let naColumn = Column.repeating(.na, count: g)
         var value: Column, numerator = naColumn, denominator = naColumn

@@ -5,10 +5,14 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    func runPipeline(_ source: Expr, _ steps: [Step]) throws -> Value {
+    /// `reading`: the only columns the caller will read from the result (an indicator's inputs);
+    /// the source is pruned as if a `select` of them ended the pipeline.
+    func runPipeline(_ source: Expr, _ steps: [Step], reading: Set<String>? = nil) throws -> Value {
         var current = try eval(source, .plain)
         let functions = userFunctionBodies
-        current = Self.pruned(current, keeping: Projection.neededColumns(steps, functions: functions))
+        var planned = steps
+        if let reading { planned.append(Step(.select(reading.sorted().map { Name($0, source.span) }), source.span)) }
+        current = Self.pruned(current, keeping: Projection.neededColumns(planned, functions: functions))
         // Rows kept by `where` steps whose copy is deferred to the `summarize` that ends the run of steps.
         var kept: [Bool]? = nil
         for (i, step) in steps.enumerated() {
@@ -26,7 +30,7 @@ extension Interpreter {
             }
             // Columns no later step reads are let go as soon as they are dead (after `derive x = a / b`,
             // `a` and `b` are not kept through the grouping): a lower peak on big tables.
-            if i + 1 < steps.count { next = Self.pruned(next, keeping: Projection.neededColumns(Array(steps[(i + 1)...]), functions: functions)) }
+            if i + 1 < planned.count { next = Self.pruned(next, keeping: Projection.neededColumns(Array(planned[(i + 1)...]), functions: functions)) }
             // Filtering, sorting or cutting an indicator keeps its metadata.
             if case .indicator(var r) = current, case .table(let t) = next, keepsIndicator(step) {
                 r.table = t
