@@ -76,15 +76,19 @@ extension Interpreter {
     func uniqueRule(_ keys: [Name], on table: Table) throws -> CheckOutcome {
         try requireColumns(keys, in: table)
         let grouping = try Grouping.make(table, keys: keys.map(\.text))
-        var rows = [[Int]](repeating: [], count: grouping.count)
-        for i in 0..<table.rowCount { rows[Int(grouping.groupOf[i])].append(i) }
+        // Rows per key counted first; only the repeated keys get their list of rows.
+        var counts = [Int32](repeating: 0, count: grouping.count)
+        for g in grouping.groupOf { counts[Int(g)] += 1 }
+        var rows: [Int: [Int]] = [:]
+        for i in 0..<table.rowCount where counts[Int(grouping.groupOf[i])] > 1 { rows[Int(grouping.groupOf[i]), default: []].append(i) }
         let catalog = MessageCatalog.shared
         var failures: [[(String, String)]] = []
-        for g in 0..<grouping.count where rows[g].count > 1 {
-            let first = rows[g][0]
-            let identical = rows[g].dropFirst().allSatisfy { r in table.columns.allSatisfy { $0.scalar(at: r) == $0.scalar(at: first) } }
+        for g in 0..<grouping.count where counts[g] > 1 {
+            let rows = rows[g]!
+            let first = rows[0]
+            let identical = rows.dropFirst().allSatisfy { r in table.columns.allSatisfy { $0.scalar(at: r) == $0.scalar(at: first) } }
             var row = keys.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: g))) }
-            row.append((catalog.word("C.rows"), String(rows[g].count)))
+            row.append((catalog.word("C.rows"), String(rows.count)))
             row.append((catalog.word("C.copies"), catalog.word(identical ? "C.exact" : "C.conflicting")))
             failures.append(row)
         }

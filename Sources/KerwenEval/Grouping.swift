@@ -97,9 +97,14 @@ struct Grouping {
         if keys.isEmpty { return single(rows: n, mask: mask) }
         let keyCols = keys.map { table.column($0)! }
         try Interrupt.check()
-        // Group ids of the kept rows in order of first appearance, and the first row of each group.
-        let (ids, firstRows) = try directGroupIDs(keyCols, n, mask) ?? generalGroupIDs(keyCols, n, mask)
-        // Order groups by their key values so results read (and diff) the same every run.
+        // Groups come out ordered by their key values, so results read (and diff) the same every run.
+        if let (ids, firstRows) = try directGroupIDs(keyCols, n, mask) {
+            // Codes follow the key order: the ids are ranks already.
+            return Grouping(keyNames: keys, keyColumns: keyCols.map { $0.gather(firstRows) }, groupOf: ids,
+                            count: firstRows.count, rowMask: mask)
+        }
+        // Group ids of the kept rows in order of first appearance, then renumbered by key order.
+        let (ids, firstRows) = try generalGroupIDs(keyCols, n, mask)
         let keyTable = Table(names: keys, columns: keyCols.map { $0.gather(firstRows) }, rowCount: firstRows.count)
         let order = RowOrder.sorted(keyTable, by: keys.map { ($0, false) })
         var rank = [Int32](repeating: 0, count: firstRows.count)
@@ -112,78 +117,114 @@ struct Grouping {
                         count: firstRows.count, rowMask: mask)
     }
 
-    /// The common keys — text, boolean, integers in a small range (years) — with fewer than 4 M
-    /// combinations: each row's combination is a 32-bit code built key by key over the rows, and
-    /// its group id is read from a table indexed by that code (no hashing, no 64-bit row array).
+    /// The common keys — text, boolean, integers in a range of at most a few million (years, ids) —
+    /// with at most max(4 M, 2 × rows) combinations. Each key's code follows its sort order (text by
+    /// the byte order of its dictionary entries, integers by offset, `na` last), so the combined
+    /// 32-bit code of a row follows the order of its key values: groups are numbered by walking the
+    /// codes upward, no hashing and no sorting of groups. Returns the kept rows' group ids (ranks)
+    /// and the first row of each group.
     private static func directGroupIDs(_ keyCols: [Column], _ n: Int, _ mask: [Bool]?) throws -> (ids: [Int32], firstRows: [Int])? {
+        let limit = min(Int(Int32.max), max(1 << 22, 2 * n))
         var cardinality = 1
-        // Per key: the smallest value (integers) and the number of codes, one of them for `na`.
-        var lows: [Int64] = [], cards: [Int] = []
+        // Per key: the code of each dictionary entry (text), the smallest value (integers), the number of codes.
+        var ranks: [[Int32]] = [], lows: [Int64] = [], cards: [Int] = []
         for col in keyCols {
-            var lo: Int64 = 0, card = 0
+            var lo: Int64 = 0, card = 0, rank: [Int32] = []
             switch col.storage {
-            case .text(_, let dict): card = dict.count + 1
+            case .text(_, let dict):
+                let order = dict.values.indices.sorted { dict.values[$0].utf8.lexicographicallyPrecedes(dict.values[$1].utf8) }
+                rank = [Int32](repeating: 0, count: dict.count)
+                for (r, code) in order.enumerated() { rank[code] = Int32(r) }
+                card = dict.count + 1
             case .boolean: card = 3
             case .integer(let v):
-                guard let range = smallRange(col, v) else { return nil }
+                guard let range = integerRange(col, v, limit: limit) else { return nil }
                 lo = range.lo
                 card = Int(range.hi - range.lo) + 2
             case .number: return nil
             }
             cardinality *= card
-            guard cardinality <= 1 << 22 else { return nil }
+            guard cardinality <= limit else { return nil }
+            ranks.append(rank)
             lows.append(lo)
             cards.append(card)
         }
         var combined = [Int32](repeating: 0, count: n)
         for (k, col) in keyCols.enumerated() {
-            let lo = lows[k], card = Int32(cards[k])
             try Interrupt.check()
+            let lo = lows[k], card = Int32(cards[k]), na = card - 1
             combined.withUnsafeMutableBufferPointer { c in
                 let valid = col.validity
                 switch col.storage {
-                case .text(let k, _):
-                    // A missing cell's code is -1, so code + 1 is 0 for it.
-                    k.withUnsafeBufferPointer { k in
-                        if valid == nil {
-                            forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ k[i] &+ 1 } }
-                        } else {
-                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? k[i] &+ 1 : 0) }
+                case .text(let codes, _):
+                    ranks[k].withUnsafeBufferPointer { rank in
+                        codes.withUnsafeBufferPointer { k in
+                            if valid == nil {
+                                forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ (k[i] >= 0 ? rank[Int(k[i])] : na) } }
+                            } else {
+                                for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) && k[i] >= 0 ? rank[Int(k[i])] : na) }
+                            }
                         }
                     }
                 case .boolean(let b):
-                    for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? (b[i] ? 2 : 1) : 0) }
+                    for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? (b[i] ? 1 : 0) : na) }
                 case .integer(let v):
                     v.withUnsafeBufferPointer { v in
                         if valid == nil {
-                            forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 } }
+                            forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) } }
                         } else {
-                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int32(truncatingIfNeeded: v[i] &- lo) &+ 1 : 0) }
+                            for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? Int32(truncatingIfNeeded: v[i] &- lo) : na) }
                         }
                     }
                 case .number: break
                 }
             }
         }
-        var slot = [Int32](repeating: -1, count: cardinality)
-        var first: [Int] = []
-        let kept = mask.map(countTrue) ?? n
-        let ids: [Int32] = combined.withUnsafeBufferPointer { c in
-            slot.withUnsafeMutableBufferPointer { s in
-                filledArray(kept) { o in
-                    var j = 0
-                    @inline(__always) func visit(_ i: Int) {
-                        let code = Int(c[i])
-                        var id = s[code]
-                        if id < 0 { id = Int32(first.count); s[code] = id; first.append(i) }
-                        o[j] = id
-                        j += 1
-                    }
-                    if let mask { for i in 0..<n where mask[i] { visit(i) } } else { for i in 0..<n { visit(i) } }
+        // The first kept row of each code, then group ids by increasing code.
+        var firstOfCode = [Int32](repeating: -1, count: cardinality)
+        combined.withUnsafeBufferPointer { c in
+            firstOfCode.withUnsafeMutableBufferPointer { f in
+                for i in 0..<n where mask?[i] ?? true {
+                    let code = Int(c[i])
+                    if f[code] < 0 { f[code] = Int32(i) }
                 }
             }
         }
-        return (ids, first)
+        var firstRows: [Int] = []
+        firstOfCode.withUnsafeMutableBufferPointer { f in
+            for code in 0..<f.count where f[code] >= 0 {
+                firstRows.append(Int(f[code]))
+                f[code] = Int32(firstRows.count - 1)
+            }
+        }
+        let kept = mask.map(countTrue) ?? n
+        let ids: [Int32] = combined.withUnsafeBufferPointer { c in
+            firstOfCode.withUnsafeBufferPointer { id in
+                filledArray(kept) { o in
+                    if let mask {
+                        var j = 0
+                        for i in 0..<n where mask[i] { o[j] = id[Int(c[i])]; j += 1 }
+                    } else {
+                        forEachRange(n) { rows in for i in rows { o[i] = id[Int(c[i])] } }
+                    }
+                }
+            }
+        }
+        return (ids, firstRows)
+    }
+
+    /// The range of an integer key when it spans at most `limit` values.
+    private static func integerRange(_ column: Column, _ v: [Int64], limit: Int) -> (lo: Int64, hi: Int64)? {
+        var lo = Int64.max, hi = Int64.min
+        v.withUnsafeBufferPointer { v in
+            if column.validity == nil {
+                for x in v { lo = min(lo, x); hi = max(hi, x) }
+            } else {
+                for i in 0..<v.count where column.isValid(i) { lo = min(lo, v[i]); hi = max(hi, v[i]) }
+            }
+        }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        return lo <= hi && !overflow && span < limit ? (lo, hi) : nil
     }
 
     /// Any keys: numbers and wide integers by hashing, combinations renumbered when they grow large.
