@@ -38,28 +38,20 @@ public enum ValueRenderer {
     public static func describe(_ t: Table, name: String) -> String {
         let catalog = MessageCatalog.shared
         var names: [String] = [], types: [String] = [], missing: [Scalar] = [], distinct: [Scalar] = [], summary: [String] = []
-        for (n, c) in zip(t.names, t.columns) {
+        for ((n, c), s) in zip(zip(t.names, t.columns), ColumnSummary.of(t)) {
             names.append(n)
             types.append(c.type.rawValue)
-            missing.append(.integer(Int64(c.missingCount)))
-            let valid = (0..<c.count).filter { c.isValid($0) }
-            switch c.storage {
-            case .integer(let v):
-                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
-                summary.append(valid.isEmpty ? "" : "min \(valid.map { v[$0] }.min()!)  max \(valid.map { v[$0] }.max()!)")
-            case .number(let v):
-                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
-                let xs = valid.map { v[$0] }
-                summary.append(xs.isEmpty ? "" : "min \(NumberFormatting.single(xs.min()!))  max \(NumberFormatting.single(xs.max()!))  mean \(NumberFormatting.single(xs.reduce(0, +) / Double(xs.count)))")
-            case .boolean(let v):
-                distinct.append(.integer(Int64(Set(valid.map { v[$0] }).count)))
-                summary.append("true \(valid.filter { v[$0] }.count)  false \(valid.filter { !v[$0] }.count)")
-            case .text(let codes, let dict):
-                var counts: [Int32: Int] = [:]
-                for i in valid { counts[codes[i], default: 0] += 1 }
-                distinct.append(.integer(Int64(counts.count)))
-                let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : dict[$0.key] < dict[$1.key] }.prefix(3)
-                summary.append(top.map { "\(dict[$0.key]) (\($0.value))" }.joined(separator: ", "))
+            missing.append(.integer(Int64(s.missing)))
+            distinct.append(.integer(Int64(s.distinct)))
+            switch c.type {
+            case .integer:
+                summary.append(s.intMin.map { "min \($0)  max \(s.intMax!)" } ?? "")
+            case .number:
+                summary.append(s.min.map { "min \(NumberFormatting.single($0))  max \(NumberFormatting.single(s.max!))  mean \(NumberFormatting.single(s.mean!))" } ?? "")
+            case .boolean:
+                summary.append("true \(s.trueCount)  false \(s.falseCount)")
+            case .text:
+                summary.append(s.top.map { "\($0.text) (\($0.count))" }.joined(separator: ", "))
             }
         }
         let table = Table(names: ["column", "type", "missing", "distinct", "summary"],
