@@ -19,21 +19,18 @@ public enum ExportFormat: String, Sendable {
 public enum TableWriter {
     /// CSV text: header, then rows; missing cells empty; fields quoted when they need it.
     public static func csv(_ table: Table, delimiter: Character = ",") -> String {
-        var out = table.names.map { quote($0, delimiter) }.joined(separator: String(delimiter)) + "\n"
-        for r in 0..<table.rowCount {
-            var fields: [String] = []
-            fields.reserveCapacity(table.columns.count)
-            for c in table.columns { fields.append(quote(ScalarFormat.plain(c.scalar(at: r)), delimiter)) }
-            out += fields.joined(separator: String(delimiter)) + "\n"
-        }
-        return out
+        var out: [UInt8] = []
+        CSVEncoder(table, delimiter: delimiter.asciiValue ?? 44).encodeAll(rowCount: table.rowCount) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func quote(_ s: String, _ delimiter: Character) -> String {
-        if s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Writes a table as CSV (or TSV) to `path` through a temporary file and a rename, streaming
+    /// chunks of rows formatted on all cores: a 10-million-row table is never one string in memory.
+    public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil) throws {
+        let encoder = CSVEncoder(table, delimiter: delimiter.asciiValue ?? 44)
+        try writeAtomically(to: path, shownAs: display) { file in
+            try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(contentsOf: bytes) }
         }
-        return s
     }
 
     /// JSON array of row objects; `na` as null.
@@ -74,21 +71,37 @@ public enum TableWriter {
 
     /// Writes text to `path` through a temporary file and a rename, so a failure leaves nothing half-written.
     public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil) throws {
+        try writeAtomically(to: path, shownAs: display) { file in try file.write(contentsOf: Data(text.utf8)) }
+    }
+
+    /// `body` writes the file's content to a temporary file beside `path`, renamed over it at the end;
+    /// on any failure the temporary file is removed and `path` is left as it was.
+    static func writeAtomically(to path: String, shownAs display: String?, _ body: (FileHandle) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-            try Data(text.utf8).write(to: tmp)
+            guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+                throw Diagnostic.error("E045", display ?? path, String(cString: strerror(errno)))
+            }
+            let file = try FileHandle(forWritingTo: tmp)
+            do {
+                try body(file)
+                try file.close()
+            } catch {
+                try? file.close()
+                throw error
+            }
             // rename(2) replaces the target in one step on the same file system.
             if rename(tmp.path, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: tmp)
-                throw Diagnostic.error("E045", display ?? path, reason)
+                throw Diagnostic.error("E045", display ?? path, String(cString: strerror(errno)))
             }
         } catch let d as Diagnostic {
+            try? FileManager.default.removeItem(at: tmp)
             throw d
         } catch {
+            try? FileManager.default.removeItem(at: tmp)
             throw Diagnostic.error("E045", display ?? path, error.localizedDescription)
         }
     }

@@ -103,8 +103,10 @@ extension Interpreter {
         }
         let text: String
         switch format {
-        case .csv: text = TableWriter.csv(table)
-        case .tsv: text = TableWriter.csv(table, delimiter: "\t")
+        case .csv, .tsv:
+            try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
+            emit(.exported(path: display, rows: table.rowCount))
+            return
         case .json:
             if metadata.isEmpty {
                 text = TableWriter.jsonRows(table, indent: "  ") + "\n"
