@@ -64,6 +64,16 @@ extension Parser {
         }
         if current.isWord("in") {
             advance()
+            if current.isSymbol("(") {
+                // SQL's and R's habit `x in ("a", "b")` reads the same as the list `x in ["a", "b"]`.
+                let open = advance()
+                var items: [Expr] = []
+                if !current.isSymbol(")") {
+                    repeat { items.append(try expression()) } while acceptSymbol(",")
+                }
+                let end = try expectSymbol(")")
+                return Expr(.isIn(left, items), left.span.merged(with: open.span.merged(with: end.span)))
+            }
             let list = try primary()
             guard case .list(let items) = list.kind else { throw Diagnostic(.error, Message("E003", "`[`", "`\(file.text(of: list.span))`"), at: list.span, hint: Message("H021")) }
             return Expr(.isIn(left, items), left.span.merged(with: list.span))
