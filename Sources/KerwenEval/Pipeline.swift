@@ -44,6 +44,10 @@ extension Interpreter {
 
     /// Whether the `where` at `index` can stay a mask: the steps after it only add, pick or rename
     /// columns or filter again until a `summarize` reads the kept rows (aggregates take a mask).
+    /// A `derive` in between is then computed on the dropped rows too; nothing of them reaches a
+    /// result, and division-by-zero warnings count kept rows only. One difference remains: a
+    /// column of the wrong type that is missing on every kept row (but not on every row) is an
+    /// error here, where a copied filter would have let it pass as all-`na`.
     static func canDeferFilter(_ steps: [Step], at index: Int) -> Bool {
         var j = index + 1
         while j < steps.count {
