@@ -48,10 +48,13 @@ extension Interpreter {
             for side in [l, r] where !Self.isPlain(side) { sides.append((ExprPrinter.text(side), try stepVec(side, .rows(table)))) }
         }
         var failures: [[(String, String)]] = []
-        var undecided = 0
+        var failed = 0, undecided = 0
         for i in 0..<table.rowCount {
             switch b.at(i) {
             case false?:
+                failed += 1
+                // Every failing row is counted; only the first ones are described.
+                guard failures.count < CheckOutcome.listed else { continue }
                 var row = shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) }
                 if wide { row.insert((MessageCatalog.shared.word("C.row"), String(i + 1)), at: 0) }
                 for (label, side) in sides { row.append((label, Self.cellText(side.cell(i)))) }
@@ -60,7 +63,8 @@ extension Interpreter {
             default: break
             }
         }
-        return CheckOutcome(rule: ExprPrinter.text(e), fatal: fatal, failures: failures, checked: table.rowCount, undecided: undecided)
+        return CheckOutcome(rule: ExprPrinter.text(e), fatal: fatal, failures: failures, failureCount: failed,
+                            checked: table.rowCount, undecided: undecided)
     }
 
     private static func isPlain(_ e: Expr) -> Bool {

@@ -14,9 +14,9 @@ extension Interpreter {
         if decl.isTemplate { throw decl.withoutDataError(at: span) }
         let result = try compute(decl)
         indicatorCache[name] = result
-        if result.checks.contains(where: { !$0.failures.isEmpty }) { emit(.checkReport(result.checks, subject: name)) }
-        if let broken = result.checks.first(where: { $0.fatal && !$0.failures.isEmpty }) {
-            throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failures.count)), at: decl.name.span)
+        if result.checks.contains(where: \.failed) { emit(.checkReport(result.checks, subject: name)) }
+        if let broken = result.checks.first(where: { $0.fatal && $0.failed }) {
+            throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failureCount)), at: decl.name.span)
         }
         return result
     }

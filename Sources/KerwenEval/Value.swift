@@ -73,15 +73,32 @@ public enum Vec: Sendable {
 
 /// One checked rule of an indicator or a `check` statement, with the rows that broke it.
 public struct CheckOutcome: Sendable {
+    /// Failing rows described in full at most (a report shows the first ones; all are counted).
+    public static let listed = 1_000
+
     public var rule: String
     public var fatal: Bool
-    /// Each failing row: its keys and values as text.
+    /// The first failing rows (at most `listed`): their keys and values as text.
     public var failures: [[(String, String)]]
+    /// Every failing row, listed or not.
+    public var failureCount: Int
+    public var failed: Bool { failureCount > 0 }
     public var checked: Int
     /// Rows where the rule could not be decided (a missing value).
     public var undecided: Int
     /// What was checked: `rows`, `keys`, `totals` or `series` (a catalog word in reports).
     public var unit: String = "rows"
+
+    public init(rule: String, fatal: Bool, failures: [[(String, String)]], failureCount: Int? = nil, checked: Int,
+                undecided: Int, unit: String = "rows") {
+        self.rule = rule
+        self.fatal = fatal
+        self.failures = failures
+        self.failureCount = failureCount ?? failures.count
+        self.checked = checked
+        self.undecided = undecided
+        self.unit = unit
+    }
 }
 
 /// A computed indicator: its result table and everything needed to audit it.

@@ -68,20 +68,20 @@ public enum ValueRenderer {
         var problems: [Diagnostic] = []
         for o in outcomes {
             let unit = o.unit == "rows" ? "" : "." + o.unit
-            if o.failures.isEmpty {
+            if !o.failed {
                 out += catalog.word("W.check_passed" + unit, o.rule, subject, String(o.checked - o.undecided)) + "\n"
             } else {
-                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failures.count), String(o.checked)) + "\n"
+                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failureCount), String(o.checked)) + "\n"
                 for row in o.failures.prefix(50) {
                     out += "  " + row.map { "\($0.0)=\($0.1)" }.joined(separator: "  ") + "\n"
                 }
-                if o.failures.count > 50 { out += "  " + catalog.word("W.more_rows", String(o.failures.count - 50)) + "\n" }
+                if o.failureCount > 50 { out += "  " + catalog.word("W.more_rows", String(o.failureCount - 50)) + "\n" }
                 if !o.fatal { problems.append(Diagnostic(.warning, Message("W002", o.rule))) }
             }
             if o.undecided > 0 { out += "  " + catalog.word(o.unit == "totals" ? "W.check_undecided.totals" : "W.check_undecided", String(o.undecided)) + "\n" }
         }
         if outcomes.count > 1 {
-            let failed = outcomes.filter { !$0.failures.isEmpty }.count
+            let failed = outcomes.filter(\.failed).count
             out += catalog.word("W.check_summary", subject, String(outcomes.count), String(outcomes.count - failed), String(failed)) + "\n"
         }
         return (out, problems)

@@ -23,8 +23,9 @@ final class ParallelKernelTests: XCTestCase {
           | where pos or r == "Khorezm"
           | group by r | summarize s = sum(q), m = median(x), p = sum(pick), n = count()
         export r to "r.csv"
+        check t { rule: x > 0 }
         """
-        let (_, err, ok) = try TestSupport.session(script, base: dir)
+        let (out, err, ok) = try TestSupport.session(script, base: dir)
         XCTAssertTrue(ok, err)
         var s: [String: Double] = [:], p: [String: Double] = [:], xs: [String: [Double]] = [:], count: [String: Int] = [:]
         // The division comes before the `where`: its zero divisors are counted over every row.
@@ -49,5 +50,9 @@ final class ParallelKernelTests: XCTestCase {
             XCTAssertEqual(Int(f[4]), count[r], r)
         }
         XCTAssertTrue(err.contains("division by zero in \(zeroDivisions) rows"), err)
+        // Every failing row is counted, though only the first ones are described.
+        let failing = (0..<n).filter { x($0) <= 0 }.count
+        XCTAssertTrue(out.contains("\(failing) of \(n) rows fail"), String(out.prefix(300)))
+        XCTAssertTrue(out.contains("\(failing - 50) more rows"), String(out.suffix(300)))
     }
 }
