@@ -46,8 +46,32 @@ extension Interpreter {
         }
         // A deferred `where`: the arguments are computed over the table; the aggregate reads only the
         // rows the mask kept (sums and medians through the mask, others from a copy of those rows).
-        let rowArgs = try withActiveRows(mask) { try args.map { try vec($0, .rows(table)) } }
+        let rowArgs = try withActiveRows(mask) { try args.map { try memoizedRowVector($0, table) } }
         return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args, mask: mask)
+    }
+
+    /// An aggregate's input over the rows, from the indicator's memo when one is active.
+    private func memoizedRowVector(_ e: Expr, _ table: Table) throws -> Vec {
+        guard rowVectorMemo != nil, !containsAggregate(e) else { return try vec(e, .rows(table)) }
+        let key = ExprPrinter.text(e)
+        if let v = rowVectorMemo?[key] { return v }
+        let v = try vec(e, .rows(table))
+        rowVectorMemo?[key] = v
+        return v
+    }
+
+    /// Whether an expression computes an aggregate (through user functions too): its rows then
+    /// depend on the grouping.
+    private func containsAggregate(_ e: Expr, depth: Int = 0) -> Bool {
+        var found = false
+        _ = e.rewritten { x in
+            if case .call(let fn, _) = x.kind {
+                if Builtins.isAggregate(fn.text) { found = true }
+                if case .function(let f)? = globals[fn.text], depth < 16, containsAggregate(f.body, depth: depth + 1) { found = true }
+            }
+            return nil
+        }
+        return found
     }
 
     /// Runs `body` with row-counting warnings limited to `rows` (nil: every row).

@@ -52,15 +52,26 @@ extension Interpreter {
 
     /// The data an indicator reads, cut to the columns it can read (its dimensions, the inputs of its
     /// measures and filter): a 14-column survey is not copied whole by the `where` of its `data:`.
-    private func indicatorData(_ decl: IndicatorDecl, _ dataExpr: Expr) throws -> Table {
+    /// `where` steps that end the data pipeline, and the indicator's own filter, are not copied:
+    /// they give the mask of the records the indicator reads (nil = every row).
+    private func indicatorData(_ decl: IndicatorDecl, _ dataExpr: Expr) throws -> (table: Table, kept: [Bool]?) {
         let functions = userFunctionBodies
         var reading = Set(decl.by.map(\.text))
         for e in [decl.numerator, decl.denominator, decl.value, decl.filter].compactMap({ $0 }) {
             reading.formUnion(Projection.references(e, functions: functions))
         }
-        let value: Value
+        var value: Value
+        var filters: [Expr] = []
         if case .pipeline(let source, let steps) = dataExpr.kind {
-            value = try runPipeline(source, steps, reading: reading)
+            var head = steps
+            while let last = head.last, case .filter(let cond) = last.kind { filters.insert(cond, at: 0); head.removeLast() }
+            if let last = head.last, case .groupBy = last.kind { head = steps; filters = [] }   // E029 is reported as usual
+            for f in filters { reading.formUnion(Projection.references(f, functions: functions)) }
+            if head.isEmpty {
+                value = try eval(source, .plain)
+            } else {
+                value = try runPipeline(source, head, reading: reading)
+            }
         } else {
             value = try eval(dataExpr, .plain)
         }
@@ -74,20 +85,25 @@ extension Interpreter {
             }
             for d in decl.by where whole.column(d.text) == nil { throw unknownColumn(d.text, d.span, whole) }
         }
-        return table.selecting(table.names.filter(reading.contains))
+        var kept: [Bool]? = nil
+        for cond in filters + [decl.filter].compactMap({ $0 }) {
+            let rows = try withActiveRows(kept) { try mask(cond, table) }
+            kept = kept.map { Self.both($0, rows) } ?? rows
+        }
+        return (table.selecting(table.names.filter(reading.contains)), kept)
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
         guard let dataExpr = decl.data else { throw decl.withoutDataError(at: decl.name.span) }
-        var data = try indicatorData(decl, dataExpr)
-        if let filter = decl.filter { data = data.filter(try mask(filter, data)) }
+        let (data, kept) = try indicatorData(decl, dataExpr)
         let dims = decl.by.map(\.text)
         let measures = [decl.numerator, decl.denominator, decl.value].compactMap { $0 }
         // A record is used only when every input of the numerator, denominator or value is present,
-        // so numerator and denominator always describe the same records.
+        // so numerator and denominator always describe the same records. Rows the filters dropped
+        // are neither complete nor incomplete: they are not records of this indicator.
         var inputs: Set<String> = []
         for m in measures { inputs.formUnion(referencedColumns(m, in: data)) }
-        var complete = [Bool](repeating: true, count: data.rowCount)
+        var complete = kept ?? [Bool](repeating: true, count: data.rowCount)
         for name in inputs {
             let c = data.column(name)!
             if c.validity != nil { for i in 0..<data.rowCount where !c.isValid(i) { complete[i] = false } }
@@ -102,10 +118,16 @@ extension Interpreter {
         // The cube of requested totals: every subset of the total dimensions, finest cells first.
         var subsets: [[String]] = [[]]
         for t in totals { subsets += subsets.map { $0 + [t] } }
+        // Records are grouped once, by every dimension; each level of the cube groups those groups
+        // (a small table), and the measures' row-level inputs are computed once for all levels.
+        let fine = try Grouping.make(data, keys: dims, mask: kept)
+        let base = FineCells(fine: fine, complete: complete, kept: kept)
+        rowVectorMemo = [:]
+        defer { rowVectorMemo = nil }
         var pieces: [Table] = []
         for totalled in subsets {
             let keys = dims.filter { !totalled.contains($0) }
-            pieces.append(try cells(decl, data: data, complete: complete, keys: keys, dims: dims, totalled: totalled, asText: Set(totals), scale: scale))
+            pieces.append(try cells(decl, data: data, base: base, keys: keys, dims: dims, totalled: totalled, asText: Set(totals), scale: scale))
         }
         var table = pieces[0]
         for p in pieces.dropFirst() {
@@ -124,21 +146,52 @@ extension Interpreter {
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
     }
 
+    /// The finest cells of an indicator: every record's group by all dimensions, the complete
+    /// records' groups in row order, and the complete and incomplete records of each group.
+    struct FineCells {
+        let fine: Grouping
+        let complete: [Bool]
+        let usedGroups: [Int32]
+        let n: [Int64]
+        let missing: [Int64]
+
+        /// `kept`: the rows the grouping covers (its `groupOf` lists theirs, in order); nil = all.
+        init(fine: Grouping, complete: [Bool], kept: [Bool]?) {
+            self.fine = fine
+            self.complete = complete
+            var n = [Int64](repeating: 0, count: fine.count), missing = [Int64](repeating: 0, count: fine.count)
+            var used: [Int32] = []
+            used.reserveCapacity(fine.groupOf.count)
+            var j = 0
+            for i in 0..<complete.count where kept?[i] ?? true {
+                let g = fine.groupOf[j]
+                j += 1
+                if complete[i] { used.append(g); n[Int(g)] += 1 } else { missing[Int(g)] += 1 }
+            }
+            usedGroups = used
+            self.n = n
+            self.missing = missing
+        }
+    }
+
     /// One level of the cube: cells grouped by `keys`, with `_T` in the totalled dimensions.
-    private func cells(_ decl: IndicatorDecl, data: Table, complete: [Bool], keys: [String], dims: [String],
+    private func cells(_ decl: IndicatorDecl, data: Table, base: FineCells, keys: [String], dims: [String],
                        totalled: [String], asText: Set<String>, scale: Double) throws -> Table {
-        let grouping = try Grouping.make(data, keys: keys)
-        // Group ids of the complete records, consistent with `grouping`; the measures read those
-        // records through the mask (nothing is copied).
-        var usedGroups: [Int32] = []
+        // The finest cells grouped by this level's keys: a table of one row per finest cell.
+        let cellKeys = Table(names: base.fine.keyNames, columns: base.fine.keyColumns, rowCount: base.fine.count)
+        let grouping = try Grouping.make(cellKeys, keys: keys)
+        let levelOf = grouping.groupOf
         var n = [Int64](repeating: 0, count: grouping.count), missing = [Int64](repeating: 0, count: grouping.count)
-        for i in 0..<data.rowCount {
-            let g = grouping.groupOf[i]
-            if complete[i] { usedGroups.append(g); n[Int(g)] += 1 } else { missing[Int(g)] += 1 }
+        for f in 0..<base.fine.count {
+            n[Int(levelOf[f])] += base.n[f]
+            missing[Int(levelOf[f])] += base.missing[f]
+        }
+        let usedGroups: [Int32] = base.usedGroups.withUnsafeBufferPointer { u in
+            levelOf.withUnsafeBufferPointer { l in filledArray(u.count) { o in forEachRange(u.count) { rows in for j in rows { o[j] = l[Int(u[j])] } } } }
         }
         let used = data
         let usedGrouping = Grouping(keyNames: grouping.keyNames, keyColumns: grouping.keyColumns, groupOf: usedGroups,
-                                    count: grouping.count, rowMask: complete)
+                                    count: grouping.count, rowMask: base.complete)
         let g = grouping.count
         let naColumn = Column.repeating(.na, count: g)
         var value: Column, numerator = naColumn, denominator = naColumn

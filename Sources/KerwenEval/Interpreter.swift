@@ -48,6 +48,9 @@ public final class Interpreter: @unchecked Sendable {
     /// While row expressions are evaluated over a table whose `where` was deferred: the rows it kept.
     /// Row-counting warnings (division by zero) count these rows only, as if the others were gone.
     var activeRows: [Bool]?
+    /// While an indicator's cube is computed: aggregate inputs already computed over its records, by
+    /// their text (the same for every level; inputs holding an aggregate are not kept).
+    var rowVectorMemo: [String: Vec]?
     /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
     var dollarNames: Set<String> = []
 

@@ -90,6 +90,41 @@ final class IndicatorIndependentTests: XCTestCase {
         XCTAssertGreaterThan(skipped.values.reduce(0, +), 0, "the example data has missing recruitment costs")
     }
 
+    /// A derive, then `where` steps, then the indicator's own `where:` filter: the records are those
+    /// all of them keep (filters become masks, not copies); totals over both dimensions.
+    func testFiltersAfterADeriveAndTheWhereFieldWithTotals() throws {
+        var num: [String: Double] = [:], den: [String: Double] = [:], used: [String: Int] = [:], skipped: [String: Int] = [:]
+        for r in try rows() {
+            guard let inc = Double(r.fields["monthly_income_usd"]!), inc > 0, r.fields["migratory_status"] != "returnee",
+                  r.fields["year"]! >= "2020" else { continue }
+            let keys = [r.fields["sex"]!, "_T"].flatMap { s in [r.fields["destination"]!, "_T"].map { s + "|" + $0 } }
+            let cost = Double(r.fields["recruitment_cost_usd"]!)
+            for key in keys {
+                guard let cost else { skipped[key, default: 0] += 1; continue }
+                num[key, default: 0] += cost / inc * 100
+                den[key, default: 0] += 1
+                used[key, default: 0] += 1
+            }
+        }
+        let result = try exported("""
+        indicator result {
+          data: survey | derive ratio = recruitment_cost_usd / monthly_income_usd * 100 | where monthly_income_usd > 0 | where year >= 2020
+          where: migratory_status != "returnee"
+          numerator: sum(ratio)
+          denominator: count()
+          by: sex, destination
+          totals: true
+        }
+        """, file: "filtered.csv")
+        XCTAssertEqual(result.count, num.count + skipped.keys.filter { num[$0] == nil }.count)
+        for row in result {
+            let key = row["sex"]! + "|" + row["destination"]!
+            if let d = den[key] { assertClose(Double(row["value"]!)!, num[key]! / d, key) }
+            XCTAssertEqual(Int(row["n"]!), used[key] ?? 0, key)
+            XCTAssertEqual(Int(row["n_missing"]!), skipped[key] ?? 0, key)
+        }
+    }
+
     func testMedianIncomeByDestination() throws {
         var values: [String: [Double]] = [:]
         for r in try rows() { if let v = Double(r.fields["monthly_income_usd"]!) { values[r.fields["destination"]!, default: []].append(v) } }
