@@ -24,29 +24,49 @@ extension Interpreter {
         }
     }
 
-    /// Per group: the (weighted) sum of x, the sum of weights and the count, over rows with no missing
-    /// value. The same additions in the same row order as the general loop, so the same result.
+    /// Per group: the (weighted) sum of x, the sum of weights and the count, over rows where x and the
+    /// weight have values (the others are counted in `skipped`). Validity is read from the bitmaps'
+    /// words; the rows are added in row order, so the result is the same however they are stored.
     private static func sumRows(_ x: NumericOperand, _ w: NumericOperand?, _ groupOf: [Int32], _ rows: Int, _ mask: [Bool]?,
-                                _ sum: inout [Double], _ weight: inout [Double], _ n: inout [Int]) {
-        let one = [1.0]
+                                _ sum: inout [Double], _ weight: inout [Double], _ n: inout [Int], skipped: inout Int) {
+        if x.allMissing || w?.allMissing == true {
+            skipped += groupOf.count
+            return
+        }
+        let one = [1.0], none: [UInt64] = []
         let ws = w?.values ?? one, sw = w?.stride ?? 0
+        // Bitmaps of operands that vary by row (a scalar's is not read).
+        let xBits = x.stride == 0 ? nil : x.validity?.words
+        let wBits = sw == 0 ? nil : w?.validity?.words
+        let checkX = xBits != nil, checkW = wBits != nil
+        var missed = 0
         x.values.withUnsafeBufferPointer { xs in
             ws.withUnsafeBufferPointer { ws in
-                sum.withUnsafeMutableBufferPointer { s in
-                    weight.withUnsafeMutableBufferPointer { wt in
-                        n.withUnsafeMutableBufferPointer { c in
-                            let sx = x.stride
-                            eachRow(rows, groupOf, mask) { i, gid in
-                                let wi = ws[i &* sw]
-                                s[gid] += wi * xs[i &* sx]
-                                wt[gid] += wi
-                                c[gid] += 1
+                (xBits ?? none).withUnsafeBufferPointer { xb in
+                    (wBits ?? none).withUnsafeBufferPointer { wb in
+                        sum.withUnsafeMutableBufferPointer { s in
+                            weight.withUnsafeMutableBufferPointer { wt in
+                                n.withUnsafeMutableBufferPointer { c in
+                                    let sx = x.stride
+                                    eachRow(rows, groupOf, mask) { i, gid in
+                                        let bit: UInt64 = 1 << UInt64(i & 63)
+                                        if checkX && xb[i >> 6] & bit == 0 || checkW && wb[i >> 6] & bit == 0 {
+                                            missed += 1
+                                            return
+                                        }
+                                        let wi = ws[i &* sw]
+                                        s[gid] += wi * xs[i &* sx]
+                                        wt[gid] += wi
+                                        c[gid] += 1
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        skipped += missed
     }
 
     /// Whether an aggregate reads a deferred `where`'s mask itself; the others get their arguments'
@@ -103,18 +123,7 @@ extension Interpreter {
             let w = args.count > 1 ? try numeric(1) : nil
             var sum = [Double](repeating: 0, count: g), weight = [Double](repeating: 0, count: g)
             var n = [Int](repeating: 0, count: g)
-            if !x.allMissing, x.validity == nil || x.stride == 0, w.map({ !$0.allMissing && ($0.validity == nil || $0.stride == 0) }) ?? true {
-                // Nothing missing: one loop over the buffers, no per-row validity test.
-                Self.sumRows(x, w, groupOf, rows, mask, &sum, &weight, &n)
-            } else {
-                Self.eachRow(rows, groupOf, mask) { i, gid in
-                    guard x.isValid(i), w?.isValid(i) ?? true else { skipped += 1; return }
-                    let wi = w.map { $0.values[i * $0.stride] } ?? 1
-                    sum[gid] += wi * x.values[i * x.stride]
-                    weight[gid] += wi
-                    n[gid] += 1
-                }
-            }
+            Self.sumRows(x, w, groupOf, rows, mask, &sum, &weight, &n, skipped: &skipped)
             var out = [Double](repeating: 0, count: g)
             var valid = Bitmap(count: g, value: true)
             if name == "var" || name == "sd" {
