@@ -54,6 +54,8 @@ public enum CSVReader {
             }
             if let all = try? parts.map({ try $0.get() }) {
                 results = all
+            } else if parts.contains(where: { if case .failure(let e) = $0 { return e is Interrupted } else { return false } }) {
+                throw Interrupted()
             } else {
                 // A split fell inside a quoted field, or the file has an error: one sequential pass.
                 results = [try parseChunk(ChunkSplitter.Chunk(start: reader.pos, end: p.count, line: reader.line), context, template)]
@@ -180,7 +182,11 @@ public enum CSVReader {
         try builders.withUnsafeMutableBufferPointer { b in
             guard let base = p.baseAddress else { return }
             while reader.pos < end {
-                if mapped, reader.pos - released > 32 << 20 { released = releasePages(c.p, from: released, to: reader.pos) }
+                if reader.pos - released > 32 << 20 {
+                    // Every 32 MB: Ctrl-C is honoured, and parsed pages go back to the page cache.
+                    try Interrupt.check()
+                    released = mapped ? releasePages(c.p, from: released, to: reader.pos) : reader.pos
+                }
                 let line = reader.line
                 var pos = reader.pos
                 var fields = 0
