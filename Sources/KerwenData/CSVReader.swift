@@ -192,7 +192,15 @@ public enum CSVReader {
                 var fields = 0
                 while true {
                     let s = pos
-                    if pos < end, base[pos] == 34 || base[pos] == 32 {
+                    if pos < end, base[pos] == 34, fields < columns, let close = Self.simpleQuotedEnd(base, pos, end, delimiter) {
+                        // `"text"` with no quote or line break inside (as in the UN's all-quoted files):
+                        // its content goes to the typed append like any other field.
+                        if !b[fields].appendPlain(p, s + 1, close, markers) {
+                            throw fieldError(b[fields], p, s + 1, close, nil, name: name, line: line, column: fields)
+                        }
+                        pos = close + 1
+                        if pos < end, base[pos] == 13 { pos += 1 }
+                    } else if pos < end, base[pos] == 34 || base[pos] == 32 {
                         reader.pos = pos
                         try reader.record(firstField: fields) { j, s, e, escaped in
                             fields = j + 1
@@ -200,8 +208,7 @@ public enum CSVReader {
                             try feed(&b[j], p, s, e, escaped, markers, name: name, line: line, column: j)
                         }
                         break
-                    }
-                    if fields < columns, b[fields].takesShortNumbers(markers),
+                    } else if fields < columns, b[fields].takesShortNumbers(markers),
                        let (value, stop) = NumberParser.scanShortField(base, s, end, delimiter: delimiter) {
                         // A number column's cell parsed while its end is found: one pass over its bytes.
                         if !b[fields].appendNumber(value, p, s, stop) {
@@ -248,6 +255,20 @@ public enum CSVReader {
             ok = builder.append(p, s, e, isMissing: isMissing(p, s, e, markers))
         }
         if !ok { throw fieldError(builder, p, s, e, escaped, name: name, line: line, column: column) }
+    }
+
+    /// Where a quoted field that opens at `open` closes, when its content has no quote and no line
+    /// break and the closing quote is followed by the delimiter or the end of the record; nil sends
+    /// the field to the general scanner (doubled quotes, embedded newlines, text after the quote).
+    @inline(__always)
+    private static func simpleQuotedEnd(_ base: UnsafePointer<UInt8>, _ open: Int, _ end: Int, _ delimiter: UInt8) -> Int? {
+        var q = open + 1
+        while q < end, base[q] != 34, base[q] != 10 { q += 1 }
+        guard q < end, base[q] == 34 else { return nil }
+        let after = q + 1
+        if after == end || base[after] == delimiter || base[after] == 10 { return q }
+        if base[after] == 13, after + 1 < end, base[after + 1] == 10 { return q }
+        return nil
     }
 
     /// A cell the column's forced type cannot hold: its row, column and text.
