@@ -35,12 +35,25 @@ public enum TableWriter {
 
     /// JSON array of row objects; `na` as null.
     public static func jsonRows(_ table: Table, indent: String = "  ") -> String {
-        var rows: [String] = []
-        for r in 0..<table.rowCount {
-            let fields = zip(table.names, table.columns).map { name, col in "\(jsonString(name)): \(jsonValue(col.scalar(at: r)))" }
-            rows.append(indent + "{" + fields.joined(separator: ", ") + "}")
+        var out: [UInt8] = []
+        JSONRowEncoder(table, indent: indent).encodeArray(rowCount: table.rowCount, closingIndent: String(indent.dropLast(2))) { out += $0 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes a table as JSON to `path` (atomically, streamed): an array of row objects, or with
+    /// `metadata` an object `{"metadata": {…}, "data": [rows]}`.
+    public static func writeJSON(_ table: Table, metadata: [(key: String, value: String)], to path: String, shownAs display: String? = nil) throws {
+        try writeAtomically(to: path, shownAs: display) { file in
+            if metadata.isEmpty {
+                try JSONRowEncoder(table, indent: "  ").encodeArray(rowCount: table.rowCount, closingIndent: "") { try file.write(contentsOf: $0) }
+            } else {
+                let meta = metadata.map { "    \(jsonString($0.key)): \(jsonString($0.value))" }.joined(separator: ",\n")
+                try file.write(contentsOf: Data("{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": ".utf8))
+                try JSONRowEncoder(table, indent: "    ").encodeArray(rowCount: table.rowCount, closingIndent: "  ") { try file.write(contentsOf: $0) }
+                try file.write(contentsOf: Data("\n}".utf8))
+            }
+            try file.write(contentsOf: Data("\n".utf8))
         }
-        return rows.isEmpty ? "[]" : "[\n" + rows.joined(separator: ",\n") + "\n" + indent.dropLast(2) + "]"
     }
 
     public static func jsonValue(_ v: Scalar) -> String {

@@ -101,21 +101,10 @@ extension Interpreter {
         case .list(let items):
             table = Table(names: ["value"], columns: [Column.from(items)])
         }
-        let text: String
         switch format {
-        case .csv, .tsv:
-            try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
-            emit(.exported(path: display, rows: table.rowCount))
-            return
-        case .json:
-            if metadata.isEmpty {
-                text = TableWriter.jsonRows(table, indent: "  ") + "\n"
-            } else {
-                let meta = metadata.map { "    \(TableWriter.jsonString($0.key)): \(TableWriter.jsonString($0.value))" }.joined(separator: ",\n")
-                text = "{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": \(TableWriter.jsonRows(table, indent: "    "))\n}\n"
-            }
+        case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
+        case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display)
         }
-        try TableWriter.writeAtomically(text, to: path, shownAs: display)
         emit(.exported(path: display, rows: table.rowCount))
     }
 }

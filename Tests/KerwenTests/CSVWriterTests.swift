@@ -55,4 +55,22 @@ final class CSVWriterTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())"))
     }
+
+    func testJSONRowsInChunksMatchCellByCellAndParse() throws {
+        let t = table(rows: 70_000)   // three 32,768-row chunks
+        var expected = "[\n"
+        for r in 0..<t.rowCount {
+            if r > 0 { expected += ",\n" }
+            let fields = zip(t.names, t.columns).map { "\(TableWriter.jsonString($0)): \(TableWriter.jsonValue($1.scalar(at: r)))" }
+            expected += "  {" + fields.joined(separator: ", ") + "}"
+        }
+        expected += "\n]"
+        let json = TableWriter.jsonRows(t)
+        XCTAssertEqual(json, expected)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+        XCTAssertEqual(rows.count, t.rowCount)
+        XCTAssertEqual(rows[2]["word, quoted"] as? String, "say \"hi\"")
+        XCTAssertTrue(rows[0]["x"] is NSNull)
+        XCTAssertEqual(TableWriter.jsonRows(Table(names: ["a"], columns: [Column.from([], type: .integer)], rowCount: 0)), "[]")
+    }
 }

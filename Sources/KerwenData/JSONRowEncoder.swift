@@ -1,0 +1,72 @@
+// JSON rows (`{"name": value, …}`) from typed columns, a chunk of rows at a time on all cores, as
+// CSVEncoder does for CSV: names and text values escaped once, numbers formatted into the buffer.
+
+struct JSONRowEncoder: @unchecked Sendable {
+    private enum Cells {
+        case integer([Int64])
+        case number([Double])
+        case text([Int32], [[UInt8]])
+        case boolean([Bool])
+    }
+
+    /// Per column: `"name": ` as bytes, the cells, the validity.
+    private let columns: [(key: [UInt8], cells: Cells, validity: Bitmap?)]
+    private let indent: [UInt8]
+
+    init(_ table: Table, indent: String) {
+        self.indent = Array(indent.utf8)
+        columns = zip(table.names, table.columns).map { name, c in
+            let key = Array((TableWriter.jsonString(name) + ": ").utf8)
+            switch c.storage {
+            case .integer(let v): return (key, .integer(v), c.validity)
+            case .number(let v): return (key, .number(v), c.validity)
+            case .boolean(let v): return (key, .boolean(v), c.validity)
+            case .text(let codes, let dict): return (key, .text(codes, dict.values.map { Array(TableWriter.jsonString($0).utf8) }), c.validity)
+            }
+        }
+    }
+
+    /// Rows as `indent{…}`, separated by `,\n` (the first row of the table has no separator before it).
+    func encode(_ rows: Range<Int>, into out: inout [UInt8]) {
+        for r in rows {
+            if r > 0 { out += [44, 10] }
+            out += indent
+            out.append(123)
+            for (j, column) in columns.enumerated() {
+                if j > 0 { out += [44, 32] }
+                out += column.key
+                if let v = column.validity, !v[r] { out += Array("null".utf8); continue }
+                switch column.cells {
+                case .integer(let v): CSVEncoder.appendInteger(v[r], to: &out)
+                case .number(let v):
+                    if v[r].isFinite { CSVEncoder.appendNumber(v[r], to: &out) } else { out += Array("null".utf8) }
+                case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : Array("null".utf8)
+                case .boolean(let v): out += v[r] ? Array("true".utf8) : Array("false".utf8)
+                }
+            }
+            out.append(125)
+        }
+    }
+
+    /// `[`, the rows, `]` (an empty table is `[]`), in chunks formatted on every core.
+    func encodeArray(rowCount: Int, closingIndent: String, _ write: ([UInt8]) throws -> Void) rethrows {
+        guard rowCount > 0 else { try write(Array("[]".utf8)); return }
+        try write([91, 10])
+        let chunk = 32_768
+        let batch = 4 * Parallel.cores
+        var start = 0
+        while start < rowCount {
+            let chunks = min(batch, (rowCount - start + chunk - 1) / chunk)
+            let first = start
+            let parts = Parallel.map(chunks) { k in
+                var bytes: [UInt8] = []
+                let lo = first + k * chunk, hi = min(rowCount, lo + chunk)
+                self.encode(lo..<hi, into: &bytes)
+                return bytes
+            }
+            for p in parts { try write(try! p.get()) }
+            start = min(rowCount, start + chunks * chunk)
+        }
+        try write(Array(("\n" + closingIndent + "]").utf8))
+    }
+}
