@@ -14,6 +14,7 @@ struct CSVEncoder: @unchecked Sendable {
     private let columns: [(cells: Cells, validity: Bitmap?)]
     private let delimiter: UInt8
     let header: [UInt8]
+    private let yes = Array("true".utf8), no = Array("false".utf8)
 
     init(_ table: Table, delimiter: UInt8) {
         self.delimiter = delimiter
@@ -53,7 +54,7 @@ struct CSVEncoder: @unchecked Sendable {
                 case .integer(let v): Self.appendInteger(v[r], to: &out)
                 case .number(let v): Self.appendNumber(v[r], to: &out)
                 case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
-                case .boolean(let v): out += v[r] ? Array("true".utf8) : Array("false".utf8)
+                case .boolean(let v): out += v[r] ? yes : no
                 }
             }
             out.append(10)

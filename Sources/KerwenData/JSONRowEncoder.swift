@@ -12,6 +12,9 @@ struct JSONRowEncoder: @unchecked Sendable {
     /// Per column: `"name": ` as bytes, the cells, the validity.
     private let columns: [(key: [UInt8], cells: Cells, validity: Bitmap?)]
     private let indent: [UInt8]
+    // Made once: an array literal in the row loop would be a new array per use.
+    private let rowSeparator: [UInt8] = [44, 10], fieldSeparator: [UInt8] = [44, 32]
+    private let null = Array("null".utf8), yes = Array("true".utf8), no = Array("false".utf8)
 
     init(_ table: Table, indent: String) {
         self.indent = Array(indent.utf8)
@@ -29,19 +32,19 @@ struct JSONRowEncoder: @unchecked Sendable {
     /// Rows as `indent{…}`, separated by `,\n` (the first row of the table has no separator before it).
     func encode(_ rows: Range<Int>, into out: inout [UInt8]) {
         for r in rows {
-            if r > 0 { out += [44, 10] }
+            if r > 0 { out += rowSeparator }
             out += indent
             out.append(123)
             for (j, column) in columns.enumerated() {
-                if j > 0 { out += [44, 32] }
+                if j > 0 { out += fieldSeparator }
                 out += column.key
-                if let v = column.validity, !v[r] { out += Array("null".utf8); continue }
+                if let v = column.validity, !v[r] { out += null; continue }
                 switch column.cells {
                 case .integer(let v): CSVEncoder.appendInteger(v[r], to: &out)
                 case .number(let v):
-                    if v[r].isFinite { CSVEncoder.appendNumber(v[r], to: &out) } else { out += Array("null".utf8) }
-                case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : Array("null".utf8)
-                case .boolean(let v): out += v[r] ? Array("true".utf8) : Array("false".utf8)
+                    if v[r].isFinite { CSVEncoder.appendNumber(v[r], to: &out) } else { out += null }
+                case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : null
+                case .boolean(let v): out += v[r] ? yes : no
                 }
             }
             out.append(125)
