@@ -35,6 +35,7 @@ enum ScalarFunctions {
             }
             return Kernels.wrap(Column.from(cells, type: .number), scalar: scalar)
         case "coalesce":
+            if !scalar, let fast = numericCoalesce(args, n) { return .column(fast) }
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
             for i in 0..<n { cells.append(cols.lazy.map { $0.scalar(at: i) }.first { !$0.isNA } ?? .na) }
@@ -70,6 +71,7 @@ enum ScalarFunctions {
                 return .text(String(chars[from..<to]))
             }
         case "concat":
+            if !scalar, let fast = textConcat(args, n) { return .column(fast) }
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
             for i in 0..<n {
@@ -81,6 +83,14 @@ enum ScalarFunctions {
             let c = args[0].materialize(n)
             return Kernels.wrap(Column.from((0..<n).map { i in c.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(c.scalar(at: i))) }, type: .text), scalar: scalar)
         case "number", "integer":
+            if case .column(let c) = args[0], case .text(let codes, let dict) = c.storage {
+                // Text read as numbers once per distinct value.
+                let entries = dict.values.map { s -> Scalar in
+                    guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else { return .na }
+                    return name == "integer" ? .integer(Int64(d.rounded(.towardZero))) : .number(d)
+                }
+                return .column(spread(entries, codes: codes, validity: c.validity, type: name == "integer" ? .integer : .number))
+            }
             let c = args[0].materialize(n)
             let cells: [Scalar] = (0..<n).map { i in
                 let v = c.scalar(at: i)
@@ -122,10 +132,87 @@ enum ScalarFunctions {
         case .scalar(.text(let s)): return .scalar(f(s))
         case .column(let c):
             guard case .text(let codes, let dict) = c.storage else { break }
-            let mapped = dict.values.map(f)
-            return .column(Column.from(codes.map { $0 >= 0 ? mapped[Int($0)] : .na }))
+            return .column(spread(dict.values.map(f), codes: codes, validity: c.validity, type: nil))
         default: break
         }
         throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), "text"), at: span, hint: Message("H050", name))
+    }
+
+    /// A column whose row i is `entries[codes[i]]` (na where the code is -1 or the cell is missing):
+    /// a function computed once per dictionary entry, spread over the rows by code — no value per row.
+    private static func spread(_ entries: [Scalar], codes: [Int32], validity: Bitmap?, type: ColumnType?) -> Column {
+        let perEntry = Column.from(entries, type: type ?? entries.lazy.compactMap(\.type).first)
+        let rows: [Int] = codes.withUnsafeBufferPointer { k in
+            filledArray(k.count) { o in
+                for i in 0..<k.count { o[i] = k[i] >= 0 && (validity?[i] ?? true) ? Int(k[i]) : -1 }
+            }
+        }
+        return perEntry.gather(rows)
+    }
+
+    /// `coalesce` over numbers: each row's first value, integers kept when every argument is an
+    /// integer; nil for other types (the general path).
+    private static func numericCoalesce(_ args: [Vec], _ n: Int) -> Column? {
+        func isNA(_ v: Vec) -> Bool { if case .scalar(.na) = v { return true } else { return false } }
+        guard args.allSatisfy({ isNA($0) || $0.type?.isNumeric == true }), !args.allSatisfy(isNA) else { return nil }
+        let integers = args.allSatisfy { isNA($0) || $0.type == .integer }
+        var valid = Bitmap(count: n, value: false)
+        if integers {
+            let ops = args.compactMap(IntegerOperand.init)
+            var out = [Int64](repeating: 0, count: n)
+            for i in 0..<n {
+                for op in ops where op.validity?[i &* op.stride] ?? true { out[i] = op.values[i &* op.stride]; valid[i] = true; break }
+            }
+            return Column(.integer(out), validity: valid)
+        }
+        let ops = args.compactMap(NumericOperand.init).filter { !$0.allMissing }
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for op in ops where op.isValid(i) { out[i] = op.values[i &* op.stride]; valid[i] = true; break }
+        }
+        return Column(.number(out), validity: valid)
+    }
+
+    /// `concat` of text columns and constants: each distinct combination of the columns' codes is
+    /// joined once; nil for other arguments (the general path formats row by row).
+    private static func textConcat(_ args: [Vec], _ n: Int) -> Column? {
+        var parts: [(codes: [Int32], dict: TextDictionary, validity: Bitmap?)?] = []
+        var cardinality = 1
+        for a in args {
+            switch a {
+            case .scalar(.text), .scalar(.integer), .scalar(.number), .scalar(.boolean): parts.append(nil)
+            case .column(let c):
+                guard case .text(let codes, let dict) = c.storage else { return nil }
+                let (product, overflow) = cardinality.multipliedReportingOverflow(by: dict.count + 1)
+                guard !overflow, product <= 1 << 22 else { return nil }
+                cardinality = product
+                parts.append((codes, dict, c.validity))
+            default: return nil
+            }
+        }
+        // Per row: the combination's code (0 for a part that is missing), then its text once.
+        var resultOf = [Int32](repeating: -2, count: cardinality)
+        var dict = TextDictionary()
+        var codes = [Int32](repeating: -1, count: n)
+        for i in 0..<n {
+            var combo = 0, missing = false
+            for p in parts {
+                guard let p else { continue }
+                let k = p.codes[i]
+                if k < 0 || !(p.validity?[i] ?? true) { missing = true; break }
+                combo = combo * (p.dict.count + 1) + Int(k) + 1
+            }
+            if missing { continue }
+            if resultOf[combo] == -2 {
+                var text = ""
+                for (a, p) in zip(args, parts) {
+                    if let p { text += p.dict[p.codes[i]] } else if case .scalar(let v) = a { text += ScalarFormat.plain(v) }
+                }
+                resultOf[combo] = dict.encode(text)
+            }
+            codes[i] = resultOf[combo]
+        }
+        let valid = Bitmap(count: n) { codes[$0] >= 0 }
+        return Column(.text(codes: codes, dictionary: dict), validity: valid)
     }
 }

@@ -134,4 +134,21 @@ final class ColumnKernelTests: XCTestCase {
         }
         XCTAssertEqual(rows.map { $0[0] + "," + $0[1] }, order.prefix(40).map { "\(data[$0].g),\(data[$0].k)" })
     }
+
+    func testTextFunctionsOncePerValueAndCoalesce() throws {
+        // `label` is missing where a is; upper/length/concat computed per distinct value, spread by code.
+        let (rows, _) = try run("""
+        let r = t | derive label = if is_na(a) then na else g, code = concat(upper(g), "-", label), size = length(label),
+                    filled = coalesce(a, b, -1), whole = coalesce(k, 0), back = number(text(k))
+          | select code, size, filled, whole, back
+        """)
+        for (i, r) in data.enumerated() {
+            let label: String? = r.a == nil ? nil : r.g
+            XCTAssertEqual(rows[i][0], label.map { r.g.uppercased() + "-" + $0 } ?? "", "code, row \(i)")
+            XCTAssertEqual(rows[i][1], label.map { "\($0.count)" } ?? "", "size, row \(i)")
+            XCTAssertEqual(Double(rows[i][2]), r.a ?? r.b ?? -1, "filled, row \(i)")
+            XCTAssertEqual(rows[i][3], "\(r.k)", "whole, row \(i)")
+            XCTAssertEqual(Double(rows[i][4]), Double(r.k), "back, row \(i)")
+        }
+    }
 }
