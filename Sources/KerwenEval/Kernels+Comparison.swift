@@ -160,7 +160,9 @@ extension Kernels {
     static func conditional(_ c: Vec, _ t: Vec, _ f: Vec, count: Int, span: Span) throws -> Value {
         guard let cond = BooleanOperand(c) else { throw Diagnostic(.error, Message("E059", "if", typeWord(c)), at: span, hint: Message("H045")) }
         let scalar = isScalar(c) && isScalar(t) && isScalar(f)
-        if !scalar, let fast = numericConditional(cond, t, f, count: count) { return .column(fast) }
+        if !scalar, let fast = numericConditional(cond, t, f, count: count) ?? textConditional(cond, t, f, count: count) {
+            return .column(fast)
+        }
         let n = scalar ? 1 : count
         let tc = t.materialize(n), fc = f.materialize(n)
         var cells: [Scalar] = []
@@ -177,6 +179,29 @@ extension Kernels {
             throw Diagnostic(.error, Message("E060", tc.type.rawValue, fc.type.rawValue), at: span)
         }
         return wrap(Column.from(cells), scalar: scalar)
+    }
+
+    /// `if c then "young" else "older"`: text branches (or `na`) chosen by code, the branches'
+    /// dictionaries merged once; nil when a branch is not text.
+    private static func textConditional(_ cond: BooleanOperand, _ t: Vec, _ f: Vec, count n: Int) -> Column? {
+        func isNA(_ v: Vec) -> Bool { if case .scalar(.na) = v { return true } else { return false } }
+        guard t.type == .text || isNA(t), f.type == .text || isNA(f), t.type == .text || f.type == .text else { return nil }
+        var dict = TextDictionary()
+        // Per branch: each row's code in the merged dictionary (-1 = missing), read through a map per entry.
+        func branch(_ v: Vec) -> (codes: [Int32], map: [Int32], validity: Bitmap?)? {
+            if isNA(v) { return nil }
+            let c = v.materialize(n)
+            guard case .text(let codes, let d) = c.storage else { return nil }
+            return (codes, d.values.map { dict.encode($0) }, c.validity)
+        }
+        let yes = branch(t), no = branch(f)
+        var codes = [Int32](repeating: -1, count: n)
+        for i in 0..<n {
+            guard let c = cond.at(i), let side = c ? yes : no else { continue }
+            let k = side.codes[i]
+            if k >= 0, side.validity?[i] ?? true { codes[i] = side.map[Int(k)] }
+        }
+        return Column(.text(codes: codes, dictionary: dict), validity: Bitmap(count: n) { codes[$0] >= 0 })
     }
 
     /// `if c then x else y` over numbers without a value per row: integers stay integers,

@@ -151,4 +151,14 @@ final class ColumnKernelTests: XCTestCase {
             XCTAssertEqual(Double(rows[i][4]), Double(r.k), "back, row \(i)")
         }
     }
+
+    func testConditionalBetweenTextColumnsAndConstants() throws {
+        let (rows, _) = try run("""
+        let r = t | derive band = if a > 10 then "high" else if a <= 10 then g else na | select band
+        """)
+        for (i, r) in data.enumerated() {
+            let band: String? = r.a.map { $0 > 10 ? "high" : r.g }
+            XCTAssertEqual(rows[i][0], band ?? "", "row \(i)")
+        }
+    }
 }
