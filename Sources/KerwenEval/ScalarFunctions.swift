@@ -80,6 +80,7 @@ enum ScalarFunctions {
             }
             return Kernels.wrap(Column.from(cells, type: .text), scalar: scalar)
         case "text":
+            if case .column(let c) = args[0], let fast = textOfValues(c) { return .column(fast) }
             let c = args[0].materialize(n)
             return Kernels.wrap(Column.from((0..<n).map { i in c.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(c.scalar(at: i))) }, type: .text), scalar: scalar)
         case "number", "integer":
@@ -214,5 +215,31 @@ enum ScalarFunctions {
         }
         let valid = Bitmap(count: n) { codes[$0] >= 0 }
         return Column(.text(codes: codes, dictionary: dict), validity: valid)
+    }
+
+    /// `text(x)` of a number, integer or boolean column: each distinct value formatted once (years,
+    /// codes and flags have few), the rows given its code.
+    private static func textOfValues(_ c: Column) -> Column? {
+        let n = c.count
+        var dict = TextDictionary()
+        var codes = [Int32](repeating: -1, count: n)
+        switch c.storage {
+        case .integer(let v):
+            var seen: [Int64: Int32] = [:]
+            for i in 0..<n where c.isValid(i) {
+                if let k = seen[v[i]] { codes[i] = k } else { let k = dict.encode(String(v[i])); seen[v[i]] = k; codes[i] = k }
+            }
+        case .number(let v):
+            var seen: [UInt64: Int32] = [:]
+            for i in 0..<n where c.isValid(i) {
+                let bits = (v[i] == 0 ? 0.0 : v[i]).bitPattern
+                if let k = seen[bits] { codes[i] = k } else { let k = dict.encode(ScalarFormat.number(v[i])); seen[bits] = k; codes[i] = k }
+            }
+        case .boolean(let v):
+            for i in 0..<n where c.isValid(i) { codes[i] = dict.encode(v[i] ? "true" : "false") }
+        case .text:
+            return c
+        }
+        return Column(.text(codes: codes, dictionary: dict), validity: c.validity)
     }
 }
