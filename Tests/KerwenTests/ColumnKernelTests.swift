@@ -139,8 +139,8 @@ final class ColumnKernelTests: XCTestCase {
         // `label` is missing where a is; upper/length/concat computed per distinct value, spread by code.
         let (rows, _) = try run("""
         let r = t | derive label = if is_na(a) then na else g, code = concat(upper(g), "-", label), size = length(label),
-                    filled = coalesce(a, b, -1), whole = coalesce(k, 0), back = number(text(k))
-          | select code, size, filled, whole, back
+                    filled = coalesce(a, b, -1), whole = coalesce(k, 0), back = number(text(k)), shown = text(a)
+          | select code, size, filled, whole, back, shown
         """)
         for (i, r) in data.enumerated() {
             let label: String? = r.a == nil ? nil : r.g
@@ -149,6 +149,7 @@ final class ColumnKernelTests: XCTestCase {
             XCTAssertEqual(Double(rows[i][2]), r.a ?? r.b ?? -1, "filled, row \(i)")
             XCTAssertEqual(rows[i][3], "\(r.k)", "whole, row \(i)")
             XCTAssertEqual(Double(rows[i][4]), Double(r.k), "back, row \(i)")
+            XCTAssertEqual(Double(rows[i][5]), r.a, "shown, row \(i)")
         }
     }
 
