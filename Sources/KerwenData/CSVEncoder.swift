@@ -86,7 +86,13 @@ struct CSVEncoder: @unchecked Sendable {
     /// All rows in chunks formatted on every core, handed to `write` in order.
     func encodeAll(rowCount: Int, _ write: ([UInt8]) throws -> Void) rethrows {
         try write(header)
-        let chunk = 65_536
+        try Self.inChunks(rowCount: rowCount, chunk: 65_536, reserve: 16 * max(1, columns.count), encode: encode, write)
+    }
+
+    /// Rows encoded chunk by chunk, a batch of chunks at once on all cores, written in row order:
+    /// the output is never held whole.
+    static func inChunks(rowCount: Int, chunk: Int, reserve bytesPerRow: Int, encode: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void,
+                         _ write: ([UInt8]) throws -> Void) rethrows {
         let batch = 4 * Parallel.cores
         var start = 0
         while start < rowCount {
@@ -95,8 +101,8 @@ struct CSVEncoder: @unchecked Sendable {
             let parts = Parallel.map(chunks) { k in
                 var bytes: [UInt8] = []
                 let lo = first + k * chunk, hi = min(rowCount, lo + chunk)
-                bytes.reserveCapacity((hi - lo) * 16 * max(1, self.columns.count))
-                self.encode(lo..<hi, into: &bytes)
+                bytes.reserveCapacity((hi - lo) * bytesPerRow)
+                encode(lo..<hi, &bytes)
                 return bytes
             }
             for p in parts { try write(try! p.get()) }

@@ -55,21 +55,7 @@ struct JSONRowEncoder: @unchecked Sendable {
     func encodeArray(rowCount: Int, closingIndent: String, _ write: ([UInt8]) throws -> Void) rethrows {
         guard rowCount > 0 else { try write(Array("[]".utf8)); return }
         try write([91, 10])
-        let chunk = 32_768
-        let batch = 4 * Parallel.cores
-        var start = 0
-        while start < rowCount {
-            let chunks = min(batch, (rowCount - start + chunk - 1) / chunk)
-            let first = start
-            let parts = Parallel.map(chunks) { k in
-                var bytes: [UInt8] = []
-                let lo = first + k * chunk, hi = min(rowCount, lo + chunk)
-                self.encode(lo..<hi, into: &bytes)
-                return bytes
-            }
-            for p in parts { try write(try! p.get()) }
-            start = min(rowCount, start + chunks * chunk)
-        }
+        try CSVEncoder.inChunks(rowCount: rowCount, chunk: 32_768, reserve: 32 * max(1, columns.count), encode: encode, write)
         try write(Array(("\n" + closingIndent + "]").utf8))
     }
 }

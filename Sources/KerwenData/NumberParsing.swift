@@ -39,41 +39,11 @@ enum NumberParser {
         return parseGeneral(p, start, end)
     }
 
-    /// The common cell: `[-]digits[.digits]`, at most 16 bytes, so at most 15 digits — exact in a
-    /// Double's mantissa, and divided by an exact power of ten it is correctly rounded (Clinger).
-    /// No overflow or exponent handling; anything else returns nil for the general parser.
+    /// The common cell: `[-]digits[.digits]`, at most 16 bytes, and nothing after it.
     @inline(__always)
     private static func parseShort(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedNumber? {
-        var i = start
-        let negative = base[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        var mantissa: UInt64 = 0
-        let digitsStart = i
-        while i < end {
-            let d = base[i] &- 48
-            if d >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
-        let intDigits = i - digitsStart
-        if i == end {
-            guard intDigits > 0 else { return nil }
-            let v = Int64(mantissa)
-            return .integer(negative ? -v : v)
-        }
-        guard base[i] == UInt8(ascii: "."), intDigits + (end - i - 1) <= 15 else { return nil }
-        i += 1
-        let fracStart = i
-        while i < end {
-            let d = base[i] &- 48
-            if d >= 10 { return nil }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
-        let fracDigits = end - fracStart
-        guard intDigits + fracDigits > 0 else { return nil }
-        let v = Double(mantissa) / exactPowerOfTen(fracDigits)
-        return .number(negative ? -v : v)
+        guard let (value, stop) = scanShort(base, start, end), stop == end else { return nil }
+        return value
     }
 
     /// Reads a cell of the form `[-]digits[.digits]` (at most 15 digits) in the same pass that finds
@@ -82,6 +52,16 @@ enum NumberParser {
     /// (empty, spaces, exponent, long, marker), which the caller then scans the general way.
     @inline(__always)
     static func scanShortField(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8) -> (ParsedNumber, Int)? {
+        guard let (value, i) = scanShort(base, start, end) else { return nil }
+        guard i == end || base[i] == delimiter || base[i] == 10 || (base[i] == 13 && i + 1 < end && base[i + 1] == 10) else { return nil }
+        return (value, i)
+    }
+
+    /// `[-]digits[.digits]` from `start`, stopping at the first other byte: the value and where it
+    /// stopped. At most 15 digits — exact in a Double's mantissa, and divided by an exact power of
+    /// ten it is correctly rounded (Clinger); more, or no digit at all, gives nil.
+    @inline(__always)
+    private static func scanShort(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (ParsedNumber, Int)? {
         var i = start
         let negative = i < end && base[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -109,7 +89,6 @@ enum NumberParser {
         }
         // More than 15 digits may have wrapped the mantissa: the general parser reads those.
         guard intDigits + fracDigits > 0, intDigits + fracDigits <= 15 else { return nil }
-        guard i == end || base[i] == delimiter || base[i] == 10 || (base[i] == 13 && i + 1 < end && base[i + 1] == 10) else { return nil }
         if isInteger {
             let v = Int64(mantissa)
             return (.integer(negative ? -v : v), i)

@@ -41,10 +41,17 @@ public struct Table: Sendable {
         return Parallel.map(columns.count) { j in transform(columns[j]) }.map { try! $0.get() }
     }
 
+    /// How many rows a mask keeps.
+    public static func keptCount(_ mask: [Bool]) -> Int {
+        mask.withUnsafeBufferPointer { m in
+            var kept = 0
+            for i in 0..<m.count { kept &+= m[i] ? 1 : 0 }
+            return kept
+        }
+    }
+
     public func filter(_ mask: [Bool]) -> Table {
-        var kept = 0
-        for m in mask where m { kept += 1 }
-        let total = kept
+        let total = Self.keptCount(mask)
         return Table(names: names, columns: Self.eachColumn(columns, rows: rowCount) { $0.filter(mask, kept: total) }, rowCount: total)
     }
 

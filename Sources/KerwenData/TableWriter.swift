@@ -56,16 +56,6 @@ public enum TableWriter {
         }
     }
 
-    public static func jsonValue(_ v: Scalar) -> String {
-        switch v {
-        case .na: return "null"
-        case .integer(let x): return String(x)
-        case .number(let x): return x.isFinite ? ScalarFormat.number(x) : "null"
-        case .text(let s): return jsonString(s)
-        case .boolean(let b): return b ? "true" : "false"
-        }
-    }
-
     public static func jsonString(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {

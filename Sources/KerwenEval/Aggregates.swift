@@ -76,7 +76,12 @@ extension Interpreter {
         case "sum", "mean", "wsum", "wmean":
             // An integer sum is added exactly by its own loop, over copied rows.
             if name == "sum", args.first?.type == .integer { return false }
-            return args.allSatisfy { NumericOperand($0) != nil }
+            // Numbers or `na` (what NumericOperand accepts), told by type: building the operand
+            // here would widen an integer column to doubles once more.
+            return args.allSatisfy { v in
+                if case .scalar(.na) = v { return true }
+                return v.type?.isNumeric ?? false
+            }
         case "median", "quantile": return true
         default: return false
         }

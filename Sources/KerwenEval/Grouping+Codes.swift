@@ -125,7 +125,7 @@ extension Grouping {
                 f[code] = Int32(firstRows.count - 1)
             }
         }
-        let kept = mask.map(countTrue) ?? n
+        let kept = mask.map(Table.keptCount) ?? n
         let ids: [Int32] = combined.withUnsafeBufferPointer { c in
             firstOfCode.withUnsafeBufferPointer { id in
                 filledArray(kept) { o in
@@ -173,7 +173,7 @@ extension Grouping {
         }
         // Group ids are written over the combined codes (no second row-sized array).
         let firstRows = cardinality <= max(1 << 22, n) ? densifySmallInPlace(&combined, cardinality, mask) : densifyInPlace(&combined, mask)
-        let kept = mask.map(countTrue) ?? n
+        let kept = mask.map(Table.keptCount) ?? n
         let ids: [Int32] = combined.withUnsafeBufferPointer { d in
             filledArray(kept) { o in
                 if let mask {

@@ -19,7 +19,7 @@ struct Grouping {
 
     /// One group holding every (kept) row (a `summarize` without `group by`).
     static func single(rows: Int, mask: [Bool]? = nil) -> Grouping {
-        let kept = mask.map(countTrue) ?? rows
+        let kept = mask.map(Table.keptCount) ?? rows
         return Grouping(keyNames: [], keyColumns: [], groupOf: [Int32](repeating: 0, count: kept), count: 1, rowMask: mask)
     }
 
@@ -32,14 +32,6 @@ struct Grouping {
             guard kept else { return -1 }
             defer { j += 1 }
             return Int(groupOf[j])
-        }
-    }
-
-    static func countTrue(_ mask: [Bool]) -> Int {
-        mask.withUnsafeBufferPointer { m in
-            var kept = 0
-            for i in 0..<m.count { kept &+= m[i] ? 1 : 0 }
-            return kept
         }
     }
 

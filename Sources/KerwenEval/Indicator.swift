@@ -189,19 +189,18 @@ extension Interpreter {
         let usedGroups: [Int32] = base.usedGroups.withUnsafeBufferPointer { u in
             levelOf.withUnsafeBufferPointer { l in filledArray(u.count) { o in forEachRange(u.count) { rows in for j in rows { o[j] = l[Int(u[j])] } } } }
         }
-        let used = data
         let usedGrouping = Grouping(keyNames: grouping.keyNames, keyColumns: grouping.keyColumns, groupOf: usedGroups,
                                     count: grouping.count, rowMask: base.complete)
         let g = grouping.count
         let naColumn = Column.repeating(.na, count: g)
         var value: Column, numerator = naColumn, denominator = naColumn
         if let v = decl.value {
-            value = try stepVec(v, .groups(used, usedGrouping)).materialize(g)
+            value = try stepVec(v, .groups(data, usedGrouping)).materialize(g)
         } else {
-            let num = try stepVec(decl.numerator!, .groups(used, usedGrouping))
+            let num = try stepVec(decl.numerator!, .groups(data, usedGrouping))
             numerator = num.materialize(g)
             if let d = decl.denominator {
-                let den = try stepVec(d, .groups(used, usedGrouping))
+                let den = try stepVec(d, .groups(data, usedGrouping))
                 denominator = den.materialize(g)
                 value = try Kernels.arithmetic(.divide, .column(numerator), .column(denominator), count: g, span: d.span, interpreter: self).asVec(d.span).materialize(g)
             } else {

@@ -25,6 +25,17 @@ final class CSVWriterTests: XCTestCase {
                                Column.from(texts, type: .text), Column.from(flags, type: .boolean)])
     }
 
+    /// A cell as JSON, written here without the encoder: `na` (and non-finite numbers) as null.
+    private func jsonValue(_ v: Scalar) -> String {
+        switch v {
+        case .na: return "null"
+        case .integer(let x): return String(x)
+        case .number(let x): return x.isFinite ? ScalarFormat.number(x) : "null"
+        case .text(let s): return TableWriter.jsonString(s)
+        case .boolean(let b): return b ? "true" : "false"
+        }
+    }
+
     /// The expected text, cell by cell, written here without the encoder.
     private func expected(_ t: Table) -> String {
         func field(_ s: String) -> String {
@@ -61,7 +72,7 @@ final class CSVWriterTests: XCTestCase {
         var expected = "[\n"
         for r in 0..<t.rowCount {
             if r > 0 { expected += ",\n" }
-            let fields = zip(t.names, t.columns).map { "\(TableWriter.jsonString($0)): \(TableWriter.jsonValue($1.scalar(at: r)))" }
+            let fields = zip(t.names, t.columns).map { "\(TableWriter.jsonString($0)): \(jsonValue($1.scalar(at: r)))" }
             expected += "  {" + fields.joined(separator: ", ") + "}"
         }
         expected += "\n]"
