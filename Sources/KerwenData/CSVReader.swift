@@ -7,16 +7,25 @@ public enum CSVReader {
     /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
     public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Table {
         let name = shownAs ?? path
-        // Memory-mapped: the file is read by the page cache, not copied into the process.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                throw Diagnostic.error("E039", name)
-            }
-            throw Diagnostic.error("E022", name, hint: Message("H029"))
+        let file: MappedFile
+        do { file = try MappedFile(path: path) } catch { throw problem(error, name) }
+        // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
+        let table: Table
+        do { table = try parse(buffer: file.bytes, name: name, options: options, mapped: true) } catch {
+            if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
+            throw error
         }
-        return try data.withUnsafeBytes { raw in
-            try parse(buffer: raw.bindMemory(to: UInt8.self), name: name, options: options, mapped: true)
+        if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
+        return table
+    }
+
+    /// The diagnostic for a path that cannot be read as data.
+    public static func problem(_ problem: FileProblem, _ name: String) -> Diagnostic {
+        switch problem {
+        case .missing: return Diagnostic.error("E022", name, hint: Message("H029"))
+        case .folder: return Diagnostic.error("E039", name)
+        case .notRegular: return Diagnostic.error("E105", name)
+        case .unreadable(let code): return Diagnostic.error("E106", name, String(cString: strerror(code)))
         }
     }
 

@@ -26,6 +26,12 @@ public struct Table: Sendable {
         if let i = index(of: old) { names[i] = new }
     }
 
+    /// Renames several columns at once: each old name is looked up before any is changed.
+    public mutating func renameAll(_ pairs: [(String, String)]) {
+        let positions = pairs.map { (index(of: $0.0), $0.1) }
+        for case let (i?, new) in positions { names[i] = new }
+    }
+
     public func selecting(_ wanted: [String]) -> Table {
         Table(names: wanted, columns: wanted.map { column($0)! }, rowCount: rowCount)
     }

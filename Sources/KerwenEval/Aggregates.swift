@@ -156,8 +156,16 @@ extension Interpreter {
             if name == "sum", case .integer = args[0].type, case .column(let c) = args[0], case .integer(let iv) = c.storage {
                 // Integer sums stay exact integers.
                 var isum = [Int64](repeating: 0, count: g)
-                for i in 0..<rows where c.isValid(i) { isum[Int(groupOf[i])] &+= iv[i] }
-                return Column(.integer(isum), validity: valid)
+                var overflow = false
+                for i in 0..<rows where c.isValid(i) {
+                    let k = Int(groupOf[i])
+                    let (v, o) = isum[k].addingReportingOverflow(iv[i])
+                    isum[k] = v
+                    overflow = overflow || o
+                }
+                // Past Int64's range the sums are the doubles added above, never wrapped integers.
+                if !overflow { return Column(.integer(isum), validity: valid) }
+                warn(Diagnostic(.note, Message("N002", "sum")))
             }
             return Column(.number(out), validity: valid)
         case "share":

@@ -168,14 +168,21 @@ extension Interpreter {
         let grouping = try Grouping.make(table, keys: by.map(\.text))
         var present = [Set<Int64>](repeating: [], count: grouping.count)
         for i in 0..<table.rowCount {
-            guard let t = column.scalar(at: i).doubleValue, t == t.rounded() else { continue }
-            present[Int(grouping.groupOf[i])].insert(Int64(t))
+            // Only whole time points that an Int64 holds exactly (a year of 1e19 is no time point).
+            guard let d = column.scalar(at: i).doubleValue, let t = Int64(exactly: d) else { continue }
+            present[Int(grouping.groupOf[i])].insert(t)
         }
         let catalog = MessageCatalog.shared
         var failures: [[(String, String)]] = []
         for k in 0..<grouping.count {
-            guard let lo = present[k].min(), let hi = present[k].max() else { continue }
-            let missing = (lo...hi).filter { !present[k].contains($0) }
+            // The gaps are found between neighbours in order, never by listing every point from the
+            // first to the last (years 1 … 9e18 would be 9e18 points).
+            let points = present[k].sorted()
+            guard let lo = points.first, let hi = points.last else { continue }
+            var missing: [ClosedRange<Int64>] = []
+            for (a, b) in zip(points, points.dropFirst()) where b != a + 1 {  // a < b, so a + 1 cannot overflow
+                missing.append((a + 1)...(b - 1))
+            }
             if missing.isEmpty { continue }
             var row = by.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) }
             row.append((catalog.word("C.first"), String(lo)))
@@ -186,17 +193,10 @@ extension Interpreter {
         return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "series")
     }
 
-    /// `2012, 2015–2017` for [2012, 2015, 2016, 2017].
-    static func ranges(_ values: [Int64]) -> String {
-        var parts: [String] = []
-        var i = 0
-        while i < values.count {
-            var j = i
-            while j + 1 < values.count, values[j + 1] == values[j] + 1 { j += 1 }
-            parts.append(i == j ? String(values[i]) : "\(values[i])–\(values[j])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
+    /// `2012, 2015–2017` for the missing ranges 2012…2012 and 2015…2017.
+    static func ranges(_ missing: [ClosedRange<Int64>]) -> String {
+        missing.map { $0.lowerBound == $0.upperBound ? String($0.lowerBound) : "\($0.lowerBound)–\($0.upperBound)" }
+            .joined(separator: ", ")
     }
 
     /// A cell in a report: numbers to 10 significant digits, so 0.08 × 284.8 reads 22.784, not 22.784000000000002.

@@ -33,7 +33,7 @@ extension Interpreter {
             return .column(try aggregateColumn(builtin.name, args, span, table, grouping))
         }
         let values = try args.map { try vec($0, mode) }
-        return try ScalarFunctions.apply(builtin.name, values, count: mode.count, span: span)
+        return try ScalarFunctions.apply(builtin.name, values, count: mode.count, span: span, warn: warn)
     }
 
     private func aggregateColumn(_ name: String, _ args: [Expr], _ span: Span, _ table: Table, _ grouping: Grouping) throws -> Column {

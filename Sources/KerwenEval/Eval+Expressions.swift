@@ -49,7 +49,7 @@ extension Interpreter {
                 return s
             })
         case .unary(let op, let x):
-            return try Kernels.unary(op, try vec(x, mode), count: mode.count, span: e.span)
+            return try Kernels.unary(op, try vec(x, mode), count: mode.count, span: e.span, warn: warn)
         case .binary(let op, let l, let r):
             let lv = try vec(l, mode), rv = try vec(r, mode)
             return try Kernels.binary(op, lv, rv, count: mode.count, span: e.span, lhs: l, rhs: r, interpreter: self)

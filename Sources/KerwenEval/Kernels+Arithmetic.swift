@@ -11,9 +11,10 @@ extension Kernels {
         let n = scalar ? 1 : count
         if case .scalar(.na) = l { return naResult(scalar: scalar, n: n) }
         if case .scalar(.na) = r { return naResult(scalar: scalar, n: n) }
-        if op == .add || op == .subtract || op == .multiply, let a = IntegerOperand(l), let b = IntegerOperand(r),
-           let result = integerArithmetic(op, a, b, n: n) {
-            return wrap(result, scalar: scalar)
+        if op == .add || op == .subtract || op == .multiply, let a = IntegerOperand(l), let b = IntegerOperand(r) {
+            if let result = integerArithmetic(op, a, b, n: n) { return wrap(result, scalar: scalar) }
+            // Never a wrapped value: past Int64's range the whole result is computed in doubles, and said so.
+            interpreter.warn(Diagnostic(.note, Message("N002", op.rawValue), at: span))
         }
         guard let a = NumericOperand(l), let b = NumericOperand(r) else {
             let bad = NumericOperand(l) == nil ? l : r

@@ -91,15 +91,22 @@ enum Kernels {
         }
     }
 
-    static func unary(_ op: UnaryOp, _ x: Vec, count: Int, span: Span) throws -> Value {
+    static func unary(_ op: UnaryOp, _ x: Vec, count: Int, span: Span, warn: (Diagnostic) -> Void = { _ in }) throws -> Value {
         let scalar = isScalar(x)
         let n = scalar ? 1 : count
         switch op {
         case .negate:
             if let i = IntegerOperand(x) {
                 var out = [Int64](repeating: 0, count: n)
-                for k in 0..<n { out[k] = 0 &- i.values[k * i.stride] }
-                return wrap(Column(.integer(out), validity: i.validity), scalar: scalar)
+                var overflow = false
+                for k in 0..<n {
+                    let (v, o) = Int64(0).subtractingReportingOverflow(i.values[k * i.stride])
+                    out[k] = v
+                    overflow = overflow || (o && (i.validity?[k * i.stride] ?? true))
+                }
+                if !overflow { return wrap(Column(.integer(out), validity: i.validity), scalar: scalar) }
+                // -(-9223372036854775808) has no Int64: the column is negated as numbers, and said so.
+                warn(Diagnostic(.note, Message("N002", "-"), at: span))
             }
             guard let d = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", "-", typeWord(x), "number"), at: span) }
             if d.allMissing { return .scalar(.na) }

@@ -103,6 +103,14 @@ extension Interpreter {
 
     private func isSummarize(_ step: Step) -> Bool { if case .summarize = step.kind { return true } else { return false } }
 
+    /// A table never gets two columns of one name: each is named once in the step (and not like a `taken` one).
+    func requireDistinct(_ names: [Name], in step: Step, taken: [String] = []) throws {
+        var seen = Set(taken)
+        for n in names where !seen.insert(n.text).inserted {
+            throw Diagnostic(.error, Message("E102", n.text, step.word), at: n.span, hint: Message("H071"))
+        }
+    }
+
     func requireColumns(_ names: [Name], in table: Table) throws {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
@@ -132,6 +140,7 @@ extension Interpreter {
             return .table(out)
         case .select(let names):
             try requireColumns(names, in: t)
+            try requireDistinct(names, in: step)
             return .table(t.selecting(names.map(\.text)))
         case .drop(let names):
             try requireColumns(names, in: t)
@@ -139,8 +148,15 @@ extension Interpreter {
             return .table(t.selecting(t.names.filter { !dropped.contains($0) }))
         case .rename(let pairs):
             try requireColumns(pairs.map(\.from), in: t)
+            try requireDistinct(pairs.map(\.to), in: step)
+            // A name may be taken only when its column is renamed away in the same step.
+            let leaving = Set(pairs.map(\.from.text))
+            for p in pairs where p.to.text != p.from.text && t.column(p.to.text) != nil && !leaving.contains(p.to.text) {
+                throw Diagnostic(.error, Message("E103", p.from.text, p.to.text), at: p.to.span, hint: Message("H072", p.to.text))
+            }
             var out = t
-            for p in pairs { out.rename(p.from.text, to: p.to.text) }
+            // Renamed all at once (`rename a to b, b to a` swaps), so no step sees two columns of one name.
+            out.renameAll(pairs.map { ($0.from.text, $0.to.text) })
             return .table(out)
         case .groupBy(let names):
             try requireColumns(names, in: t)
@@ -148,6 +164,7 @@ extension Interpreter {
         case .summarize(let items):
             var keys: [String] = []
             if case .grouped(_, let k) = value { keys = k }
+            try requireDistinct(items.map(\.name), in: step, taken: keys)
             return .table(try summarize(t, keys: keys, items, mask: keptRows))
         case .sort(let keys):
             var cols: [(Column, Bool)] = []

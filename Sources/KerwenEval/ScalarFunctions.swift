@@ -6,7 +6,7 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 enum ScalarFunctions {
-    static func apply(_ name: String, _ args: [Vec], count: Int, span: Span) throws -> Value {
+    static func apply(_ name: String, _ args: [Vec], count: Int, span: Span, warn: (Diagnostic) -> Void = { _ in }) throws -> Value {
         let scalar = args.allSatisfy { Kernels.isScalar($0) }
         let n = scalar ? 1 : count
         switch name {
@@ -21,11 +21,17 @@ enum ScalarFunctions {
             var digits = 0
             if args.count > 1 {
                 guard case .scalar(let d) = args[1], let dv = d.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
-                digits = Int(dv)
+                // Past ±400 digits every double is already exact (or rounds to 0), so the count is held there.
+                digits = Swift.max(-400, Swift.min(400, Int(saturating: dv)))
             }
             let f = Foundation.pow(10.0, Double(digits))
-            // Half away from zero, as statistical offices publish.
-            return try math(args[0], n, scalar, span, name) { ($0 * f).rounded(.toNearestOrAwayFromZero) / f }
+            // Half away from zero, as statistical offices publish. Where x · 10^digits is past a double's
+            // range, x has no digits left to round at that place: it is its own value (or 0 for 10^digits = 0).
+            return try math(args[0], n, scalar, span, name) { x in
+                if f == 0 { return x.isFinite ? 0 * x : x }
+                let scaled = x * f
+                return scaled.isFinite && f.isFinite ? scaled.rounded(.toNearestOrAwayFromZero) / f : x
+            }
         case "least", "greatest":
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
@@ -61,11 +67,11 @@ enum ScalarFunctions {
             return try text(args[0], n, scalar, span, name) { .text($0.replacingOccurrences(of: old, with: new)) }
         case "substr":
             guard case .scalar(let st) = args[1], let start = st.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
-            var length = Int.max
-            if args.count > 2 { guard case .scalar(let l) = args[2], let lv = l.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }; length = max(0, Int(lv)) }
+            var length = Int.max  // no length: to the end
+            if args.count > 2 { guard case .scalar(let l) = args[2], let lv = l.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }; length = max(0, Int(saturating: lv)) }
             return try text(args[0], n, scalar, span, name) { s in
                 let chars = Array(s)
-                let from = max(0, Int(start) - 1)
+                let from = max(0, Int(saturating: start) - 1)
                 guard from < chars.count else { return .text("") }
                 let to = length == Int.max ? chars.count : min(chars.count, from + length)
                 return .text(String(chars[from..<to]))
@@ -84,11 +90,19 @@ enum ScalarFunctions {
             let c = args[0].materialize(n)
             return Kernels.wrap(Column.from((0..<n).map { i in c.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(c.scalar(at: i))) }, type: .text), scalar: scalar)
         case "number", "integer":
+            // A whole number past Int64's range has no integer: na, counted in one warning (W004).
+            var outOfRange = 0
+            defer { if outOfRange > 0 { warn(Diagnostic(.warning, Message("W004", String(outOfRange)), at: span, hint: Message("H070"))) } }
+            func converted(_ d: Double) -> Scalar {
+                guard name == "integer" else { return .number(d) }
+                guard let v = Int64(towardZero: d) else { outOfRange += 1; return .na }
+                return .integer(v)
+            }
             if case .column(let c) = args[0], case .text(let codes, let dict) = c.storage {
                 // Text read as numbers once per distinct value.
                 let entries = dict.values.map { s -> Scalar in
                     guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else { return .na }
-                    return name == "integer" ? .integer(Int64(d.rounded(.towardZero))) : .number(d)
+                    return converted(d)
                 }
                 return .column(spread(entries, codes: codes, validity: c.validity, type: name == "integer" ? .integer : .number))
             }
@@ -102,7 +116,7 @@ enum ScalarFunctions {
                 default: d = v.doubleValue
                 }
                 guard let d, d.isFinite else { return .na }
-                return name == "integer" ? .integer(Int64(d.rounded(.towardZero))) : .number(d)
+                return converted(d)
             }
             return Kernels.wrap(Column.from(cells, type: name == "integer" ? .integer : .number), scalar: scalar)
         default:

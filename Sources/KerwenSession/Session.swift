@@ -136,10 +136,10 @@ public final class Session: @unchecked Sendable {
     private func peekSchema(_ stmt: Stmt) -> [String]? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
         let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).path
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 64 * 1024)
-        var bytes = [UInt8](head)
+        // Only a regular file is opened (a folder or a pipe is reported when the script runs).
+        guard let file = try? MappedFile(path: path) else { return nil }
+        var bytes = Array(file.bytes.prefix(64 * 1024))
+        if file.changed { return nil }
         guard let nl = bytes.firstIndex(of: 10) else { return nil }
         bytes = Array(bytes[..<nl]) + [10]
         var csvOptions = CSVOptions()

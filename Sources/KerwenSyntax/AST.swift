@@ -57,7 +57,24 @@ public struct Expr: Equatable, Sendable {
 
     public var kind: Kind
     public var span: Span
-    public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span }
+    /// Levels of tree below and including this node (a literal is 1). Known when the node is made,
+    /// so the parser can refuse a tree deeper than `Limits.expressionDepth` before any recursive
+    /// pass walks it.
+    public let height: Int
+    public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span; self.height = Self.height(of: kind) }
+
+    private static func height(of kind: Kind) -> Int {
+        func most(_ items: [Expr]) -> Int { items.reduce(0) { max($0, $1.height) } }
+        switch kind {
+        case .integer, .number, .string, .bool, .na, .name, .variable, .column: return 1
+        case .member(let x, _), .unary(_, let x): return 1 + x.height
+        case .binary(_, let a, let b): return 1 + max(a.height, b.height)
+        case .between(let a, let b, let c), .conditional(let a, let b, let c): return 1 + max(a.height, b.height, c.height)
+        case .isIn(let x, let items): return 1 + max(x.height, most(items))
+        case .call(_, let items), .list(let items): return 1 + most(items)
+        case .pipeline(let source, let steps): return 1 + steps.reduce(source.height) { max($0, $1.height) }
+        }
+    }
 }
 
 extension Expr {
@@ -160,6 +177,17 @@ public struct Step: Equatable, Sendable {
     public var kind: Kind
     public var span: Span
     public init(_ kind: Kind, _ span: Span) { self.kind = kind; self.span = span }
+
+    /// The deepest expression in the step (see `Expr.height`).
+    public var height: Int {
+        func most(_ items: [Expr]) -> Int { items.reduce(0) { max($0, $1.height) } }
+        switch kind {
+        case .filter(let e), .take(let e), .join(_, let e, _), .union(let e): return e.height
+        case .derive(let items), .summarize(let items): return most(items.map(\.expr))
+        case .sort(let keys): return most(keys.map(\.expr))
+        case .select, .drop, .rename, .groupBy, .distinct: return 0
+        }
+    }
 
     /// The word that names this step in messages.
     public var word: String {

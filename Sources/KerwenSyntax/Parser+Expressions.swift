@@ -4,7 +4,24 @@ import KerwenDiagnostics
 
 extension Parser {
     /// expression -> or
-    mutating func expression() throws -> Expr { try orExpr() }
+    mutating func expression() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        try checkNesting()
+        return try orExpr()
+    }
+
+    /// Stops the parser's recursion at `Limits.nesting` levels, where a deeper input would overflow the stack.
+    mutating func checkNesting() throws {
+        guard nesting > Limits.nesting else { return }
+        throw Diagnostic(.error, Message("E100", String(Limits.nesting)), at: current.span, hint: Message("H068"))
+    }
+
+    /// Refuses a tree deeper than `Limits.expressionDepth`, which a long chain of operators makes.
+    func bounded(_ e: Expr) throws -> Expr {
+        guard e.height > Limits.expressionDepth else { return e }
+        throw Diagnostic(.error, Message("E101", String(Limits.expressionDepth)), at: current.span, hint: Message("H069"))
+    }
 
     /// or -> and ("or" and)*
     mutating func orExpr() throws -> Expr {
@@ -13,7 +30,7 @@ extension Parser {
             if current.isSymbol("||") { throw Diagnostic(.error, Message("E037", "||", "or"), at: current.span, hint: Message("H017", "or")) }
             advance()
             let right = try andExpr()
-            left = Expr(.binary(.or, left, right), left.span.merged(with: right.span))
+            left = try bounded(Expr(.binary(.or, left, right), left.span.merged(with: right.span)))
         }
         return left
     }
@@ -25,7 +42,7 @@ extension Parser {
             if current.isSymbol("&&") { throw Diagnostic(.error, Message("E037", "&&", "and"), at: current.span, hint: Message("H017", "and")) }
             advance()
             let right = try notExpr()
-            left = Expr(.binary(.and, left, right), left.span.merged(with: right.span))
+            left = try bounded(Expr(.binary(.and, left, right), left.span.merged(with: right.span)))
         }
         return left
     }
@@ -34,6 +51,9 @@ extension Parser {
     mutating func notExpr() throws -> Expr {
         if current.isKeyword("not") || current.isSymbol("!") {
             let start = advance().span
+            nesting += 1
+            defer { nesting -= 1 }
+            try checkNesting()
             let operand = try notExpr()
             return Expr(.unary(.not, operand), start.merged(with: operand.span))
         }
@@ -87,7 +107,7 @@ extension Parser {
         while current.isSymbol("+") || current.isSymbol("-") {
             let op: BinaryOp = advance().text == "+" ? .add : .subtract
             let right = try multiplicative()
-            left = Expr(.binary(op, left, right), left.span.merged(with: right.span))
+            left = try bounded(Expr(.binary(op, left, right), left.span.merged(with: right.span)))
         }
         return left
     }
@@ -98,7 +118,7 @@ extension Parser {
         while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
             let op = BinaryOp(rawValue: advance().text)!
             let right = try unary()
-            left = Expr(.binary(op, left, right), left.span.merged(with: right.span))
+            left = try bounded(Expr(.binary(op, left, right), left.span.merged(with: right.span)))
         }
         return left
     }
@@ -107,6 +127,9 @@ extension Parser {
     mutating func unary() throws -> Expr {
         if current.isSymbol("-") {
             let start = advance().span
+            nesting += 1
+            defer { nesting -= 1 }
+            try checkNesting()
             let operand = try unary()
             return Expr(.unary(.negate, operand), start.merged(with: operand.span))
         }
@@ -131,7 +154,7 @@ extension Parser {
             if current.isSymbol(".") && peek().kind == .identifier {
                 advance()
                 let member = advance()
-                expr = Expr(.member(expr, Name(member.text, member.span)), expr.span.merged(with: member.span))
+                expr = try bounded(Expr(.member(expr, Name(member.text, member.span)), expr.span.merged(with: member.span)))
                 continue
             }
             if current.kind == .variable, current.span.start == expr.span.end, case .name(let table) = expr.kind {

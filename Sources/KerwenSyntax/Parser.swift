@@ -5,6 +5,8 @@ import KerwenDiagnostics
 public struct Parser {
     var tokens: [Token]
     var index = 0
+    /// How many expression rules are open inside each other (see `Limits.nesting`).
+    var nesting = 0
     let file: SourceFile
     public internal(set) var diagnostics: [Diagnostic] = []
 

@@ -1,22 +1,26 @@
-// Entry point: parse the command line with exit status 2 on usage errors, then run the command.
+// Entry point: parse the command line with exit status 2 on usage errors, then run the command
+// on a thread with a deep stack (see `DeepStack`).
 
 import ArgumentParser
 import Foundation
 import KerwenDiagnostics
 
 CLI.installInterruptHandler()
-do {
-    var command = try Kerwen.parseAsRoot()
-    try command.run()
-    exit(0)
-} catch let exitCode as ExitCode {
-    exit(exitCode.rawValue)
-} catch {
-    let code = Kerwen.exitCode(for: error)
-    if code == .success {
-        print(Kerwen.fullMessage(for: error))
-        exit(0)
+let status: Int32 = DeepStack.run {
+    do {
+        var command = try Kerwen.parseAsRoot()
+        try command.run()
+        return 0
+    } catch let exitCode as ExitCode {
+        return exitCode.rawValue
+    } catch {
+        let code = Kerwen.exitCode(for: error)
+        if code == .success {
+            print(Kerwen.fullMessage(for: error))
+            return 0
+        }
+        FileHandle.standardError.write(Data((Kerwen.fullMessage(for: error) + "\n").utf8))
+        return CLI.usageError
     }
-    FileHandle.standardError.write(Data((Kerwen.fullMessage(for: error) + "\n").utf8))
-    exit(CLI.usageError)
 }
+exit(status)
