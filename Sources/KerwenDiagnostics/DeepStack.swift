@@ -43,6 +43,13 @@ public enum DeepStack {
             Unmanaged<Job>.fromOpaque(context).release()
             return body()
         }
+        // The waiting thread takes no signals, so Ctrl-C reaches the worker (libedit's read there sees
+        // EINTR and clears the line, as it did on the main thread).
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&blocked, s) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         #if canImport(Glibc)
         pthread_join(thread, nil)
         #else

@@ -36,8 +36,13 @@ enum TestSupport {
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Standard error is read on its own thread: a long diagnostic must not block on a full pipe.
+        nonisolated(unsafe) var e = Data()
+        let errorRead = DispatchGroup()
+        errorRead.enter()
+        DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); errorRead.leave() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
         p.waitUntilExit()
         return Result(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
     }

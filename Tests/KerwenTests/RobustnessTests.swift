@@ -1,0 +1,157 @@
+// Inputs that used to end Kerwen by a signal (SIGSEGV from deep trees, SIGILL from traps, SIGBUS from a
+// truncated mapping) or give a silently wrong value: each now exits 0 with the right answer or 1 with
+// its diagnostic. The expected values are worked out here (Int64 limits, Swift's own string slicing).
+
+import Foundation
+import XCTest
+
+final class RobustnessTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-robust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "a,b\n1,2\n3,4\n".write(to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func run(_ script: String, command: String = "run") throws -> TestSupport.Result {
+        let file = folder.appendingPathComponent("s.kw")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        return try TestSupport.runKerwen([command, file.path], cwd: folder)
+    }
+
+    /// Exit 1 (never a signal: a signal shows as a status above 128 or a crash report) with the code.
+    private func assertDiagnostic(_ r: TestSupport.Result, _ code: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(r.status, 1, r.stderr, file: file, line: line)
+        XCTAssertTrue(r.stderr.contains("error[\(code)]"), r.stderr, file: file, line: line)
+        XCTAssertFalse(r.stderr.contains("crashed"), r.stderr, file: file, line: line)
+    }
+
+    func testDeepNestingEndsInADiagnostic() throws {
+        for depth in [2_000, 100_000] {
+            let script = "show " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "\n"
+            assertDiagnostic(try run(script), "E100")
+            assertDiagnostic(try run(script, command: "check"), "E100")
+        }
+        let unary = "show " + String(repeating: "- ", count: 50_000) + "1\n"
+        assertDiagnostic(try run(unary), "E100")
+        let nots = "show " + String(repeating: "not ", count: 50_000) + "true\n"
+        assertDiagnostic(try run(nots), "E100")
+        let calls = "show " + String(repeating: "abs(", count: 20_000) + "1" + String(repeating: ")", count: 20_000) + "\n"
+        assertDiagnostic(try run(calls), "E100")
+    }
+
+    func testNestingWithinTheLimitWorks() throws {
+        let r = try run("show " + String(repeating: "(", count: 900) + "7" + String(repeating: ")", count: 900) + "\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "7\n")
+    }
+
+    func testLongChainsWorkOrEndInADiagnostic() throws {
+        // 5,000 terms work (the sum is 5,000); 200,000 end in E101.
+        let ok = try run("show " + Array(repeating: "1", count: 5_000).joined(separator: " + ") + "\n")
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(ok.stdout, "5000\n")
+        assertDiagnostic(try run("show " + Array(repeating: "1", count: 200_000).joined(separator: " + ") + "\n"), "E101")
+        let rows = "load t from \"d.csv\"\nshow t | derive c = " + Array(repeating: "a", count: 9_000).joined(separator: " * 1 + ") + "\n"
+        let r = try run(rows + "  | select c\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("9000") && r.stdout.contains("27000"), r.stdout)
+    }
+
+    func testManyStatementsAndPipelineSteps() throws {
+        let statements = String(repeating: "let x = 1\n", count: 5_000) + "show x\n"
+        let r = try run(statements)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let steps = "load t from \"d.csv\"\nshow t" + String(repeating: " | where a > 0", count: 1_000) + " | summarize n = count()\n"
+        let s = try run(steps)
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains("2"), s.stdout)
+    }
+
+    func testIntegerOverflowIsNeverWrapped() throws {
+        // Int64.min negated, Int64.max + 1 and × 2 are 2^63, 2^63 and 2^64 as doubles, with note N002.
+        for (expr, expected) in [("-(-9223372036854775807 - 1)", 9_223_372_036_854_775_808.0),
+                                 ("9223372036854775807 + 1", 9_223_372_036_854_775_808.0),
+                                 ("9223372036854775807 * 2", 18_446_744_073_709_551_616.0)] {
+            let r = try run("show \(expr)\n")
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(Double(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines))!, expected, accuracy: expected * 1e-9, expr)
+            XCTAssertFalse(r.stdout.hasPrefix("-9223372036854775808"), expr)
+            XCTAssertTrue(r.stderr.contains("note[N002]"), r.stderr)
+        }
+    }
+
+    func testHugeArgumentsDoNotTrap() throws {
+        let cases: [(String, String)] = [
+            ("integer(1e300)", "na"), ("integer(\"1e300\")", "na"), ("round(1, 1e300)", "1"), ("round(2.5, -1e300)", "0"),
+            ("round(1.5e300, 2)", "1.5e+300"), ("substr(\"abcdef\", 1e300)", ""), ("substr(\"abcdef\", 2, 1e300)", "bcdef"),
+            ("substr(\"abcdef\", -1e300, 3)", "abc"), ("substr(\"abc\", -9223372036854775807)", "abc"), ("integer(-2.7)", "-2"),
+        ]
+        for (expr, expected) in cases {
+            let r = try run("show \(expr)\n")
+            XCTAssertEqual(r.status, 0, "\(expr): \(r.stderr)")
+            XCTAssertEqual(r.stdout, expected + "\n", expr)
+        }
+        XCTAssertTrue(try run("show integer(1e300)\n").stderr.contains("warning[W004]"))
+    }
+
+    func testGapsOverAHugeRangeAreFoundBetweenNeighbours() throws {
+        try "year,v\n1,1\n2,1\n9000000000000000000,1\n1e19,1\n".write(to: folder.appendingPathComponent("g.csv"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let r = try run("load t from \"g.csv\"\ncheck t { gaps: year }\n")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertFalse(r.stderr.contains("crashed"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("3–8999999999999999999"), r.stdout)
+    }
+
+    func testFilesThatAreNotDataFiles() throws {
+        assertDiagnostic(try run("load t from \".\"\n"), "E039")
+        XCTAssertEqual(try run("load t from \".\"\n", command: "check").status, 0)
+        assertDiagnostic(try run("load t from \"/dev/zero\"\n"), "E105")
+        let fifo = folder.appendingPathComponent("pipe.csv").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let started = Date()
+        assertDiagnostic(try run("load t from \"pipe.csv\"\n"), "E105")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+    }
+
+    func testNoTwoColumnsOfOneName() throws {
+        assertDiagnostic(try run("load t from \"d.csv\"\nshow t | rename a to b\n"), "E103")
+        assertDiagnostic(try run("load t from \"d.csv\"\nshow t | summarize n = count(), n = sum(a)\n"), "E102")
+        assertDiagnostic(try run("load t from \"d.csv\"\nshow t | group by a | summarize a = count()\n"), "E102")
+        assertDiagnostic(try run("load t from \"d.csv\"\nshow t | select a, a\n"), "E102")
+    }
+
+    func testAFileTruncatedWhileItIsReadIsReportedNotACrash() throws {
+        // 120 MB, truncated to 1 MB a moment after the load starts: E104 (or, when the load won the
+        // race, the whole file's 4 M rows) — never SIGBUS.
+        let path = folder.appendingPathComponent("big.csv")
+        var text = "id,x\n"
+        text.reserveCapacity(120_000_000)
+        for i in 0..<4_000_000 { text += "\(i),\(i % 977).25\n" }
+        try text.write(to: path, atomically: false, encoding: .utf8)
+        for delay in [50_000, 150_000] as [UInt32] {
+            let copy = folder.appendingPathComponent("cut.csv")
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: path, to: copy)
+            let script = folder.appendingPathComponent("cut.kw")
+            try "load t from \"cut.csv\"\nshow t | summarize n = count()\n".write(to: script, atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = TestSupport.binary
+            p.arguments = ["run", script.path]
+            p.standardOutput = Pipe()
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            usleep(delay)
+            XCTAssertEqual(truncate(copy.path, 1_000_000), 0)
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationReason, .exit, e)
+            XCTAssertTrue(p.terminationStatus == 0 || e.contains("E104"), e)
+        }
+    }
+}
