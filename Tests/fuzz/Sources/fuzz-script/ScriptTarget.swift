@@ -1,0 +1,24 @@
+// Script text through the lexer, parser and resolver (what `kerwen check` does): any input must end
+// in diagnostics, never a trap or a stack overflow.
+
+import Foundation
+import FuzzSupport
+import KerwenSession
+
+let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kerwen-fuzz-script")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzScript(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let text = String(decoding: Fuzz.bytes(data, size), as: UTF8.self)
+    Fuzz.onDeepStack {
+        let session = Session(baseDirectory: folder)
+        let diagnostics = session.check(text: text, name: "fuzz.kw")
+        _ = session.render(diagnostics)
+    }
+    return 0
+}
+
+@_cdecl("fuzz_script_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    Fuzz.main(argc, argv, fuzzScript)
+}

@@ -1,0 +1,164 @@
+// Turns fuzz bytes into a Kerwen script over the table `t` (region, sex, year, value, n, note):
+// every byte picks the next production of a small grammar, so most inputs are well-formed scripts
+// that reach the evaluator, and mutations of them stay well-formed.
+
+struct ScriptGenerator {
+    private var bytes: [UInt8]
+    private var position = 0
+    private var depth = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    static let numericColumns = ["value", "n", "year"]
+    static let textColumns = ["region", "sex", "note"]
+    static let literals = ["0", "1", "-1", "2.5", "1e300", "-1e300", "9223372036854775807", "-9223372036854775808",
+                           "na", "0.0", "1_000", "3", "2020", "1e-300"]
+    static let texts = ["\"A\"", "\"\"", "\"KG\"", "\"_T\"", "'x'", "\"ü\"", "\"1\""]
+    static let scalarFunctions = ["abs", "floor", "ceil", "sqrt", "log", "log10", "exp", "integer", "number", "text"]
+    static let aggregates = ["sum", "mean", "median", "min", "max", "sd", "var", "n_distinct", "first", "last"]
+    static let operators = ["+", "-", "*", "/", "%", "^"]
+    static let comparisons = ["==", "!=", "<", "<=", ">", ">="]
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func next(_ n: Int) -> Int {
+        guard position < bytes.count, n > 0 else { return 0 }
+        defer { position += 1 }
+        return Int(bytes[position]) % n
+    }
+
+    mutating func pick(_ list: [String]) -> String { list[next(list.count)] }
+
+    mutating func script() -> String {
+        var lines = ["load t from \"t.csv\"", "load u from \"u.csv\""]
+        var statements = 0
+        while !atEnd && statements < 12 {
+            lines.append(statement())
+            statements += 1
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    mutating func statement() -> String {
+        switch next(8) {
+        case 0: return "let x\(next(3)) = " + number()
+        case 1: return "show " + pipeline()
+        case 2: return "describe " + pipeline()
+        case 3: return "fn f\(next(2))(a, b) = " + number(names: ["a", "b"])
+        case 4: return indicator()
+        case 5: return "check t {\n  " + rule() + "\n}"
+        case 6: return "show " + number()
+        default: return "let p\(next(3)) = " + pipeline()
+        }
+    }
+
+    mutating func pipeline() -> String {
+        var text = pick(["t", "u", "t", "p0", "p1"])
+        for _ in 0..<next(6) { text += "\n  | " + step() }
+        return text
+    }
+
+    mutating func step() -> String {
+        switch next(13) {
+        case 0: return "where " + condition()
+        case 1: return "derive " + pick(["d", "value", "region", "e"]) + " = " + (next(3) == 0 ? text() : number())
+        case 2: return "select " + columns()
+        case 3: return "drop " + pick(Self.numericColumns + Self.textColumns)
+        case 4: return "rename " + pick(Self.numericColumns + Self.textColumns) + " to " + pick(["r", "value", "region", "z"])
+        case 5: return "group by " + columns() + " | summarize " + summaries()
+        case 6: return "summarize " + summaries()
+        case 7: return "sort " + (next(2) == 0 ? "-" : "") + pick(Self.numericColumns + Self.textColumns)
+        case 8: return "take " + pick(["0", "1", "3", "-1", "1000000000000"])
+        case 9: return pick(["join", "left join"]) + " u on " + pick(["region", "year", "region, year", "region == place"])
+        case 10: return "union " + pick(["t", "u"])
+        case 11: return "distinct" + (next(2) == 0 ? "" : " " + columns())
+        default: return "where " + pick(Self.textColumns) + " in [" + text() + ", " + text() + "]"
+        }
+    }
+
+    mutating func columns() -> String {
+        var names = [pick(Self.numericColumns + Self.textColumns)]
+        for _ in 0..<next(3) { names.append(pick(Self.numericColumns + Self.textColumns)) }
+        return names.joined(separator: ", ")
+    }
+
+    mutating func summaries() -> String {
+        var parts = [summary()]
+        for _ in 0..<next(3) { parts.append(summary()) }
+        return parts.joined(separator: ", ")
+    }
+
+    mutating func summary() -> String {
+        let name = pick(["s", "m", "k", "value"])
+        switch next(5) {
+        case 0: return "\(name) = count()"
+        case 1: return "\(name) = share(" + condition() + ")"
+        case 2: return "\(name) = quantile(" + pick(Self.numericColumns) + ", " + pick(["0", "0.5", "1", "2", "-1", "na"]) + ")"
+        case 3: return "\(name) = wmean(" + number() + ", " + pick(Self.numericColumns) + ")"
+        default: return "\(name) = " + pick(Self.aggregates) + "(" + number() + ")"
+        }
+    }
+
+    mutating func indicator() -> String {
+        var fields = ["data: " + pipeline()]
+        if next(2) == 0 {
+            fields.append("numerator: " + pick(["sum", "wsum", "count"]) + (next(2) == 0 ? "(value)" : "(value, n)"))
+            fields.append("denominator: sum(" + pick(Self.numericColumns) + ")")
+        } else {
+            fields.append("value: " + pick(Self.aggregates) + "(" + number() + ")")
+        }
+        if next(2) == 0 { fields.append("by: " + columns()) }
+        if next(2) == 0 { fields.append("totals: " + pick(["true", "false", "sex", "region"])) }
+        if next(3) == 0 { fields.append("scale: " + pick(Self.literals)) }
+        if next(3) == 0 { fields.append("check: value between 0 and 100") }
+        return "indicator i\(next(2)) {\n  " + fields.joined(separator: "\n  ") + "\n}\nshow i\(next(2))"
+    }
+
+    mutating func rule() -> String {
+        switch next(4) {
+        case 0: return "rule: " + condition()
+        case 1: return "unique: " + columns()
+        case 2: return "total: _T = F + M in sex on value" + (next(2) == 0 ? " by year" : "")
+        default: return "gaps: year" + (next(2) == 0 ? " by region" : "")
+        }
+    }
+
+    mutating func condition() -> String {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 6 { return number() + " > " + number() }
+        switch next(6) {
+        case 0: return condition() + " and " + condition()
+        case 1: return condition() + " or " + condition()
+        case 2: return "not " + condition()
+        case 3: return pick(Self.textColumns) + " == " + text()
+        case 4: return number() + " between " + number() + " and " + number()
+        default: return number() + " " + pick(Self.comparisons) + " " + number()
+        }
+    }
+
+    mutating func number(names: [String] = numericColumns) -> String {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 8 { return pick(Self.literals) }
+        switch next(9) {
+        case 0, 1: return pick(names)
+        case 2: return pick(Self.literals)
+        case 3: return number(names: names) + " " + pick(Self.operators) + " " + number(names: names)
+        case 4: return pick(Self.scalarFunctions) + "(" + number(names: names) + ")"
+        case 5: return "round(" + number(names: names) + ", " + pick(Self.literals) + ")"
+        case 6: return "if " + condition() + " then " + number(names: names) + " else " + number(names: names)
+        case 7: return "f\(next(2))(" + number(names: names) + ", " + number(names: names) + ")"
+        default: return "coalesce(" + number(names: names) + ", " + pick(Self.literals) + ")"
+        }
+    }
+
+    mutating func text() -> String {
+        switch next(5) {
+        case 0: return "substr(" + pick(Self.textColumns) + ", " + pick(Self.literals) + ", " + pick(Self.literals) + ")"
+        case 1: return "concat(" + pick(Self.textColumns) + ", " + pick(Self.texts) + ")"
+        case 2: return pick(["upper", "lower", "trim"]) + "(" + pick(Self.textColumns) + ")"
+        default: return pick(Self.texts)
+        }
+    }
+}
