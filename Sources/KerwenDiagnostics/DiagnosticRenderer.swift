@@ -24,7 +24,7 @@ public struct DiagnosticRenderer {
 
     public func render(_ d: Diagnostic) -> String {
         var out = ""
-        let head = "\(severityWord(d.severity))[\(d.code)]: \(paint(d.message.text, "1"))"
+        let head = "\(severityWord(d.severity))[\(d.code)]: \(paint(Self.printable(d.message.text), "1"))"
         guard let span = d.span, !span.isSynthetic, let file = sources[span.source] else {
             out += head + "\n"
             appendTrailer(d, to: &out, gutter: "")
@@ -32,19 +32,14 @@ public struct DiagnosticRenderer {
         }
         let (line, col) = file.location(of: span.start)
         out += "\(file.name):\(line):\(col): " + head + "\n"
-        let lineText = file.lineText(line)
+        let excerpt = SourceExcerpt(bytes: file.bytes, line: file.lineRange(line), span: span.start..<span.end)
         let number = String(line)
         let pad = String(repeating: " ", count: number.count)
         out += "\(pad) |\n"
-        out += "\(number) | \(lineText.replacingOccurrences(of: "\t", with: " "))\n"
+        out += "\(number) | \(excerpt.line)\n"
         // Caret under the span, sized by display width and clipped to the first line.
-        let lineStart = file.lineStarts[line - 1]
-        let before = String(decoding: file.bytes[lineStart..<max(lineStart, min(span.start, file.bytes.count))], as: UTF8.self)
-        let lineEnd = lineStart + Array(lineText.utf8).count
-        let spanEnd = max(span.start, min(span.end, lineEnd))
-        let covered = String(decoding: file.bytes[min(span.start, file.bytes.count)..<min(spanEnd, file.bytes.count)], as: UTF8.self)
-        let caretCount = max(1, DisplayWidth.of(covered))
-        var caretLine = String(repeating: " ", count: DisplayWidth.of(before)) + paint(String(repeating: "^", count: caretCount), d.severity == .error ? "1;31" : "1;33")
+        let caretCount = max(1, DisplayWidth.of(excerpt.covered))
+        var caretLine = String(repeating: " ", count: DisplayWidth.of(excerpt.before)) + paint(String(repeating: "^", count: caretCount), d.severity == .error ? "1;31" : "1;33")
         if let label = d.label { caretLine += " " + label.text }
         out += "\(pad) | \(caretLine)\n"
         appendTrailer(d, to: &out, gutter: pad + " ")
@@ -61,4 +56,16 @@ public struct DiagnosticRenderer {
     }
 
     public func render(_ list: [Diagnostic]) -> String { list.map(render).joined() }
+
+    /// Message text with control characters (a name or value quoted from the input) made visible,
+    /// so an error never sends escape sequences to the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            out.append(v == 0x0A ? scalar : (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
+    }
 }

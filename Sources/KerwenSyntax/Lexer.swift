@@ -231,6 +231,18 @@ public struct Lexer {
         }
         let (s, n) = scalar(at: pos) ?? ("?", 1)
         pos += n
-        diagnostics.append(.error("E001", String(s), at: span(start, pos)))
+        diagnostics.append(.error("E001", Self.shown(s), at: span(start, pos)))
     }
+
+    /// A character as a message can show it: invisible and control characters by their code point.
+    static func shown(_ s: Unicode.Scalar) -> String {
+        let v = s.value
+        let invisible = v < 0x20 || (v >= 0x7F && v < 0xA0) || s.properties.generalCategory == .format
+            || s.properties.isWhitespace
+        return invisible ? "U+" + String(v, radix: 16, uppercase: true).leftPadded(to: 4) : String(s)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

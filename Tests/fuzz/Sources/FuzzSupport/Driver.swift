@@ -12,18 +12,26 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
 
 public enum Fuzz {
     public static func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ test: FuzzTest) -> CInt {
-        var count = argc
-        var arguments = argv
-        return LLVMFuzzerRunDriver(&count, &arguments, test)
+        // The whole driver runs on one deep-stack thread, as the `kerwen` command runs everything:
+        // every input then meets the same stack as in production, without a thread per input.
+        let arguments = Arguments(count: argc, values: argv)
+        return DeepStack.run {
+            var count = arguments.count
+            var values = arguments.values
+            return LLVMFuzzerRunDriver(&count, &values, test)
+        }
     }
 
-    /// The input as bytes, run on a deep-stack thread exactly as the `kerwen` command runs everything.
+    /// The input as bytes.
     public static func bytes(_ start: UnsafePointer<UInt8>?, _ count: Int) -> [UInt8] {
         guard let start, count > 0 else { return [] }
         return Array(UnsafeBufferPointer(start: start, count: count))
     }
 
-    public static func onDeepStack(_ body: @escaping () -> Void) {
-        DeepStack.run { body() }
-    }
+}
+
+/// argv crosses to the driver's thread; it lives for the whole process.
+private struct Arguments: @unchecked Sendable {
+    let count: CInt
+    let values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 }

@@ -10,8 +10,8 @@ let codes: [String: String] = ["BOTHSEX": "_T", "FEMALE": "F", "MALE": "M", "ALL
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOpenSDG(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Fuzz.bytes(data, size)
-    Fuzz.onDeepStack {
-        guard let table = try? CSVReader.parse(bytes: bytes, name: "fuzz.csv") else { return }
+    do {
+        guard let table = try? CSVReader.parse(bytes: bytes, name: "fuzz.csv") else { return 0 }
         let tidy = OpenSDGLayout.normalize(table, codes: codes)
         // Same shape, and no disaggregation cell left empty or missing.
         guard tidy.rowCount == table.rowCount, tidy.names == table.names else { fatalError("layout changed the shape") }

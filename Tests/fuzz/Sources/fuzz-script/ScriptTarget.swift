@@ -10,7 +10,7 @@ let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScript(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: Fuzz.bytes(data, size), as: UTF8.self)
-    Fuzz.onDeepStack {
+    do {
         let session = Session(baseDirectory: folder)
         let diagnostics = session.check(text: text, name: "fuzz.kw")
         _ = session.render(diagnostics)

@@ -34,7 +34,7 @@ public func fuzzSession(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var generator = ScriptGenerator(Fuzz.bytes(data, size))
     let script = generator.script()
     if ProcessInfo.processInfo.environment["KERWEN_FUZZ_PRINT"] != nil { print(script) }
-    Fuzz.onDeepStack {
+    do {
         let session = Session(baseDirectory: folder)
         session.writeOut = { _ in }
         session.writeErr = { _ in }

@@ -1,0 +1,72 @@
+// The part of a source line a diagnostic shows: the whole line when it is short, else a window around
+// the span with `…` where it was cut, so a 10 MB one-line script gives a readable message in
+// constant time. Tabs become spaces and control characters `�`, so a line can neither shift the
+// caret nor send escape sequences to the terminal.
+
+struct SourceExcerpt {
+    /// Text shown before the span, the span itself (first line only), and after it.
+    let before: String
+    let covered: String
+    let after: String
+
+    static let maxBefore = 40
+    static let maxCovered = 80
+    static let maxLine = 160
+
+    init(bytes: [UInt8], line: Range<Int>, span: Range<Int>) {
+        let start = min(max(span.lowerBound, line.lowerBound), line.upperBound)
+        let end = min(max(span.upperBound, start), line.upperBound)
+        let wholeBefore = Self.clean(bytes[line.lowerBound..<start])
+        let wholeCovered = Self.clean(bytes[start..<end])
+        let wholeAfter = Self.clean(bytes[end..<line.upperBound])
+        // Only measure what could be shown: a long line is cut by byte count first.
+        if line.count <= Self.maxLine {
+            before = wholeBefore; covered = wholeCovered; after = wholeAfter
+            return
+        }
+        before = Self.tail(wholeBefore, width: Self.maxBefore)
+        covered = Self.head(wholeCovered, width: Self.maxCovered)
+        let room = max(10, Self.maxLine - DisplayWidth.of(before) - DisplayWidth.of(covered))
+        after = covered.hasSuffix("…") ? "" : Self.head(wholeAfter, width: room)
+    }
+
+    var line: String { before + covered + after }
+
+    private static func clean(_ bytes: ArraySlice<UInt8>) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.append(" ")
+            case 0..<0x20, 0x7F..<0xA0: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// At most `width` columns from the start, `…` when cut.
+    private static func head(_ text: String, width: Int) -> String {
+        var kept = String.UnicodeScalarView(), used = 0
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if used + w > width - 1 { return String(kept) + "…" }
+            kept.append(scalar); used += w
+        }
+        return String(kept)
+    }
+
+    /// At most `width` columns from the end, `…` when cut.
+    private static func tail(_ text: String, width: Int) -> String {
+        var kept: [Unicode.Scalar] = [], used = 0
+        for scalar in text.unicodeScalars.reversed() {
+            let w = DisplayWidth.of(scalar)
+            if used + w > width - 1 {
+                var out = String.UnicodeScalarView(["…"])
+                out.append(contentsOf: kept.reversed())
+                return String(out)
+            }
+            kept.append(scalar); used += w
+        }
+        return String(String.UnicodeScalarView(kept.reversed()))
+    }
+}
