@@ -31,7 +31,7 @@ for target in "${targets[@]}"; do
   limit=(-max_total_time="$seconds")
   [ -n "$runs" ] && limit=(-runs="$runs")
   log=".build/fuzz/logs/$name.log"
-  echo "fuzz: $target (${runs:+$runs runs}${runs:-$seconds s})"
+  if [ -n "$runs" ]; then echo "fuzz: $target ($runs runs)"; else echo "fuzz: $target ($seconds s)"; fi
   "$bin/$target" "$work" "Tests/fuzz/corpus/$name" -dict="$dict" "${limit[@]}" \
       -max_len=4096 -timeout=20 -detect_leaks=0 -rss_limit_mb=4096 -print_final_stats=1 \
       -artifact_prefix=".build/fuzz/artifacts/$name-" > "$log" 2>&1

@@ -1,6 +1,8 @@
 // CSV bytes from typed columns, a chunk of rows at a time: each text value quoted once per
 // dictionary entry, numbers formatted straight into the buffer, chunks formatted on all cores.
 
+import KerwenDiagnostics
+
 /// The columns of a table prepared for writing rows.
 struct CSVEncoder: @unchecked Sendable {
     private enum Cells {
@@ -98,14 +100,21 @@ struct CSVEncoder: @unchecked Sendable {
         while start < rowCount {
             let chunks = min(batch, (rowCount - start + chunk - 1) / chunk)
             let first = start
-            let parts = Parallel.map(chunks) { k in
+            let parts = Parallel.values(chunks) { k in
                 var bytes: [UInt8] = []
                 let lo = first + k * chunk, hi = min(rowCount, lo + chunk)
                 bytes.reserveCapacity((hi - lo) * bytesPerRow)
-                encode(lo..<hi, &bytes)
+                // In slices, so that Ctrl-C or a termination signal is seen within a fraction of a
+                // second even in a debug build; the writer then throws and nothing is committed.
+                var from = lo
+                while from < hi && !Interrupt.isRequested {
+                    let to = min(hi, from + 4_096)
+                    encode(from..<to, &bytes)
+                    from = to
+                }
                 return bytes
             }
-            for p in parts { try write(try! p.get()) }
+            for p in parts { try write(p) }
             start = min(rowCount, start + chunks * chunk)
         }
     }

@@ -33,7 +33,7 @@ extension CSVReader {
         let own = max(16, Int(Double(chunk.end - chunk.start) * c.rowsPerByte * 1.02) + 16)
         var builders = template.map { ColumnBuilder(name: $0.name, forced: $0.forced, capacity: estimate, ownRows: own) }
         var rows = 0
-        var released = chunk.start
+        var released = chunk.start, checked = chunk.start
         // Locals, not fields of `c`: the per-record closure would otherwise copy the context each record.
         let markers = c.markers, name = c.name, columns = c.columns, mapped = c.mapped
         reader.skipBlankLines()
@@ -44,10 +44,14 @@ extension CSVReader {
         try builders.withUnsafeMutableBufferPointer { b in
             guard let base = p.baseAddress else { return }
             while reader.pos < end {
-                if reader.pos - released > 32 << 20 {
-                    // Every 32 MB: Ctrl-C is honoured, and parsed pages go back to the page cache.
+                if reader.pos - checked > 1 << 20 {
+                    // Every MB Ctrl-C is honoured (well under a second even in a debug build); every
+                    // 32 MB parsed pages go back to the page cache.
                     try Interrupt.check()
-                    released = mapped ? releasePages(c.p, from: released, to: reader.pos) : reader.pos
+                    checked = reader.pos
+                    if reader.pos - released > 32 << 20 {
+                        released = mapped ? releasePages(c.p, from: released, to: reader.pos) : reader.pos
+                    }
                 }
                 let line = reader.line
                 var pos = reader.pos

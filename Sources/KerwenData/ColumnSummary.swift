@@ -16,7 +16,7 @@ public struct ColumnSummary: Sendable {
     public var top: [(text: String, count: Int)] = []
 
     public static func of(_ table: Table, top: Int = 3) -> [ColumnSummary] {
-        Parallel.map(table.columns.count) { j in of(table.columns[j], top: top) }.map { try! $0.get() }
+        Parallel.values(table.columns.count) { j in of(table.columns[j], top: top) }
     }
 
     public static func of(_ c: Column, top: Int = 3) -> ColumnSummary {

@@ -13,6 +13,16 @@ public enum Parallel {
         return box.values.map { $0! }
     }
 
+    /// `body(0) … body(count - 1)` on all cores when `body` cannot fail: the results in order.
+    public static func values<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        map(count, body).map { result in
+            switch result {
+            case .success(let value): return value
+            case .failure: preconditionFailure("a non-throwing body cannot fail")
+            }
+        }
+    }
+
     /// Each slot written once by one iteration; the lock orders the writes with the final read.
     private final class Results<T>: @unchecked Sendable {
         private let lock = NSLock()

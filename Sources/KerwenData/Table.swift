@@ -44,7 +44,7 @@ public struct Table: Sendable {
     /// (filters and gathers copy column after column, independently).
     static func eachColumn(_ columns: [Column], rows: Int, _ transform: @escaping @Sendable (Column) -> Column) -> [Column] {
         guard rows >= 200_000, columns.count > 1 else { return columns.map(transform) }
-        return Parallel.map(columns.count) { j in transform(columns[j]) }.map { try! $0.get() }
+        return Parallel.values(columns.count) { j in transform(columns[j]) }
     }
 
     /// How many rows a mask keeps.

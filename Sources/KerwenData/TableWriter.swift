@@ -1,4 +1,4 @@
-// Writes tables as CSV or JSON, atomically: a temp file in the same folder, then rename.
+// Writes tables as CSV or JSON, atomically (see `AtomicFile`).
 
 import Foundation
 import KerwenDiagnostics
@@ -28,8 +28,8 @@ public enum TableWriter {
     /// chunks of rows formatted on all cores: a 10-million-row table is never one string in memory.
     public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil) throws {
         let encoder = CSVEncoder(table, delimiter: delimiter.asciiValue ?? 44)
-        try writeAtomically(to: path, shownAs: display) { file in
-            try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(contentsOf: bytes) }
+        try AtomicFile.write(to: path, shownAs: display) { file in
+            try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(bytes) }
         }
     }
 
@@ -43,16 +43,16 @@ public enum TableWriter {
     /// Writes a table as JSON to `path` (atomically, streamed): an array of row objects, or with
     /// `metadata` an object `{"metadata": {…}, "data": [rows]}`.
     public static func writeJSON(_ table: Table, metadata: [(key: String, value: String)], to path: String, shownAs display: String? = nil) throws {
-        try writeAtomically(to: path, shownAs: display) { file in
+        try AtomicFile.write(to: path, shownAs: display) { file in
             if metadata.isEmpty {
-                try JSONRowEncoder(table, indent: "  ").encodeArray(rowCount: table.rowCount, closingIndent: "") { try file.write(contentsOf: $0) }
+                try JSONRowEncoder(table, indent: "  ").encodeArray(rowCount: table.rowCount, closingIndent: "") { try file.write($0) }
             } else {
                 let meta = metadata.map { "    \(jsonString($0.key)): \(jsonString($0.value))" }.joined(separator: ",\n")
-                try file.write(contentsOf: Data("{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": ".utf8))
-                try JSONRowEncoder(table, indent: "    ").encodeArray(rowCount: table.rowCount, closingIndent: "  ") { try file.write(contentsOf: $0) }
-                try file.write(contentsOf: Data("\n}".utf8))
+                try file.write("{\n  \"metadata\": {\n\(meta)\n  },\n  \"data\": ")
+                try JSONRowEncoder(table, indent: "    ").encodeArray(rowCount: table.rowCount, closingIndent: "  ") { try file.write($0) }
+                try file.write("\n}")
             }
-            try file.write(contentsOf: Data("\n".utf8))
+            try file.write("\n")
         }
     }
 
@@ -74,38 +74,6 @@ public enum TableWriter {
 
     /// Writes text to `path` through a temporary file and a rename, so a failure leaves nothing half-written.
     public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil) throws {
-        try writeAtomically(to: path, shownAs: display) { file in try file.write(contentsOf: Data(text.utf8)) }
-    }
-
-    /// `body` writes the file's content to a temporary file beside `path`, renamed over it at the end;
-    /// on any failure the temporary file is removed and `path` is left as it was.
-    static func writeAtomically(to path: String, shownAs display: String?, _ body: (FileHandle) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
-                throw Diagnostic.error("E045", display ?? path, String(cString: strerror(errno)))
-            }
-            let file = try FileHandle(forWritingTo: tmp)
-            do {
-                try body(file)
-                try file.close()
-            } catch {
-                try? file.close()
-                throw error
-            }
-            // rename(2) replaces the target in one step on the same file system.
-            if rename(tmp.path, path) != 0 {
-                throw Diagnostic.error("E045", display ?? path, String(cString: strerror(errno)))
-            }
-        } catch let d as Diagnostic {
-            try? FileManager.default.removeItem(at: tmp)
-            throw d
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw Diagnostic.error("E045", display ?? path, error.localizedDescription)
-        }
+        try AtomicFile.write(to: path, shownAs: display) { file in try file.write(text) }
     }
 }

@@ -113,6 +113,9 @@ let englishMessages: [String: String] = [
     "E104": "the data file `{0}` changed while it was read",
     "E105": "`{0}` is not a regular file (a pipe, device or socket): give a data file",
     "E106": "cannot read the data file `{0}`: {1}",
+    "E107": "cannot write `{0}`: the folder `{1}` does not exist",
+    "E108": "`{0}` is read-only, so Kerwen leaves it as it is",
+    "E109": "cannot write `{0}`: it is a folder",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
@@ -196,5 +199,11 @@ let englishMessages: [String: String] = [
     "H071": "give each column its own name",
     "H072": "drop `{0}` first (`| drop {0}`), or choose another name",
     "H073": "another program was writing the file; load it again when it has finished",
+    "H074": "create the folder first (Kerwen does not create folders), or check the path",
+    "H075": "make it writable (`chmod u+w {0}`) or export to another file",
+    "H076": "give a file name inside it, such as `{0}/result.csv`",
+    "H077": "the disk is full: free some space or export to another disk; nothing was written and an earlier `{0}` is unchanged",
+    "H078": "nothing was written; an earlier `{0}` is unchanged",
+    "H079": "this folder cannot be written to: export to a folder of yours; an earlier `{0}` is unchanged",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

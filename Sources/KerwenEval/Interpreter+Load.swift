@@ -101,9 +101,15 @@ extension Interpreter {
         case .list(let items):
             table = Table(names: ["value"], columns: [Column.from(items)])
         }
-        switch format {
-        case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
-        case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display)
+        do {
+            switch format {
+            case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
+            case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display)
+            }
+        } catch var d as Diagnostic {
+            // A write failure points at the file name in the script.
+            if d.span == nil { d.span = span }
+            throw d
         }
         emit(.exported(path: display, rows: table.rowCount))
     }

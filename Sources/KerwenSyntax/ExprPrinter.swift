@@ -34,7 +34,7 @@ public enum ExprPrinter {
     /// A name, back-quoted when it is not a plain identifier.
     public static func name(_ n: String) -> String {
         let plain = !n.isEmpty && n.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            && !(n.unicodeScalars.first!.properties.numericType != nil) && !Keywords.reserved.contains(n)
+            && n.unicodeScalars.first?.properties.numericType == nil && !Keywords.reserved.contains(n)
         return plain ? n : "`\(n)`"
     }
 }

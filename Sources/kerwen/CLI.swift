@@ -8,7 +8,6 @@ import KerwenSession
 enum CLI {
     static let version = "0.1.0"
     static let usageError: Int32 = 2
-    static let interruptedStatus: Int32 = 130
 
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
     static func colorEnabled(fd: Int32) -> Bool {
@@ -16,10 +15,6 @@ enum CLI {
         if env["NO_COLOR"] != nil { return false }
         if env["TERM"] == "dumb" { return false }
         return isatty(fd) != 0
-    }
-
-    static func installInterruptHandler() {
-        signal(SIGINT) { _ in Interrupt.request() }
     }
 
     static func readScript(_ path: String) -> String? {
@@ -41,7 +36,7 @@ enum CLI {
             return try session.run(text: text, name: name) ? 0 : 1
         } catch {
             FileHandle.standardError.write(Data((MessageCatalog.shared.word("W.interrupted") + "\n").utf8))
-            return interruptedStatus
+            return Signals.stoppedStatus
         }
     }
 

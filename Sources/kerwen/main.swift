@@ -5,7 +5,7 @@ import ArgumentParser
 import Foundation
 import KerwenDiagnostics
 
-CLI.installInterruptHandler()
+Signals.install()
 let status: Int32 = DeepStack.run {
     do {
         var command = try Kerwen.parseAsRoot()

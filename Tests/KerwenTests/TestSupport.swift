@@ -20,9 +20,10 @@ enum TestSupport {
 
     struct Result { var stdout: String; var stderr: String; var status: Int32 }
 
-    static func runKerwen(_ args: [String], stdin: String? = nil, cwd: URL, env: [String: String] = [:]) throws -> Result {
+    static func runKerwen(_ args: [String], stdin: String? = nil, cwd: URL, env: [String: String] = [:],
+                          executable: URL? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable ?? binary
         p.arguments = args
         p.currentDirectoryURL = cwd
         var environment = ProcessInfo.processInfo.environment

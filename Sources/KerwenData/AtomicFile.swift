@@ -1,0 +1,122 @@
+// A file that is written whole or not at all: bytes go to a temporary file beside the target, which
+// is renamed over it only when every byte was written and synced. On any failure — disk full, a write
+// error, Ctrl-C or a termination signal — the temporary file is removed and an earlier target file
+// is left exactly as it was. Plain POSIX calls rather than FileHandle: they report errno (so "No
+// space left on device" reaches the user) and never trap.
+
+import Foundation
+import KerwenDiagnostics
+
+public final class AtomicFile {
+    public let path: String
+    let display: String
+    let temporary: String
+    private var fd: Int32
+    private var done = false
+
+    /// Opens the temporary file. Refuses a target whose folder does not exist (Kerwen does not guess
+    /// where a file should go), a folder, and a read-only file (it is never replaced).
+    public init(path: String, shownAs display: String? = nil) throws {
+        self.path = path
+        self.display = display ?? path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            let shownFolder = (self.display as NSString).deletingLastPathComponent
+            throw Diagnostic.error("E107", self.display, shownFolder.isEmpty ? folder : shownFolder, hint: Message("H074"))
+        }
+        var mode: mode_t = 0o666
+        if stat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR {
+                throw Diagnostic.error("E109", self.display, hint: Message("H076", self.display))
+            }
+            // Root may write anything, so the mode bits are asked too: a file nobody may write is
+            // one its owner protected.
+            if access(path, W_OK) != 0 || info.st_mode & 0o222 == 0 {
+                throw Diagnostic.error("E108", self.display, hint: Message("H075", self.display))
+            }
+            mode = info.st_mode & 0o7777
+        }
+        temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(TemporaryFiles.nextNumber())"
+        fd = TemporaryFiles.create(temporary, mode: mode)
+        if fd < 0 {
+            throw Self.failure(self.display, errno: errno)
+        }
+        // open(2) applies the umask: an existing target's mode is kept exactly.
+        _ = fchmod(fd, mode)
+    }
+
+    deinit { abandon() }
+
+    /// Appends bytes; stops with "interrupted" when Ctrl-C or a termination signal came.
+    public func write(_ bytes: [UInt8]) throws {
+        try Interrupt.check()
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { try Interrupt.check(); continue }
+                    let code = errno
+                    abandon()
+                    throw Self.failure(display, errno: code)
+                }
+                offset += n
+            }
+        }
+    }
+
+    public func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    /// Syncs, closes and renames the temporary file over the target.
+    public func commit() throws {
+        try Interrupt.check()
+        if fsync(fd) != 0 && errno != EINVAL {
+            let code = errno; abandon(); throw Self.failure(display, errno: code)
+        }
+        let closed = close(fd)
+        fd = -1
+        if closed != 0 {
+            let code = errno; abandon(); throw Self.failure(display, errno: code)
+        }
+        try Interrupt.check()
+        // rename(2) replaces the target in one step on the same file system.
+        if rename(temporary, path) != 0 {
+            let code = errno; abandon(); throw Self.failure(display, errno: code)
+        }
+        done = true
+        TemporaryFiles.forget(temporary)
+    }
+
+    /// Closes and removes the temporary file; the target is untouched. Safe to call twice.
+    public func abandon() {
+        if fd >= 0 { close(fd); fd = -1 }
+        if !done {
+            done = true
+            unlink(temporary)
+            TemporaryFiles.forget(temporary)
+        }
+    }
+
+    static func failure(_ display: String, errno code: Int32) -> Diagnostic {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT, EFBIG: return Diagnostic.error("E045", display, reason, hint: Message("H077", display))
+        case EACCES, EPERM, EROFS: return Diagnostic.error("E045", display, reason, hint: Message("H079", display))
+        default: return Diagnostic.error("E045", display, reason, hint: Message("H078", display))
+        }
+    }
+
+    /// Writes `body`'s bytes to `path` atomically; whatever `body` throws, the target is untouched.
+    public static func write(to path: String, shownAs display: String? = nil, _ body: (AtomicFile) throws -> Void) throws {
+        let file = try AtomicFile(path: path, shownAs: display)
+        do {
+            try body(file)
+            try file.commit()
+        } catch {
+            file.abandon()
+            throw error
+        }
+    }
+}
