@@ -116,6 +116,10 @@ let englishMessages: [String: String] = [
     "E107": "cannot write `{0}`: the folder `{1}` does not exist",
     "E108": "`{0}` is read-only, so Kerwen leaves it as it is",
     "E109": "cannot write `{0}`: it is a folder",
+    "E110": "`{0}` is not a module name: a module is named without a folder or a path",
+    "E111": "`{0}` is outside the folders this run may use ({1})",
+    "E112": "`{0}` is in the standard library, which is read-only",
+    "E113": "the sandbox folder `{0}` does not exist",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
@@ -205,5 +209,8 @@ let englishMessages: [String: String] = [
     "H077": "the disk is full: free some space or export to another disk; nothing was written and an earlier `{0}` is unchanged",
     "H078": "nothing was written; an earlier `{0}` is unchanged",
     "H079": "this folder cannot be written to: export to a folder of yours; an earlier `{0}` is unchanged",
+    "H080": "put the module's `.kw` file beside the script (or in the standard library) and write `use name`",
+    "H081": "this run may only read and write under {0} (`--sandbox`): copy the file there",
+    "H082": "export to a folder of your own",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

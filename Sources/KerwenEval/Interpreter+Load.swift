@@ -23,6 +23,7 @@ extension Interpreter {
     func sdmxCodes(at span: Span) throws -> [String: String] {
         guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx_codes.csv"), at: span) }
         let path = dir.appendingPathComponent("sdmx_codes.csv").path
+        try sandbox?.allow(path, shownAs: path, for: .read)
         let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]))
         guard let labels = table.column("label"), let codes = table.column("code") else {
             throw Diagnostic(.error, Message("E073", path), at: span)

@@ -40,6 +40,8 @@ public final class Interpreter: @unchecked Sendable {
     public var moduleLoader: ((Name, Interpreter) throws -> Void)?
     /// The standard library's folder (modules and its data tables such as `sdmx_codes.csv`).
     public var standardLibrary: URL?
+    /// The folders this run may read and write (`--sandbox`); nil for no limit.
+    public var sandbox: FileSandbox?
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
@@ -99,7 +101,7 @@ public final class Interpreter: @unchecked Sendable {
     private func run(_ stmt: Stmt) throws {
         switch stmt.kind {
         case .load(let name, let pathExpr, let options):
-            let (path, display) = try resolvePath(pathExpr)
+            let (path, display) = try resolvePath(pathExpr, for: .read)
             let table = try loadTable(path: path, display: display, options: options)
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
@@ -141,7 +143,7 @@ public final class Interpreter: @unchecked Sendable {
             }
             emit(.describe(table, name: describeSource(expr)))
         case .export(let expr, let pathExpr):
-            let (path, display) = try resolvePath(pathExpr)
+            let (path, display) = try resolvePath(pathExpr, for: .write)
             try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span)
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
@@ -172,12 +174,20 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// A string path resolved against the script's folder, and the path as the user wrote it (for messages).
-    func resolvePath(_ expr: Expr) throws -> (path: String, display: String) {
+    /// The path a file name in the script leads to (relative to the script's folder), once the
+    /// sandbox, if any, has allowed it.
+    func resolvePath(_ expr: Expr, for access: FileSandbox.Access) throws -> (path: String, display: String) {
         guard case .scalar(.text(let raw)) = try evalValue(expr) else {
             throw Diagnostic(.error, Message("E053"), at: expr.span)
         }
         let expanded = (raw as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return (expanded, raw) }
-        return (baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path, raw)
+        let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        do {
+            try sandbox?.allow(path, shownAs: raw, for: access)
+        } catch var d as Diagnostic {
+            d.span = expr.span
+            throw d
+        }
+        return (path, raw)
     }
 }

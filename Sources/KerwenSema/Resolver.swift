@@ -50,7 +50,9 @@ public struct Resolver {
             expr(e, .none)
             expr(path, .none)
         case .use(let module):
-            if let symbols = moduleSymbols(module.text) {
+            if !Self.isModuleName(module.text) {
+                diagnostics.append(Diagnostic(.error, Message("E110", module.text), at: module.span, hint: Message("H080")))
+            } else if let symbols = moduleSymbols(module.text) {
                 for (k, v) in symbols { scope[k] = v }
             }
         case .indicator(let decl):
@@ -135,5 +137,11 @@ public struct Resolver {
         guard let cols = ctx.columns, !cols.contains(name.text) else { return }
         diagnostics.append(Diagnostic(.error, Message("E012", name.text), at: name.span, label: Message("L001"),
                                       hint: Suggestions.hint(for: name.text, in: cols)))
+    }
+
+    /// A module is a file name without a folder: `use `../x`` never reaches outside the script's
+    /// folder and the standard library.
+    public static func isModuleName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\") && !name.contains("\0")
     }
 }

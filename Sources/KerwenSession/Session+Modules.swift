@@ -1,6 +1,7 @@
 // `use NAME`: modules from the script's folder first, then the standard library.
 
 import Foundation
+import KerwenData
 import KerwenDiagnostics
 import KerwenEval
 import KerwenSema
@@ -23,9 +24,16 @@ extension Session {
         return fm.fileExists(atPath: fromSource.path) ? fromSource : nil
     }
 
+    /// `--sandbox`: files only under `folders`, and the standard library read-only.
+    public func limitFiles(to folders: [String]) throws {
+        interpreter.sandbox = try FileSandbox(folders: folders, readOnly: [Self.standardLibraryDirectory?.path].compactMap { $0 })
+    }
+
     func modulePath(_ name: String) -> URL? {
+        guard Resolver.isModuleName(name) else { return nil }
         let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
-        if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path) { return local }
+        if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path),
+           interpreter.sandbox?.allows(local.path, for: .read) ?? true { return local }
         if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
            FileManager.default.fileExists(atPath: std.path) { return std }
         return nil
@@ -41,6 +49,9 @@ extension Session {
     }
 
     func loadModule(_ name: Name, into interpreter: Interpreter) throws {
+        guard Resolver.isModuleName(name.text) else {
+            throw Diagnostic(.error, Message("E110", name.text), at: name.span, hint: Message("H080"))
+        }
         guard let url = modulePath(name.text) else {
             throw Diagnostic(.error, Message("E026", name.text), at: name.span, hint: Suggestions.hint(for: name.text, in: moduleNames()))
         }

@@ -135,7 +135,8 @@ public final class Session: @unchecked Sendable {
     /// The column names of a `load`, read from the file's header only (so `check` can spot misspelt columns).
     private func peekSchema(_ stmt: Stmt) -> [String]? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
-        let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).path
+        let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).standardizedFileURL.path
+        if let sandbox = interpreter.sandbox, !sandbox.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
         guard let file = try? MappedFile(path: path) else { return nil }
         var bytes = Array(file.bytes.prefix(64 * 1024))

@@ -27,8 +27,16 @@ enum CLI {
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
-                          timing: Bool = false) -> Int32 {
+                          timing: Bool = false, sandbox: [String] = []) -> Int32 {
         let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2))
+        if !sandbox.isEmpty {
+            do {
+                try session.limitFiles(to: sandbox)
+            } catch let d as Diagnostic {
+                FileHandle.standardError.write(Data(session.render([d]).utf8))
+                return usageError
+            } catch { return usageError }
+        }
         session.timing = timing
         session.renderOptions.color = colorEnabled(fd: 1)
         session.renderOptions.maxRows = maxRows

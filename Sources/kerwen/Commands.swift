@@ -47,6 +47,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("timer"), help: "After each statement, print its line and how long it took (on standard error).")
     var timer = false
 
+    @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
+    var sandbox: [String] = []
+
     func run() throws {
         guard maxRows >= 0 else { throw ValidationError(MessageCatalog.shared.format(Message("E083", String(maxRows)))) }
         var parameters: [String: String] = [:]
@@ -59,7 +62,7 @@ struct Run: ParsableCommand {
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
-                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer))
+                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: sandbox))
     }
 }
 
