@@ -75,12 +75,13 @@ struct CSVEncoder: @unchecked Sendable {
         }
     }
 
-    /// As `ScalarFormat.number`: integral values without ".0", others the shortest text that reads
-    /// back as the same double.
+    /// Integral values as plain digits up to 2^63 (never `1e+18`, which some readers take for text),
+    /// others the shortest text that reads back as the same double; `inf` and `-inf` as Kerwen,
+    /// R (`Inf`) and DuckDB read them back.
     @inline(__always)
     static func appendNumber(_ x: Double, to out: inout [UInt8]) {
         if x.isNaN { return }
-        if x == x.rounded(), abs(x) < 1e15 { appendInteger(Int64(x), to: &out); return }
+        if x == x.rounded(), abs(x) < 9.2e18 { appendInteger(Int64(x), to: &out); return }
         if x.isInfinite { out += x > 0 ? Array("inf".utf8) : Array("-inf".utf8); return }
         out += x.description.utf8
     }

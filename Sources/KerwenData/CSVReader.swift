@@ -71,6 +71,7 @@ public enum CSVReader {
             }
         }
         var (builders, rows) = merge(&results)
+        for j in builders.indices { builders[j].settleHugeIntegers() }
         // Columns that turned out to be text after looking numeric are read again, as text, in one
         // sequential pass over the records (rare, so no per-row offsets are kept for it).
         let reread = Set(builders.indices.filter { builders[$0].needsTextReread })

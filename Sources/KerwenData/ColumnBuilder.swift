@@ -11,6 +11,9 @@ struct ColumnBuilder {
     let forced: ColumnType?
     private(set) var kind: Kind = .unknown
     private(set) var needsTextReread = false
+    /// An integer past Int64 was read (as a double), and a number not written as an integer was:
+    /// a column of integers only, some huge, is read as text at the end (`settleHugeIntegers`).
+    private(set) var sawHugeInteger = false, sawNonInteger = false
     private var ints: [Int64] = []
     private var doubles: [Double] = []
     private var bools: [Bool] = []
@@ -58,7 +61,8 @@ struct ColumnBuilder {
             if let b = Self.boolean(p, s, e) { becomeBoolean(); bools.append(b); rows += 1; return true }
             switch NumberParser.parse(p, s, e) {
             case .integer(let v): becomeInteger(); ints.append(v)
-            case .number(let v): becomeNumber(); doubles.append(v)
+            case .number(let v): becomeNumber(); doubles.append(v); sawNonInteger = true
+            case .hugeInteger(let v): becomeNumber(); doubles.append(v); sawHugeInteger = true
             case .invalid: becomeText(); codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
             }
             rows += 1
@@ -73,7 +77,10 @@ struct ColumnBuilder {
             case .integer(let v): ints.append(v)
             case .number(let v):
                 if forced == .integer { return false }
-                becomeNumber(); doubles.append(v)
+                becomeNumber(); doubles.append(v); sawNonInteger = true
+            case .hugeInteger(let v):
+                if forced == .integer { return false }
+                becomeNumber(); doubles.append(v); sawHugeInteger = true
             case .invalid: return widenToText()
             }
             rows += 1
@@ -82,7 +89,8 @@ struct ColumnBuilder {
             let (s, e) = NumberParser.trim(p, start, end)
             switch NumberParser.parse(p, s, e) {
             case .integer(let v): doubles.append(Double(v))
-            case .number(let v): doubles.append(v)
+            case .number(let v): doubles.append(v); sawNonInteger = true
+            case .hugeInteger(let v): doubles.append(v); sawHugeInteger = true
             case .invalid: return widenToText()
             }
             rows += 1
@@ -100,7 +108,7 @@ struct ColumnBuilder {
     @inline(__always)
     mutating func appendNumber(_ value: ParsedNumber, _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         switch (kind, value) {
-        case (.number, .number(let v)): doubles.append(v)
+        case (.number, .number(let v)): doubles.append(v); sawNonInteger = true
         case (.number, .integer(let v)): doubles.append(Double(v))
         case (.integer, .integer(let v)): ints.append(v)
         default: return append(p, start, end, isMissing: false)
@@ -135,8 +143,9 @@ struct ColumnBuilder {
         case .number where !markers.numericMarker && !needsTextReread:
             let (s, e) = NumberParser.trim(p, start, end)
             switch NumberParser.parse(p, s, e) {
-            case .number(let v): doubles.append(v)
+            case .number(let v): doubles.append(v); sawNonInteger = true
             case .integer(let v): doubles.append(Double(v))
+            case .hugeInteger(let v): doubles.append(v); sawHugeInteger = true
             case .invalid: return append(p, start, end, isMissing: s == e || markers.contains(p, s, e))
             }
             rows += 1
@@ -220,6 +229,8 @@ struct ColumnBuilder {
         // The other part's storage is released as soon as it is copied, to keep the peak low.
         defer { other = ColumnBuilder(name: other.name, forced: other.forced, capacity: 0) }
         if other.needsTextReread { needsTextReread = true }
+        sawHugeInteger = sawHugeInteger || other.sawHugeInteger
+        sawNonInteger = sawNonInteger || other.sawNonInteger
         if needsTextReread { rows += other.rows; return }
         if other.kind == .unknown {
             for _ in 0..<other.rows { appendMissing() }
@@ -258,6 +269,12 @@ struct ColumnBuilder {
         }
         missingRows += other.missingRows.map { $0 + rows }
         rows += other.rows
+    }
+
+    /// Once every part is in: a column of integers only, some past Int64, is read again as text,
+    /// so that no digit is lost (as doubles, 9007199254740993 would be 9007199254740992).
+    mutating func settleHugeIntegers() {
+        if forced == nil, kind == .number, sawHugeInteger, !sawNonInteger { needsTextReread = true }
     }
 
     /// Restarts this column as text, to be fed again from the first row.

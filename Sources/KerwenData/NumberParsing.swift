@@ -3,6 +3,9 @@
 enum ParsedNumber {
     case integer(Int64)
     case number(Double)
+    /// Integer syntax past Int64: a column of such cells is read as text, so no digit is lost
+    /// (unless the column is forced to numbers, where this is the nearest double).
+    case hugeInteger(Double)
     case invalid
 }
 
@@ -128,7 +131,7 @@ enum NumberParser {
                 digits += 1; i += 1
             }
         }
-        guard digits > 0 else { return .invalid }
+        guard digits > 0 else { return infinity(p, i, end, negative: negative) }
         var exp = 0
         if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             isInteger = false
@@ -144,9 +147,15 @@ enum NumberParser {
             if expNegative { exp = -exp }
         }
         guard i == end else { return .invalid }
-        if isInteger, !overflow, intDigits <= 18 {
-            let v = Int64(mantissa)
-            return .integer(negative ? -v : v)
+        if isInteger {
+            // Up to 19 significant digits fit the mantissa (< 10^19 < 2^64); Int64 decides the rest.
+            if !overflow, mantissa <= UInt64(Int64.max) {
+                let v = Int64(mantissa)
+                return .integer(negative ? -v : v)
+            }
+            if !overflow, negative, mantissa == UInt64(Int64.max) + 1 { return .integer(.min) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+            return .hugeInteger(Double(text) ?? (negative ? -.infinity : .infinity))
         }
         let totalExp = exp + fracExp
         if !overflow, significant <= 15, abs(totalExp) <= 22 {
@@ -157,5 +166,15 @@ enum NumberParser {
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
         if let v = Double(text) { return .number(v) }
         return .invalid
+    }
+
+    /// `inf`, `infinity` in any case, after the sign already read: what Kerwen, R and DuckDB
+    /// write for an infinite number, so an exported file reads back as the numbers it holds.
+    private static func infinity(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, negative: Bool) -> ParsedNumber {
+        let n = end - i
+        guard n == 3 || n == 8 else { return .invalid }
+        let word = Array("infinity".utf8)
+        for k in 0..<n where p[i + k] | 0x20 != word[k] { return .invalid }
+        return .number(negative ? -.infinity : .infinity)
     }
 }

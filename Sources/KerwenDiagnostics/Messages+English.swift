@@ -126,6 +126,8 @@ let englishMessages: [String: String] = [
     "W002": "check `{0}` failed",
     "W003": "comparing with `na` is never true or false",
     "W004": "{0} values are past the integer range (±9,223,372,036,854,775,807) and gave na",
+    "W005": "column `{0}` holds integers past ±9,223,372,036,854,775,807 (such as {1}), so it was read as text and no digit is lost",
+    "W006": "{0} values of `{1}` are infinite; JSON has no infinity, so they were written as null",
     "N002": "integer arithmetic past ±9,223,372,036,854,775,807 in `{0}`: computed as numbers (doubles) instead",
     "N001": "`{0}({1})` skipped {2} missing values",
     // Labels under carets.
@@ -212,5 +214,7 @@ let englishMessages: [String: String] = [
     "H080": "put the module's `.kw` file beside the script (or in the standard library) and write `use name`",
     "H081": "this run may only read and write under {0} (`--sandbox`): copy the file there",
     "H082": "export to a folder of your own",
+    "H083": "to compute with it, read it as numbers (doubles: exact only up to 2^53) with `with number: [{0}]`",
+    "H084": "export to CSV to keep them (written `inf` and `-inf`, which Kerwen, R and DuckDB read back)",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

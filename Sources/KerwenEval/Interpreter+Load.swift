@@ -102,6 +102,17 @@ extension Interpreter {
         case .list(let items):
             table = Table(names: ["value"], columns: [Column.from(items)])
         }
+        if format == .json {
+            // JSON has no infinity: such values become null, and the user is told how many.
+            for (name, column) in zip(table.names, table.columns) {
+                guard case .number(let values) = column.storage else { continue }
+                var infinite = 0
+                for (r, v) in values.enumerated() where v.isInfinite && column.isValid(r) { infinite += 1 }
+                if infinite > 0 {
+                    warn(Diagnostic.warning("W006", String(infinite), name, at: span, hint: Message("H084")))
+                }
+            }
+        }
         do {
             switch format {
             case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)

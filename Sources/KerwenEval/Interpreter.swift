@@ -103,6 +103,9 @@ public final class Interpreter: @unchecked Sendable {
         case .load(let name, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .read)
             let table = try loadTable(path: path, display: display, options: options)
+            for (column, example) in table.hugeIntegerColumns() {
+                warn(Diagnostic.warning("W005", column, example, at: pathExpr.span, hint: Message("H083", column)))
+            }
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):

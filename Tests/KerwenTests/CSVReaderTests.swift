@@ -65,6 +65,40 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(c.scalar(at: 3), .number(123456789012345678901234.0))
     }
 
+    func testIntegersPastInt64KeepEveryDigit() throws {
+        // Wherever the huge value falls (first row, last row, in any of several parts), a column of
+        // integers with one past Int64 is text with the digits as written; with a decimal it is numbers.
+        let small = (0..<3_000).map { String(9_007_199_254_740_000 + $0) }
+        for position in [0, 1_500, 2_999] {
+            var cells = small
+            cells.insert("12345678901234567890", at: position)
+            let text = "a\n" + cells.joined(separator: "\n") + "\n"
+            for parts in [1, 3] {
+                let c = try XCTUnwrap(try read(text, CSVOptions(parallelParts: parts)).column("a"))
+                XCTAssertEqual(c.type, .text, "position \(position), parts \(parts)")
+                XCTAssertEqual(c.scalar(at: position == 0 ? 1 : 0), .text("9007199254740000"))
+                XCTAssertEqual(c.scalar(at: position), .text("12345678901234567890"))
+            }
+            let withDecimal = "a\n" + (cells + ["0.5"]).joined(separator: "\n") + "\n"
+            let d = try XCTUnwrap(try read(withDecimal, CSVOptions(parallelParts: 3)).column("a"))
+            XCTAssertEqual(d.type, .number)
+            XCTAssertEqual(d.scalar(at: position), .number(12345678901234567890.0))
+        }
+        // The edges of Int64 are integers; one past is not.
+        let edges = try read("a\n9223372036854775807\n-9223372036854775808\n0009\n").column("a")!
+        XCTAssertEqual(edges.type, .integer)
+        XCTAssertEqual(edges.scalar(at: 1), .integer(Int64.min))
+        XCTAssertEqual(try read("a\n9223372036854775808\n").column("a")!.type, .text)
+        XCTAssertEqual(try read("a\n9223372036854775808\n", CSVOptions(forcedTypes: ["a": .number])).column("a")!.scalar(at: 0), .number(9.223372036854775808e18))
+    }
+
+    func testInfinityReadsAsANumber() throws {
+        let c = try read("a\ninf\n-Inf\n+INFINITY\n1.5\n").column("a")!
+        XCTAssertEqual(c.type, .number)
+        XCTAssertEqual((0..<4).map { c.scalar(at: $0) }, [.number(.infinity), .number(-.infinity), .number(.infinity), .number(1.5)])
+        XCTAssertEqual(try read("a\ninfo\n").column("a")!.type, .text)
+    }
+
     func testDuplicateAndEmptyHeaderNames() throws {
         let t = try read("a,a,\n1,2,3\n")
         XCTAssertEqual(t.names, ["a", "a_2", "column_3"])
