@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 KERWEN = .build/debug/kerwen
 
-.PHONY: demo test build setup golden unit clean bench bench-check
+.PHONY: demo test build setup golden unit clean bench bench-check fuzz fuzz-smoke
 
 setup:
 	@bash tools/setup.sh
@@ -21,6 +21,7 @@ unit: build
 
 test: build
 	@$(MAKE) --no-print-directory bench-check
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@# Not through a pipe: the tmux server of the prompt tests could keep it open.
 	$(SWIFT) test --disable-swift-testing > .build/test.log 2>&1; status=$$?; cat .build/test.log; exit $$status
 
@@ -36,6 +37,15 @@ bench-check: setup
 	@if bash Benchmarks/setup.sh; then \
 	  .build/bench-venv/bin/python Benchmarks/bench.py --sizes 100000 --check-only; \
 	else echo "bench-check skipped: duckdb/polars could not be installed from PyPI"; fi
+
+# libFuzzer + AddressSanitizer over the parser, the CSV reader, the Open SDG layout and whole
+# sessions: FUZZ_SECONDS per target (default 600), or FUZZ_RUNS executions (see Tests/README.md).
+fuzz:
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} bash tools/fuzz.sh
+
+# Part of `make test`: every target builds and runs 15 s from the committed corpus without a crash.
+fuzz-smoke:
+	FUZZ_SECONDS=15 bash tools/fuzz.sh
 
 clean:
 	rm -rf .build

@@ -71,7 +71,7 @@ let englishMessages: [String: String] = [
     "E047": "`{0}` is a function; call it with arguments",
     "E048": "column `{0}` is neither a group key nor inside an aggregate",
     "E049": "`union` needs tables with the same columns; these differ: {0}",
-    "E050": "function `{0}` calls itself too deeply",
+    "E050": "function `{0}` calls itself: a function is a formula written out where it is used, so it cannot call itself",
     "E051": "parameter `{0}` must be a single value, not a {1}",
     "E052": "`{0}` needs a table, but this is a {1}",
     "E053": "a file path must be text in quotes",
@@ -120,6 +120,8 @@ let englishMessages: [String: String] = [
     "E111": "`{0}` is outside the folders this run may use ({1})",
     "E112": "`{0}` is in the standard library, which is read-only",
     "E113": "the sandbox folder `{0}` does not exist",
+    "E114": "calls of user functions are nested more than {1} levels deep at `{0}`",
+    "E115": "this statement expands user functions more than {1} times (at `{0}`)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
@@ -216,5 +218,7 @@ let englishMessages: [String: String] = [
     "H082": "export to a folder of your own",
     "H083": "to compute with it, read it as numbers (doubles: exact only up to 2^53) with `with number: [{0}]`",
     "H084": "export to CSV to keep them (written `inf` and `-inf`, which Kerwen, R and DuckDB read back)",
+    "H085": "write the formula without calling the function inside itself, or compute the steps one by one with `let` or `derive`",
+    "H086": "a function's argument is copied wherever the function uses it: compute inner parts first with `let` or `derive`, then call the function on them",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

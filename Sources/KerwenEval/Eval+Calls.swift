@@ -82,6 +82,33 @@ extension Interpreter {
         return try body()
     }
 
+    static let maxInlineDepth = 5_000
+    static let maxInlineCalls = 100_000
+
+    static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n)), out: [Character] = []
+        while digits.count > 3 { out = [","] + digits.suffix(3) + out; digits.removeLast(3) }
+        return String(digits + out)
+    }
+
+    /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls. An argument is
+    /// expanded inside the callee, so `f(f(x))` has `f` inside `f` without any recursion.
+    func callsItself(_ fn: UserFunction) -> Bool {
+        var seen: Set<String> = [], pending = [fn]
+        while let next = pending.popLast() {
+            var called: Set<String> = []
+            _ = next.body.rewritten { x in
+                if case .call(let n, _) = x.kind { called.insert(n.text) }
+                return nil
+            }
+            if called.contains(fn.name.text) { return true }
+            for name in called where seen.insert(name).inserted {
+                if case .function(let f)? = globals[name] { pending.append(f) }
+            }
+        }
+        return false
+    }
+
     /// Calls a user function by expanding its body with the arguments in place of the parameters,
     /// so the same function works on single values, on rows and inside `summarize`.
     private func callUser(_ fn: UserFunction, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
@@ -89,9 +116,24 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E015", fn.name.text, String(args.count)), at: span,
                              hint: Message("H037", fn.name.text, String(fn.params.count)))
         }
-        guard inlineDepth < 64 else { throw Diagnostic(.error, Message("E050", fn.name.text), at: span) }
+        // A function is a formula expanded where it is used (both branches of an `if` are columns
+        // computed whole), so a call of itself could never end: refused before expanding it.
+        if activeFunctions.isEmpty || activeFunctions.last != fn.name.text, callsItself(fn) {
+            throw Diagnostic(.error, Message("E050", fn.name.text), at: span, hint: Message("H085"))
+        }
+        guard inlineDepth < Self.maxInlineDepth else {
+            throw Diagnostic(.error, Message("E114", fn.name.text, String(Self.maxInlineDepth)), at: span, hint: Message("H086"))
+        }
+        // Arguments are expanded in place, so a function that uses its parameter twice doubles its
+        // work at each level of nesting: the expansions of one statement are counted and bounded.
+        inlineCalls += 1
+        guard inlineCalls <= Self.maxInlineCalls else {
+            throw Diagnostic(.error, Message("E115", fn.name.text, Self.grouped(Self.maxInlineCalls)), at: span, hint: Message("H086"))
+        }
+        if inlineCalls & 1023 == 0 { try Interrupt.check() }
         inlineDepth += 1
-        defer { inlineDepth -= 1 }
+        activeFunctions.append(fn.name.text)
+        defer { inlineDepth -= 1; activeFunctions.removeLast() }
         var substitutions: [String: Expr] = [:]
         for (p, a) in zip(fn.params, args) { substitutions[p.text] = a }
         return try eval(Inliner.substitute(fn.body, substitutions), mode)

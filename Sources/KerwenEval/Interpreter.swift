@@ -45,6 +45,10 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
+    /// The user functions being expanded, innermost last (recursion is told from plain nesting).
+    var activeFunctions: [String] = []
+    /// User-function calls expanded in the current statement (reset by `execute`).
+    var inlineCalls = 0
     /// The groups of the aggregate whose argument is being evaluated (for aggregates nested in it).
     var enclosingGrouping: Grouping?
     /// While row expressions are evaluated over a table whose `where` was deferred: the rows it kept.
@@ -82,6 +86,7 @@ public final class Interpreter: @unchecked Sendable {
     public func execute(_ stmt: Stmt) throws {
         try Interrupt.check()
         warnings = []
+        inlineCalls = 0
         defer { flushWarnings() }
         do {
             try run(stmt)
