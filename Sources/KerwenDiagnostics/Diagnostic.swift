@@ -51,3 +51,13 @@ public struct DiagnosticList: Error, Sendable {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
+
+extension Message {
+    /// A count with thousands grouped (`4,100,000`) for a message argument.
+    /// (Until the languages issue gives arguments types, the grouping is the English one.)
+    public static func grouped(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude)), out: [Character] = []
+        while digits.count > 3 { out = [","] + digits.suffix(3) + out; digits.removeLast(3) }
+        return (n < 0 ? "-" : "") + String(digits + out)
+    }
+}

@@ -122,6 +122,8 @@ let englishMessages: [String: String] = [
     "E113": "the sandbox folder `{0}` does not exist",
     "E114": "calls of user functions are nested more than {1} levels deep at `{0}`",
     "E115": "this statement expands user functions more than {1} times (at `{0}`)",
+    "E116": "this join on {0} would make {1} rows (about {2}), more than the {3} this run may use",
+    "E117": "`--max-memory` needs a size such as 8G, 500M or 2000000000 (bytes), not `{0}`",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",
@@ -220,5 +222,7 @@ let englishMessages: [String: String] = [
     "H084": "export to CSV to keep them (written `inf` and `-inf`, which Kerwen, R and DuckDB read back)",
     "H085": "write the formula without calling the function inside itself, or compute the steps one by one with `let` or `derive`",
     "H086": "a function's argument is copied wherever the function uses it: compute inner parts first with `let` or `derive`, then call the function on them",
+    "H087": "{0} is repeated in both tables, so every pair of repeats is a row: join on more columns, or make one side unique first with `distinct` or `group by … | summarize`; `--max-memory` raises the limit",
+    "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

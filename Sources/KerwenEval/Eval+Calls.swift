@@ -85,12 +85,6 @@ extension Interpreter {
     static let maxInlineDepth = 5_000
     static let maxInlineCalls = 100_000
 
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n)), out: [Character] = []
-        while digits.count > 3 { out = [","] + digits.suffix(3) + out; digits.removeLast(3) }
-        return String(digits + out)
-    }
-
     /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls. An argument is
     /// expanded inside the callee, so `f(f(x))` has `f` inside `f` without any recursion.
     func callsItself(_ fn: UserFunction) -> Bool {
@@ -128,7 +122,7 @@ extension Interpreter {
         // work at each level of nesting: the expansions of one statement are counted and bounded.
         inlineCalls += 1
         guard inlineCalls <= Self.maxInlineCalls else {
-            throw Diagnostic(.error, Message("E115", fn.name.text, Self.grouped(Self.maxInlineCalls)), at: span, hint: Message("H086"))
+            throw Diagnostic(.error, Message("E115", fn.name.text, Message.grouped(Self.maxInlineCalls)), at: span, hint: Message("H086"))
         }
         if inlineCalls & 1023 == 0 { try Interrupt.check() }
         inlineDepth += 1

@@ -42,6 +42,8 @@ public final class Interpreter: @unchecked Sendable {
     public var standardLibrary: URL?
     /// The folders this run may read and write (`--sandbox`); nil for no limit.
     public var sandbox: FileSandbox?
+    /// The most memory one result may take (`--max-memory`); a join estimated past it stops first.
+    public var memoryLimit = MemoryLimit.standard
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0

@@ -86,7 +86,7 @@ enum Join {
         return KeyCodes(left: left, right: k.right.map { $0 >= 0 ? ids[$0] ?? -1 : -1 }, cardinality: max(1, ids.count))
     }
 
-    static func run(_ kind: JoinKind, _ left: Table, _ right: Table, keys: [JoinKey], span: Span) throws -> Table {
+    static func run(_ kind: JoinKind, _ left: Table, _ right: Table, keys: [JoinKey], span: Span, limit: MemoryLimit) throws -> Table {
         var perKey: [KeyCodes] = []
         for k in keys {
             try Interrupt.check()
@@ -113,6 +113,8 @@ enum Join {
         var cursor = offsets
         var rowsByBucket = [Int](repeating: 0, count: offsets[buckets])
         for (j, b) in bucketOfRow.enumerated() where b >= 0 { rowsByBucket[cursor[b]] = j; cursor[b] += 1 }
+        try checkSize(kind, left, right, codes: codes, direct: direct, bucketOfCode: bucketOfCode, offsets: offsets,
+                      keys: keys, span: span, limit: limit)
         // Probe with the left rows, in order; each match in the right table's row order.
         var leftRows: [Int] = [], rightRows: [Int] = []
         leftRows.reserveCapacity(left.rowCount)
@@ -139,5 +141,35 @@ enum Join {
             out.set(left.column(name) == nil ? name : name + "_right", column)
         }
         return out
+    }
+
+    /// Counts the rows the join will make (one pass over the left codes) and estimates their memory:
+    /// past the limit it stops before allocating anything, saying which side repeats the key.
+    private static func checkSize(_ kind: JoinKind, _ left: Table, _ right: Table, codes: KeyCodes, direct: Bool,
+                                  bucketOfCode: [Int: Int], offsets: [Int], keys: [JoinKey], span: Span, limit: MemoryLimit) throws {
+        var rows = 0
+        var leftRepeats = false
+        var seenLeft: [Int: Bool] = [:]
+        for i in 0..<left.rowCount {
+            let c = codes.left[i]
+            let b = c < 0 ? -1 : (direct ? c : bucketOfCode[c] ?? -1)
+            let matches = b >= 0 ? offsets[b + 1] - offsets[b] : 0
+            rows += matches == 0 ? (kind == .left ? 1 : 0) : matches
+            if matches > 1, !leftRepeats, seenLeft.updateValue(true, forKey: c) != nil { leftRepeats = true }
+        }
+        // Two row indexes per output row while it is built, then each output column's cells.
+        var bytesPerRow = 16
+        for c in left.columns + right.columns { bytesPerRow += c.type == .boolean ? 1 : (c.type == .text ? 4 : 8) }
+        let bytes = Double(rows) * Double(bytesPerRow)
+        guard bytes > Double(limit.bytes) else { return }
+        let rightRepeats = offsets.indices.dropLast().contains { offsets[$0 + 1] - offsets[$0] > 1 }
+        let keyList = keys.map { "`\($0.left.text)`" }.joined(separator: ", ")
+        let hint: Message
+        switch (leftRepeats, rightRepeats) {
+        case (true, true): hint = Message("H087", keyList)
+        default: hint = Message("H088", keyList)
+        }
+        throw Diagnostic(.error, Message("E116", keyList, Message.grouped(rows), MemoryLimit.describe(bytes), MemoryLimit.describe(Double(limit.bytes))),
+                         at: span, hint: hint)
     }
 }

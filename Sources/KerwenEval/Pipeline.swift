@@ -183,7 +183,7 @@ extension Interpreter {
                 if t.column(k.left.text) == nil { throw unknownColumn(k.left.text, k.left.span, t) }
                 if right.column(k.right.text) == nil { throw unknownColumn(k.right.text, k.right.span, right) }
             }
-            return .table(try Join.run(kind, t, right, keys: keys, span: step.span))
+            return .table(try Join.run(kind, t, right, keys: keys, span: step.span, limit: memoryLimit))
         case .union(let otherExpr):
             let otherValue = try eval(otherExpr, .plain)
             guard let other = otherValue.table else { throw Diagnostic(.error, Message("E052", "union", otherValue.kindWord), at: otherExpr.span) }

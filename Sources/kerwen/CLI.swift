@@ -1,6 +1,7 @@
 // Shared pieces of the commands: colour decision, Ctrl-C handling, running and checking scripts.
 
 import Foundation
+import KerwenData
 import KerwenDiagnostics
 import KerwenREPL
 import KerwenSession
@@ -27,8 +28,9 @@ enum CLI {
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
-                          timing: Bool = false, sandbox: [String] = []) -> Int32 {
+                          timing: Bool = false, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
         let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2))
+        session.interpreter.memoryLimit = memoryLimit
         if !sandbox.isEmpty {
             do {
                 try session.limitFiles(to: sandbox)

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import KerwenData
 import KerwenDiagnostics
 import KerwenSession
 
@@ -47,6 +48,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("timer"), help: "After each statement, print its line and how long it took (on standard error).")
     var timer = false
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).", valueName: "SIZE"))
+    var maxMemory: String?
+
     @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
     var sandbox: [String] = []
 
@@ -59,10 +63,17 @@ struct Run: ParsableCommand {
             }
             parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
+        var limit = MemoryLimit.standard
+        if let maxMemory {
+            guard let parsed = MemoryLimit(parsing: maxMemory) else {
+                throw ValidationError(MessageCatalog.shared.format(Message("E117", maxMemory)))
+            }
+            limit = parsed
+        }
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
-                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: sandbox))
+                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: sandbox, memoryLimit: limit))
     }
 }
 
