@@ -21,8 +21,9 @@ public enum OpenSDGLayout {
     /// Works on the dictionary, not on the cells: one lookup per distinct label.
     public static func normalize(_ table: Table, codes: [String: String], total: String = "_T") -> Table {
         var out = table
-        for name in disaggregations(of: table) {
-            let column = table.column(name)!
+        // By position: looking each column up by name would make a wide table quadratic.
+        for j in table.columns.indices where !nonDisaggregations.contains(table.names[j]) {
+            let column = table.columns[j]
             var textColumn = column
             if column.type != .text {
                 textColumn = Column.from((0..<column.count).map { i in
@@ -39,7 +40,7 @@ public enum OpenSDGLayout {
             let totalCode = mapped.encode(total)
             var newCodes = [Int32](repeating: totalCode, count: oldCodes.count)
             for i in 0..<oldCodes.count where textColumn.isValid(i) { newCodes[i] = remap[Int(oldCodes[i])] }
-            out.set(name, Column(.text(codes: newCodes, dictionary: mapped)))
+            out.replaceColumn(at: j, with: Column(.text(codes: newCodes, dictionary: mapped)))
         }
         return out
     }

@@ -22,6 +22,9 @@ public struct Table: Sendable {
         if let i = index(of: name) { columns[i] = column } else { names.append(name); columns.append(column) }
     }
 
+    /// Replaces the column at a position (same length), keeping its name.
+    public mutating func replaceColumn(at index: Int, with column: Column) { columns[index] = column }
+
     public mutating func rename(_ old: String, to new: String) {
         if let i = index(of: old) { names[i] = new }
     }
