@@ -12,7 +12,8 @@ extension Interpreter {
         let functions = userFunctionBodies
         var planned = steps
         if let reading { planned.append(Step(.select(reading.sorted().map { Name($0, source.span) }), source.span)) }
-        current = Self.pruned(current, keeping: Projection.neededColumns(planned, functions: functions))
+        let neededFrom = Projection.neededBeforeEachStep(planned, functions: functions)
+        current = Self.pruned(current, keeping: neededFrom[0])
         // Rows kept by `where` steps whose copy is deferred to the `summarize` that ends the run of steps.
         var kept: [Bool]? = nil
         for (i, step) in steps.enumerated() {
@@ -30,7 +31,7 @@ extension Interpreter {
             }
             // Columns no later step reads are let go as soon as they are dead (after `derive x = a / b`,
             // `a` and `b` are not kept through the grouping): a lower peak on big tables.
-            if i + 1 < planned.count { next = Self.pruned(next, keeping: Projection.neededColumns(Array(planned[(i + 1)...]), functions: functions)) }
+            if i + 1 < planned.count { next = Self.pruned(next, keeping: neededFrom[i + 1]) }
             // Filtering, sorting or cutting an indicator keeps its metadata.
             if case .indicator(var r) = current, case .table(let t) = next, keepsIndicator(step) {
                 r.table = t
