@@ -46,8 +46,13 @@ enum Projection {
         case .sort(let keys):
             for k in keys { add(refs(k.expr)) }
         case .rename(let pairs):
-            for p in pairs.reversed() where needed != nil {
-                if needed!.remove(p.to.text) != nil { needed!.insert(p.from.text) }
+            // All at once, as the step renames (`rename a to b, b to a` swaps): a needed new name
+            // needs its old one; one pair at a time would lose a side of a swap.
+            if let after = needed {
+                var before = Set<String>()
+                for n in after { before.insert(pairs.first { $0.to.text == n }?.from.text ?? n) }
+                // The step itself checks that every column it renames is there.
+                needed = before.union(pairs.map(\.from.text))
             }
         case .drop(let names):
             add(Set(names.map(\.text)))
