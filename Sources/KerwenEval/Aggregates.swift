@@ -165,7 +165,7 @@ extension Interpreter {
                 }
                 // Past Int64's range the sums are the doubles added above, never wrapped integers.
                 if !overflow { return Column(.integer(isum), validity: valid) }
-                warn(Diagnostic(.note, Message("N002", "sum")))
+                warn(Diagnostic(.note, Message("N002", "sum"), at: span))
             }
             return Column(.number(out), validity: valid)
         case "share":
