@@ -9,7 +9,8 @@ import KerwenSyntax
 
 extension Session {
     /// Where the standard library lives: $KERWEN_STDLIB, a `stdlib` folder above the executable, or the source tree.
-    public static var standardLibraryDirectory: URL? {
+    /// Found once per process: it depends only on the environment and the executable's place.
+    public static let standardLibraryDirectory: URL? = {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["KERWEN_STDLIB"], !env.isEmpty { return URL(fileURLWithPath: env) }
         var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
@@ -22,7 +23,7 @@ extension Session {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let fromSource = source.appendingPathComponent("stdlib")
         return fm.fileExists(atPath: fromSource.path) ? fromSource : nil
-    }
+    }()
 
     /// `--sandbox`: files only under `folders`, and the standard library read-only.
     public func limitFiles(to folders: [String]) throws {
@@ -70,6 +71,14 @@ extension Session {
     }
 
     func moduleSymbols(_ name: String, visiting: Set<String> = []) -> [String: Symbol]? {
+        // A module's names are read once per session (`check` asks for them on every input).
+        if visiting.isEmpty, let known = moduleSymbolCache[name] { return known }
+        let found = readModuleSymbols(name, visiting: visiting)
+        if visiting.isEmpty { moduleSymbolCache[name] = found }
+        return found
+    }
+
+    private func readModuleSymbols(_ name: String, visiting: Set<String>) -> [String: Symbol]? {
         guard !visiting.contains(name), let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
         // A module may `use` others (stdlib `sdg` uses `sdg10`, `sdg13`, `sdg17`).

@@ -22,6 +22,8 @@ public final class Session: @unchecked Sendable {
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
+    /// Names each module defines, by module name (nil: no such module), read once.
+    var moduleSymbolCache: [String: [String: Symbol]?] = [:]
     /// Scripts being run: a script never `use`s itself (examples/sdg13.kw says `use sdg13` for the library's).
     var scripts: Set<String> = []
 
