@@ -16,10 +16,19 @@ struct SourceExcerpt {
     init(bytes: [UInt8], line: Range<Int>, span: Range<Int>) {
         let start = min(max(span.lowerBound, line.lowerBound), line.upperBound)
         let end = min(max(span.upperBound, start), line.upperBound)
-        let wholeBefore = Self.clean(bytes[line.lowerBound..<start])
-        let wholeCovered = Self.clean(bytes[start..<end])
-        let wholeAfter = Self.clean(bytes[end..<line.upperBound])
-        // Only measure what could be shown: a long line is cut by byte count first.
+        // Only what could be shown is decoded: a long line is cut by byte count first (4 bytes per
+        // column at most, a character's full width), and each cut moved off a continuation byte.
+        func boundary(_ i: Int, forward: Bool) -> Int {
+            var i = i
+            while i > line.lowerBound, i < line.upperBound, bytes[i] & 0xC0 == 0x80 { i += forward ? 1 : -1 }
+            return i
+        }
+        let from = boundary(max(line.lowerBound, start - 4 * Self.maxBefore), forward: true)
+        let coveredEnd = boundary(min(end, start + 4 * Self.maxCovered), forward: false)
+        let to = boundary(min(line.upperBound, end + 4 * Self.maxLine), forward: false)
+        let wholeBefore = Self.clean(bytes[from..<start])
+        let wholeCovered = Self.clean(bytes[start..<coveredEnd]) + (coveredEnd < end ? "…" : "")
+        let wholeAfter = Self.clean(bytes[end..<to])
         if line.count <= Self.maxLine {
             before = wholeBefore; covered = wholeCovered; after = wholeAfter
             return
