@@ -119,8 +119,11 @@ enum Join {
         var leftRows: [Int] = [], rightRows: [Int] = []
         leftRows.reserveCapacity(left.rowCount)
         rightRows.reserveCapacity(left.rowCount)
+        var checkedAt = 0
         for i in 0..<left.rowCount {
-            if i & 0xFFFF == 0 { try Interrupt.check() }
+            // Ctrl-C is seen every 64 k left rows and every million rows made (a few left rows with
+            // many matches each make most of the work).
+            if i & 0xFFFF == 0 || leftRows.count - checkedAt > 1 << 20 { try Interrupt.check(); checkedAt = leftRows.count }
             let c = codes.left[i]
             let b = c < 0 ? -1 : (direct ? c : bucketOfCode[c] ?? -1)
             if b >= 0, offsets[b] < offsets[b + 1] {
