@@ -3,6 +3,8 @@
 #   tools/fuzz.sh                  every target
 #   tools/fuzz.sh fuzz-csv         one target
 #   FUZZ_RUNS=10000000 tools/fuzz.sh fuzz-csv   a number of executions instead of a time
+#   FUZZ_SEED=1 tools/fuzz.sh      a fixed mutation sequence (the smoke run in `make test`: a machine
+#                                  that is slower runs a prefix of the same inputs, so CI cannot flake)
 # The committed corpus under Tests/fuzz/corpus/<name> is a read-only seed; what the fuzzer learns
 # goes to .build/fuzz/corpus/<name>, crashes to .build/fuzz/artifacts/. Exit 1 when a target crashed.
 # Leak detection is off: the Swift runtime keeps caches (metadata, strings) that LeakSanitizer
@@ -24,7 +26,7 @@ mkdir -p .build/fuzz/artifacts .build/fuzz/logs
 status=0
 for target in "${targets[@]}"; do
   name=${target#fuzz-}
-  work=".build/fuzz/corpus/$name"
+  work="${FUZZ_WORK:-.build/fuzz/corpus}/$name"
   mkdir -p "$work"
   dict=Tests/fuzz/kerwen.dict
   [ "$name" = csv ] || [ "$name" = opensdg ] && dict=Tests/fuzz/csv.dict
@@ -33,7 +35,7 @@ for target in "${targets[@]}"; do
   log=".build/fuzz/logs/$name.log"
   if [ -n "$runs" ]; then echo "fuzz: $target ($runs runs)"; else echo "fuzz: $target ($seconds s)"; fi
   "$bin/$target" "$work" "Tests/fuzz/corpus/$name" -dict="$dict" "${limit[@]}" \
-      -max_len=4096 -timeout=20 -detect_leaks=0 -rss_limit_mb=4096 -print_final_stats=1 \
+      -seed="${FUZZ_SEED:-0}" -max_len=4096 -timeout=20 -detect_leaks=0 -rss_limit_mb=4096 -print_final_stats=1 \
       -artifact_prefix=".build/fuzz/artifacts/$name-" > "$log" 2>&1
   rc=$?
   # The last status line and the final stats say how far it got.
