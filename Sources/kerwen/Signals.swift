@@ -17,7 +17,8 @@ enum Signals {
 
     static func install() {
         signal(SIGXFSZ, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
+        // SIGPIPE keeps its default: `kerwen run x.kw | head` ends quietly when `head` has enough,
+        // as `cat` does (ignored, Foundation's FileHandle.write would trap on EPIPE).
         signal(SIGINT) { _ in Interrupt.request() }
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return }

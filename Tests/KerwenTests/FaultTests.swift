@@ -152,4 +152,15 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual(temporaries(in: folder), [], "signal \(signal)")
         }
     }
+
+    func testOutputIntoAClosedPipeEndsQuietly() throws {
+        // `kerwen run | head -1`: when head exits, Kerwen ends by SIGPIPE as `cat` does (status 141
+        // in the shell), without a crash report; before, ignoring SIGPIPE made FileHandle trap.
+        let script = folder.appendingPathComponent("s.kw")
+        try "load t from \"d.csv\"\nshow t\nshow t\nshow t\n".write(to: script, atomically: true, encoding: .utf8)
+        let r = try TestSupport.runKerwen(["-c", "\"$0\" run --max-rows 0 \"$1\" | head -1", TestSupport.binary.path, script.path],
+                                          cwd: folder, executable: URL(fileURLWithPath: "/bin/bash"))
+        XCTAssertTrue(r.stdout.hasPrefix("  id"), r.stdout)
+        XCTAssertFalse(r.stderr.contains("crashed") || r.stderr.contains("Fatal error"), r.stderr)
+    }
 }
