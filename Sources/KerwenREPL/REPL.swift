@@ -18,7 +18,7 @@ public final class REPL {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         session = Session(baseDirectory: cwd, useColor: Terminal.colorAllowed)
         session.writeOut = { [unowned self] text in self.pendingOutput += text }
-        session.writeErr = { text in FileHandle.standardError.write(Data(text.utf8)) }
+        session.writeErr = { text in StandardStreams.err(text) }
         editor = LineEditor(historyPath: Self.historyPath, completion: { [unowned self] line, start, end in
             Completer(session: self.session).complete(line: line, wordStart: start, cursor: end)
         })
@@ -32,9 +32,9 @@ public final class REPL {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kerwen_history").path
     }
 
-    func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    func write(_ text: String) { StandardStreams.out(text) }
 
-    func report(_ d: Diagnostic) { FileHandle.standardError.write(Data(session.render([d]).utf8)) }
+    func report(_ d: Diagnostic) { StandardStreams.err(session.render([d])) }
 
     /// Runs source text in the session; Ctrl-C stops it and the session stays usable.
     func run(_ text: String, name: String = "<input>") {

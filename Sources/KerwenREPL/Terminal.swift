@@ -1,6 +1,7 @@
 // The terminal: its size, whether colour is allowed, and a pager for long output.
 
 import Foundation
+import KerwenDiagnostics
 
 public enum Terminal {
     public static func size() -> (columns: Int, rows: Int)? {
@@ -18,7 +19,7 @@ public enum Terminal {
     public static func page(_ text: String) {
         let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         guard isatty(STDOUT_FILENO) != 0, let size = size(), lines >= size.rows - 1 else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
             return
         }
         let env = ProcessInfo.processInfo.environment
@@ -34,7 +35,7 @@ public enum Terminal {
             try? pipe.fileHandleForWriting.close()
             p.waitUntilExit()
         } catch {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
         }
     }
 }

@@ -28,8 +28,8 @@ public final class Session: @unchecked Sendable {
     var scripts: Set<String> = []
 
     public init(baseDirectory: URL, parameters: [String: String] = [:], useColor: Bool = false,
-                writeOut: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
-                writeErr: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+                writeOut: @escaping (String) -> Void = { StandardStreams.out($0) },
+                writeErr: @escaping (String) -> Void = { StandardStreams.err($0) }) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.useColor = useColor

@@ -21,7 +21,7 @@ enum CLI {
     static func readScript(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             let d = Diagnostic.error("E069", path)
-            FileHandle.standardError.write(Data(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(d).utf8))
+            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(d))
             return nil
         }
         return String(decoding: data, as: UTF8.self)
@@ -35,7 +35,7 @@ enum CLI {
             do {
                 try session.limitFiles(to: sandbox)
             } catch let d as Diagnostic {
-                FileHandle.standardError.write(Data(session.render([d]).utf8))
+                StandardStreams.err(session.render([d]))
                 return usageError
             } catch { return usageError }
         }
@@ -43,9 +43,14 @@ enum CLI {
         session.renderOptions.color = colorEnabled(fd: 1)
         session.renderOptions.maxRows = maxRows
         do {
-            return try session.run(text: text, name: name) ? 0 : 1
+            let ok = try session.run(text: text, name: name)
+            if StandardStreams.outputError != 0 {
+                StandardStreams.err(session.render([Diagnostic.error("E118", String(cString: strerror(StandardStreams.outputError)))]))
+                return 1
+            }
+            return ok ? 0 : 1
         } catch {
-            FileHandle.standardError.write(Data((MessageCatalog.shared.word("W.interrupted") + "\n").utf8))
+            StandardStreams.err(MessageCatalog.shared.word("W.interrupted") + "\n")
             return Signals.stoppedStatus
         }
     }
@@ -54,7 +59,7 @@ enum CLI {
         let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2))
         let problems = session.check(text: text, name: name)
         if problems.isEmpty { return 0 }
-        FileHandle.standardError.write(Data(session.render(problems).utf8))
+        StandardStreams.err(session.render(problems))
         return 1
     }
 

@@ -19,7 +19,7 @@ let status: Int32 = DeepStack.run {
             print(Kerwen.fullMessage(for: error))
             return 0
         }
-        FileHandle.standardError.write(Data((Kerwen.fullMessage(for: error) + "\n").utf8))
+        StandardStreams.err(Kerwen.fullMessage(for: error) + "\n")
         return CLI.usageError
     }
 }

@@ -163,4 +163,15 @@ final class FaultTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasPrefix("  id"), r.stdout)
         XCTAssertFalse(r.stderr.contains("crashed") || r.stderr.contains("Fatal error"), r.stderr)
     }
+
+    func testOutputToAFullDeviceIsAnError() throws {
+        // Standard output on /dev/full: every write fails with ENOSPC. Foundation's FileHandle trapped;
+        // now the run ends with E118 and status 1, as `cat` reports a write error.
+        let script = folder.appendingPathComponent("s.kw")
+        try "load t from \"d.csv\"\nshow t | take 3\n".write(to: script, atomically: true, encoding: .utf8)
+        let r = try TestSupport.runKerwen(["-c", "exec \"$0\" run \"$1\" > /dev/full", TestSupport.binary.path, script.path],
+                                          cwd: folder, executable: URL(fileURLWithPath: "/bin/sh"))
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("error[E118]") && r.stderr.contains("No space left on device"), r.stderr)
+    }
 }

@@ -1,0 +1,41 @@
+// Writing to standard output and standard error without a trap: Foundation's FileHandle.write
+// stops the process with a fatal error when the write fails (a terminal that went away, EIO). Here
+// a failed write drops the text and is remembered, so the command can end with an error saying so
+// (as `cat` does); a closed pipe still ends the process by SIGPIPE.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+public enum StandardStreams {
+    private static let firstError = Atomic<Int32>(0)
+
+    /// errno of the first failed write to standard output, 0 when none failed.
+    public static var outputError: Int32 { firstError.load(ordering: .relaxed) }
+
+    public static func out(_ text: String) { write(text, to: 1) }
+    public static func err(_ text: String) { write(text, to: 2) }
+
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                #if canImport(Glibc)
+                let n = Glibc.write(fd, base + offset, bytes.count - offset)
+                #else
+                let n = Darwin.write(fd, base + offset, bytes.count - offset)
+                #endif
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if fd == 1 { _ = firstError.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}
