@@ -125,6 +125,7 @@ let englishMessages: [String: String] = [
     "E116": "this join on {0} would make {1} rows (about {2}), more than the {3} this run may use",
     "E117": "`--max-memory` needs a size such as 8G, 500M or 2000000000 (bytes), not `{0}`",
     "E118": "could not write the output: {0}",
+    "E119": "could not read the script from standard input: {0}",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",

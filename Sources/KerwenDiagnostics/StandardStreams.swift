@@ -38,4 +38,37 @@ public enum StandardStreams {
             }
         }
     }
+
+    /// Everything readable from `fd` (a script on standard input or from a pipe), or the errno of
+    /// the failed read. Foundation's readDataToEndOfFile traps on EISDIR or EIO.
+    public static func readAll(_ fd: Int32) -> Result<[UInt8], ReadError> {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            #if canImport(Glibc)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            #else
+            let n = chunk.withUnsafeMutableBytes { Darwin.read(fd, $0.baseAddress, $0.count) }
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(code: errno))
+            }
+            if n == 0 { return .success(out) }
+            out += chunk[0..<n]
+        }
+    }
+
+    /// A file read whole through `readAll` (a regular file, or a pipe such as `<(…)`).
+    public static func readAll(path: String) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadError(code: errno)) }
+        defer { close(fd) }
+        return readAll(fd)
+    }
+
+    public struct ReadError: Error {
+        public let code: Int32
+        public var reason: String { String(cString: strerror(code)) }
+    }
 }

@@ -19,12 +19,18 @@ enum CLI {
     }
 
     static func readScript(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let d = Diagnostic.error("E069", path)
-            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(d))
+        var info = stat()
+        // A folder is refused before reading (read(2) of a folder fails only on some systems).
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
             return nil
         }
-        return String(decoding: data, as: UTF8.self)
+        switch StandardStreams.readAll(path: path) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure:
+            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
+            return nil
+        }
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,

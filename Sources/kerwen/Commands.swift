@@ -26,8 +26,15 @@ struct Kerwen: ParsableCommand {
         if isatty(STDIN_FILENO) != 0 {
             throw ExitCode(CLI.startREPL(readRC: !noRc))
         }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let text = String(decoding: data, as: UTF8.self)
+        let bytes: [UInt8]
+        switch StandardStreams.readAll(STDIN_FILENO) {
+        case .success(let b): bytes = b
+        case .failure(let e):
+            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: CLI.colorEnabled(fd: 2))
+                .render(Diagnostic.error("E119", e.reason)))
+            throw ExitCode(1)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         throw ExitCode(CLI.runScript(text: text, name: "<stdin>", baseDirectory: cwd, parameters: [:]))
     }

@@ -174,4 +174,19 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("error[E118]") && r.stderr.contains("No space left on device"), r.stderr)
     }
+
+    func testScriptsThatAreNotRegularFiles() throws {
+        // Standard input that is a folder (Foundation's readDataToEndOfFile trapped), a script path
+        // that is a folder, and a script given through a pipe (`kerwen run <(…)`), which now works.
+        let sh = URL(fileURLWithPath: "/bin/bash")
+        let folderIn = try TestSupport.runKerwen(["-c", "exec \"$0\" < /tmp", TestSupport.binary.path], cwd: folder, executable: sh)
+        XCTAssertEqual(folderIn.status, 1, folderIn.stderr)
+        XCTAssertTrue(folderIn.stderr.contains("error[E119]") && folderIn.stderr.contains("Is a directory"), folderIn.stderr)
+        let folderScript = try TestSupport.runKerwen(["run", "/tmp"], cwd: folder)
+        XCTAssertEqual(folderScript.status, 1, folderScript.stderr)
+        XCTAssertTrue(folderScript.stderr.contains("error[E069]"), folderScript.stderr)
+        let piped = try TestSupport.runKerwen(["-c", "exec \"$0\" run <(printf 'show 6 * 7\\n')", TestSupport.binary.path], cwd: folder, executable: sh)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(piped.stdout, "42\n")
+    }
 }
