@@ -62,6 +62,7 @@ extension REPL {
             guard !argument.isEmpty else { return usage(command) }
             let path = URL(fileURLWithPath: argument, relativeTo: session.interpreter.baseDirectory).path
             do {
+                try session.interpreter.sandbox?.allow(path, shownAs: argument, for: .write)
                 try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument)
                 write(MessageCatalog.shared.word("W.saved", String(session.history.count), argument) + "\n")
             } catch let d as Diagnostic { report(d) } catch {}

@@ -1,5 +1,6 @@
 // Shared pieces of the commands: colour decision, Ctrl-C handling, running and checking scripts.
 
+import ArgumentParser
 import Foundation
 import KerwenData
 import KerwenDiagnostics
@@ -69,7 +70,26 @@ enum CLI {
         return 1
     }
 
-    static func startREPL(readRC: Bool) -> Int32 {
-        REPL(version: version).start(readRC: readRC)
+    /// The prompt. (`--sandbox`/`--max-memory` are options of `run` only: on the root command,
+    /// swift-argument-parser would take them from `kerwen run --max-memory …` too.)
+    static func startREPL(readRC: Bool, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
+        let repl = REPL(version: version)
+        repl.session.interpreter.memoryLimit = memoryLimit
+        if !sandbox.isEmpty {
+            do { try repl.session.limitFiles(to: sandbox) } catch let d as Diagnostic {
+                StandardStreams.err(repl.session.render([d]))
+                return usageError
+            } catch { return usageError }
+        }
+        return repl.start(readRC: readRC)
+    }
+
+    /// `--max-memory SIZE`, or the default when it is not given.
+    static func memoryLimit(_ text: String?) throws -> MemoryLimit {
+        guard let text else { return .standard }
+        guard let parsed = MemoryLimit(parsing: text) else {
+            throw ValidationError(MessageCatalog.shared.format(Message("E117", text)))
+        }
+        return parsed
     }
 }

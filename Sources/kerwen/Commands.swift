@@ -70,13 +70,7 @@ struct Run: ParsableCommand {
             }
             parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
-        var limit = MemoryLimit.standard
-        if let maxMemory {
-            guard let parsed = MemoryLimit(parsing: maxMemory) else {
-                throw ValidationError(MessageCatalog.shared.format(Message("E117", maxMemory)))
-            }
-            limit = parsed
-        }
+        let limit = try CLI.memoryLimit(maxMemory)
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
