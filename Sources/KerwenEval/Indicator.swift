@@ -26,6 +26,11 @@ extension Interpreter {
     /// Column names an expression reads from its table (parameters and `$variables` excluded).
     func referencedColumns(_ e: Expr, in table: Table) -> Set<String> {
         var out: Set<String> = []
+        // Functions being expanded, and how many expansions are left: a function that calls itself,
+        // or `sq(sq(…))` that doubles at each level, is not expanded without end here (the
+        // evaluation reports it, E050 or E115); its arguments are still walked.
+        var expanding: [String] = []
+        var budget = Self.maxInlineCalls
         func walk(_ x: Expr) {
             switch x.kind {
             case .name(let n), .column(let n): if table.column(n) != nil { out.insert(n) }
@@ -37,10 +42,14 @@ extension Interpreter {
                 // `coalesce(x, 0)` and `is_na(x)` handle a missing x on purpose: x does not make a record incomplete.
                 break
             case .call(let fn, let args):
-                if case .function(let f)? = globals[fn.text], args.count == f.params.count {
+                if case .function(let f)? = globals[fn.text], args.count == f.params.count,
+                   !expanding.contains(fn.text), budget > 0 {
+                    budget -= 1
                     var s: [String: Expr] = [:]
                     for (p, a) in zip(f.params, args) { s[p.text] = a }
+                    expanding.append(fn.text)
                     walk(Inliner.substitute(f.body, s))
+                    expanding.removeLast()
                 } else { args.forEach(walk) }
             case .list(let items): items.forEach(walk)
             default: break
