@@ -39,6 +39,9 @@ public struct Resolver {
             scope[name.text] = Symbol(kind: .parameter)
         case .function(let name, let params, let body):
             var inner = self
+            // The copy starts with no findings of its own: it used to carry every earlier one, so
+            // each `fn` after an error doubled the list (19 definitions, 500,000 copies of it).
+            inner.diagnostics = []
             for p in params { inner.scope[p.text] = Symbol(kind: .variable) }
             inner.scope[name.text] = Symbol(kind: .function, arity: params.count)
             inner.expr(body, .none, allowUnknownColumns: true)
