@@ -83,7 +83,7 @@ extension Interpreter {
     }
 
     static let maxInlineDepth = 5_000
-    static let maxInlineCalls = 100_000
+    static let maxInlineCalls = 20_000
 
     /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls. An argument is
     /// expanded inside the callee, so `f(f(x))` has `f` inside `f` without any recursion.

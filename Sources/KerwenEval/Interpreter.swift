@@ -100,8 +100,14 @@ public final class Interpreter: @unchecked Sendable {
 
     func warn(_ d: Diagnostic) { warnings.append(d) }
 
+    /// Each warning once per statement: a function expanded many times meets the same case at the
+    /// same place each time (thousands of identical N002 notes from one `fn sq(x) = x * x`).
     private func flushWarnings() {
-        for w in warnings { emit(.message(w)) }
+        var seen: Set<String> = []
+        for w in warnings {
+            let key = "\(w.code)|\(w.span.map { "\($0.source)/\($0.start)/\($0.end)" } ?? "-")|\(w.message.args.joined(separator: "\u{1F}"))"
+            if seen.insert(key).inserted { emit(.message(w)) }
+        }
         warnings = []
     }
 
