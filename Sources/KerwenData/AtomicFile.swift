@@ -21,12 +21,12 @@ public final class AtomicFile {
         self.display = display ?? path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        var info = stat()
-        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        guard FileSandbox.isFolder(folder) else {
             let shownFolder = (self.display as NSString).deletingLastPathComponent
             throw Diagnostic.error("E107", self.display, shownFolder.isEmpty ? folder : shownFolder, hint: Message("H074"))
         }
         var mode: mode_t = 0o666
+        var info = stat()
         if stat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR {
                 throw Diagnostic.error("E109", self.display, hint: Message("H076", self.display))
@@ -52,18 +52,10 @@ public final class AtomicFile {
     /// Appends bytes; stops with "interrupted" when Ctrl-C or a termination signal came.
     public func write(_ bytes: [UInt8]) throws {
         try Interrupt.check()
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { try Interrupt.check(); continue }
-                    let code = errno
-                    abandon()
-                    throw Self.failure(display, errno: code)
-                }
-                offset += n
-            }
+        let code = try bytes.withUnsafeBytes { try StandardStreams.writeAll(fd, $0) { try Interrupt.check() } }
+        if code != 0 {
+            abandon()
+            throw Self.failure(display, errno: code)
         }
     }
 

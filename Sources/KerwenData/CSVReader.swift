@@ -6,17 +6,28 @@ import KerwenDiagnostics
 public enum CSVReader {
     /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
     public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Table {
+        try readReporting(path: path, shownAs: shownAs, options: options).table
+    }
+
+    /// A table, and the columns read as text because they hold integers past Int64 (for W005).
+    public struct Result {
+        public let table: Table
+        public let hugeIntegerColumns: [String]
+    }
+
+    /// As `read`, with what the reader decided that the user should hear of.
+    public static func readReporting(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Result {
         let name = shownAs ?? path
         let file: MappedFile
         do { file = try MappedFile(path: path) } catch { throw problem(error, name) }
         // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
-        let table: Table
-        do { table = try parse(buffer: file.bytes, name: name, options: options, mapped: true) } catch {
+        let result: Result
+        do { result = try parse(buffer: file.bytes, name: name, options: options, mapped: true) } catch {
             if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
             throw error
         }
         if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
-        return table
+        return result
     }
 
     /// The diagnostic for a path that cannot be read as data.
@@ -30,10 +41,10 @@ public enum CSVReader {
     }
 
     public static func parse(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
+        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }.table
     }
 
-    static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Table {
+    static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Result {
         var reader = RecordScanner(p: p, name: name, delimiter: 44)
         if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
         reader.skipBlankLines()
@@ -71,7 +82,7 @@ public enum CSVReader {
             }
         }
         var (builders, rows) = merge(&results)
-        for j in builders.indices { builders[j].settleHugeIntegers() }
+        let hugeIntegers = builders.indices.filter { builders[$0].settleHugeIntegers() }.map { header[$0] }
         // Columns that turned out to be text after looking numeric are read again, as text, in one
         // sequential pass over the records (rare, so no per-row offsets are kept for it).
         let reread = Set(builders.indices.filter { builders[$0].needsTextReread })
@@ -87,7 +98,8 @@ public enum CSVReader {
                 sub.skipBlankLines()
             }
         }
-        return Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows)
+        return Result(table: Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows),
+                      hugeIntegerColumns: hugeIntegers)
     }
 
     /// Joins the parts' columns in file order. Each column is joined on its own core (the parts'

@@ -273,8 +273,11 @@ struct ColumnBuilder {
 
     /// Once every part is in: a column of integers only, some past Int64, is read again as text,
     /// so that no digit is lost (as doubles, 9007199254740993 would be 9007199254740992).
-    mutating func settleHugeIntegers() {
-        if forced == nil, kind == .number, sawHugeInteger, !sawNonInteger { needsTextReread = true }
+    /// True when this decided it.
+    mutating func settleHugeIntegers() -> Bool {
+        guard forced == nil, kind == .number, !needsTextReread, sawHugeInteger, !sawNonInteger else { return false }
+        needsTextReread = true
+        return true
     }
 
     /// Restarts this column as text, to be fed again from the first row.

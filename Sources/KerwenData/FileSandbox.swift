@@ -25,15 +25,15 @@ public struct FileSandbox: Sendable {
 
     /// Throws unless `path` (as it will be opened) leads inside an allowed folder.
     public func allow(_ path: String, shownAs display: String, for access: Access) throws {
-        guard let real = Self.realPath(path) else {
-            throw Diagnostic.error("E111", display, writable.joined(separator: ", "), hint: Message("H081", writable.joined(separator: ", ")))
+        if let real = Self.realPath(path) {
+            if writable.contains(where: { Self.isInside(real, $0) }) { return }
+            if readOnly.contains(where: { Self.isInside(real, $0) }) {
+                if access == .read { return }
+                throw Diagnostic.error("E112", display, hint: Message("H082"))
+            }
         }
-        if writable.contains(where: { Self.isInside(real, $0) }) { return }
-        if readOnly.contains(where: { Self.isInside(real, $0) }) {
-            if access == .read { return }
-            throw Diagnostic.error("E112", display, hint: Message("H082"))
-        }
-        throw Diagnostic.error("E111", display, writable.joined(separator: ", "), hint: Message("H081", writable.joined(separator: ", ")))
+        let folders = writable.joined(separator: ", ")
+        throw Diagnostic.error("E111", display, folders, hint: Message("H081", folders))
     }
 
     public func allows(_ path: String, for access: Access) -> Bool {
@@ -44,7 +44,8 @@ public struct FileSandbox: Sendable {
         path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
-    static func isFolder(_ path: String) -> Bool {
+    /// Whether `path` is a folder (after symlinks).
+    public static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }

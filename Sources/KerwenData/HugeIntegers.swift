@@ -1,33 +1,21 @@
 // A column of integers some of which are past Int64 is read as text, so that no digit is lost
-// (as a double, 9007199254740993 would become 9007199254740992). This finds such columns after a
-// load, so the user is told why a column of digits is text and how to get numbers instead.
+// (as a double, 9007199254740993 would become 9007199254740992); the reader names such columns
+// (`CSVReader.Result.hugeIntegerColumns`). This finds the value a warning quotes as an example.
 
 import Foundation
 
 extension Table {
-    /// Text columns whose every value is written as an integer and at least one is past Int64:
-    /// the column's name and its first such value.
-    public func hugeIntegerColumns() -> [(name: String, example: String)] {
-        var found: [(name: String, example: String)] = []
-        for (name, column) in zip(names, columns) {
-            guard case .text(_, let dictionary) = column.storage, !dictionary.values.isEmpty else { continue }
-            var example: String?
-            var allIntegers = true
-            for value in dictionary.values {
-                let bytes = Array(value.utf8)
-                let parsed = bytes.withUnsafeBufferPointer { p -> ParsedNumber in
-                    let (s, e) = NumberParser.trim(p, 0, p.count)
-                    return NumberParser.parse(p, s, e)
-                }
-                switch parsed {
-                case .integer: continue
-                case .hugeInteger: if example == nil { example = value.trimmingCharacters(in: .whitespaces) }
-                case .number, .invalid: allIntegers = false
-                }
-                if !allIntegers { break }
+    /// The first value of text column `name` that is an integer past Int64.
+    public func firstHugeInteger(in name: String) -> String? {
+        guard case .text(_, let dictionary)? = column(name)?.storage else { return nil }
+        for value in dictionary.values {
+            let bytes = Array(value.utf8)
+            let parsed = bytes.withUnsafeBufferPointer { p -> ParsedNumber in
+                let (s, e) = NumberParser.trim(p, 0, p.count)
+                return NumberParser.parse(p, s, e)
             }
-            if allIntegers, let example { found.append((name, example)) }
+            if case .hugeInteger = parsed { return value.trimmingCharacters(in: .whitespaces) }
         }
-        return found
+        return nil
     }
 }

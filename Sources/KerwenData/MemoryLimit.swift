@@ -36,9 +36,9 @@ public struct MemoryLimit: Sendable, Equatable {
 
     /// `1.5 GB`, `730 MB`: as a person reads a size.
     public static func describe(_ bytes: Double) -> String {
-        let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
+        let units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
         var v = bytes, k = 0
         while v >= 1024 && k < units.count - 1 { v /= 1024; k += 1 }
-        return k == 0 ? "\(Int(v)) bytes" : String(format: v < 10 ? "%.1f %@" : "%.0f %@", v, units[k])
+        return k == 0 ? "\(Int(v)) B" : String(format: v < 10 ? "%.1f %@" : "%.0f %@", v, units[k])
     }
 }

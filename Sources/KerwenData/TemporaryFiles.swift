@@ -28,7 +28,4 @@ public enum TemporaryFiles {
             set.removeAll()
         }
     }
-
-    /// How many are open now (tests and the signal path).
-    public static var count: Int { paths.withLock { $0.count } }
 }

@@ -60,12 +60,10 @@ public struct DiagnosticRenderer {
     /// Message text with control characters (a name or value quoted from the input) made visible,
     /// so an error never sends escape sequences to the terminal.
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return text }
+        let isShown = { (s: Unicode.Scalar) in s == "\n" || !s.isControlCharacter }
+        guard !text.unicodeScalars.allSatisfy(isShown) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            out.append(v == 0x0A ? scalar : (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? "\u{FFFD}" : scalar)
-        }
+        for scalar in text.unicodeScalars { out.append(isShown(scalar) ? scalar : "\u{FFFD}") }
         return String(out)
     }
 }

@@ -46,7 +46,7 @@ struct SourceExcerpt {
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             switch scalar.value {
             case 0x09: out.append(" ")
-            case 0..<0x20, 0x7F..<0xA0: out.append("\u{FFFD}")
+            case _ where scalar.isControlCharacter: out.append("\u{FFFD}")
             default: out.append(scalar)
             }
         }
@@ -78,4 +78,9 @@ struct SourceExcerpt {
         }
         return String(String.UnicodeScalarView(kept.reversed()))
     }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 control characters: what a terminal may take for a command.
+    public var isControlCharacter: Bool { value < 0x20 || (value >= 0x7F && value < 0xA0) }
 }

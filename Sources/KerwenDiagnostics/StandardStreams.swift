@@ -21,22 +21,27 @@ public enum StandardStreams {
 
     static func write(_ text: String, to fd: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                #if canImport(Glibc)
-                let n = Glibc.write(fd, base + offset, bytes.count - offset)
-                #else
-                let n = Darwin.write(fd, base + offset, bytes.count - offset)
-                #endif
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    if fd == 1 { _ = firstError.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
-                    return
-                }
-                offset += n
+        let code = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) {} }
+        if code != 0, fd == 1 { _ = firstError.compareExchange(expected: 0, desired: code, ordering: .relaxed) }
+    }
+
+    /// Writes every byte (write(2) may take part of them), retrying after a signal once
+    /// `interrupted` has had its say (it may throw to stop). Returns 0, or the errno of the failure.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, interrupted: () throws -> Void) rethrows -> Int32 {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            #if canImport(Glibc)
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            #else
+            let n = Darwin.write(fd, base + offset, bytes.count - offset)
+            #endif
+            if n < 0 {
+                if errno == EINTR { try interrupted(); continue }
+                return errno
             }
+            offset += n
         }
+        return 0
     }
 
     /// Everything readable from `fd` (a script on standard input or from a pipe), or the errno of

@@ -85,8 +85,8 @@ extension Interpreter {
     static let maxInlineDepth = 5_000
     static let maxInlineCalls = 20_000
 
-    /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls. An argument is
-    /// expanded inside the callee, so `f(f(x))` has `f` inside `f` without any recursion.
+    /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls (a call in an
+    /// argument, as in `g(x) = f(f(x))`, is nesting, not recursion: only bodies are followed).
     func callsItself(_ fn: UserFunction) -> Bool {
         var seen: Set<String> = [], pending = [fn]
         while let next = pending.popLast() {
@@ -112,7 +112,7 @@ extension Interpreter {
         }
         // A function is a formula expanded where it is used (both branches of an `if` are columns
         // computed whole), so a call of itself could never end: refused before expanding it.
-        if activeFunctions.isEmpty || activeFunctions.last != fn.name.text, callsItself(fn) {
+        if fn.callsItself {
             throw Diagnostic(.error, Message("E050", fn.name.text), at: span, hint: Message("H085"))
         }
         guard inlineDepth < Self.maxInlineDepth else {
@@ -126,8 +126,7 @@ extension Interpreter {
         }
         if inlineCalls & 1023 == 0 { try Interrupt.check() }
         inlineDepth += 1
-        activeFunctions.append(fn.name.text)
-        defer { inlineDepth -= 1; activeFunctions.removeLast() }
+        defer { inlineDepth -= 1 }
         var substitutions: [String: Expr] = [:]
         for (p, a) in zip(fn.params, args) { substitutions[p.text] = a }
         return try eval(Inliner.substitute(fn.body, substitutions), mode)

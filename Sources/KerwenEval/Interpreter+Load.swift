@@ -10,8 +10,13 @@ extension Interpreter {
     static let layouts = ["open-sdg", "plain"]
 
     /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
-    func loadTable(path: String, display: String, options: [Option]) throws -> Table {
-        let table = try CSVReader.read(path: path, shownAs: display, options: try loadOptions(options))
+    func loadTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
+        let read = try CSVReader.readReporting(path: path, shownAs: display, options: try loadOptions(options))
+        let table = read.table
+        for column in read.hugeIntegerColumns {
+            let example = table.firstHugeInteger(in: column) ?? column
+            warn(Diagnostic.warning("W005", column, example, at: span, hint: Message("H083", column)))
+        }
         guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
         guard case .scalar(.text(let name)) = try evalValue(layout.value), Self.layouts.contains(name) else {
             throw Diagnostic(.error, Message("E054", "layout"), at: layout.value.span, hint: Message("H060"))

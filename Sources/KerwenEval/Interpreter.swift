@@ -20,6 +20,8 @@ public struct UserFunction: Sendable {
     public var name: Name
     public var params: [Name]
     public var body: Expr
+    /// Whether the body reaches a call of this function (found once, when it is defined).
+    public var callsItself = false
 }
 
 public enum Binding: Sendable {
@@ -47,8 +49,6 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
-    /// The user functions being expanded, innermost last (recursion is told from plain nesting).
-    var activeFunctions: [String] = []
     /// User-function calls expanded in the current statement (reset by `execute`).
     var inlineCalls = 0
     /// The groups of the aggregate whose argument is being evaluated (for aggregates nested in it).
@@ -115,10 +115,7 @@ public final class Interpreter: @unchecked Sendable {
         switch stmt.kind {
         case .load(let name, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .read)
-            let table = try loadTable(path: path, display: display, options: options)
-            for (column, example) in table.hugeIntegerColumns() {
-                warn(Diagnostic.warning("W005", column, example, at: pathExpr.span, hint: Message("H083", column)))
-            }
+            let table = try loadTable(path: path, display: display, options: options, at: pathExpr.span)
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):
@@ -136,7 +133,9 @@ public final class Interpreter: @unchecked Sendable {
             globals[name.text] = .parameter(final)
             invalidateIndicators()
         case .function(let name, let params, let body):
-            globals[name.text] = .function(UserFunction(name: name, params: params, body: body))
+            var function = UserFunction(name: name, params: params, body: body)
+            function.callsItself = callsItself(function)
+            globals[name.text] = .function(function)
             invalidateIndicators()
         case .indicator(var decl):
             if let base = decl.base {

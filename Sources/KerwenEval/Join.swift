@@ -113,8 +113,9 @@ enum Join {
         var cursor = offsets
         var rowsByBucket = [Int](repeating: 0, count: offsets[buckets])
         for (j, b) in bucketOfRow.enumerated() where b >= 0 { rowsByBucket[cursor[b]] = j; cursor[b] += 1 }
-        try checkSize(kind, left, right, codes: codes, direct: direct, bucketOfCode: bucketOfCode, offsets: offsets,
-                      keys: keys, span: span, limit: limit)
+        // The right bucket of a left row's key, -1 when it has none.
+        let bucketOf = { (c: Int) -> Int in c < 0 ? -1 : (direct ? c : bucketOfCode[c] ?? -1) }
+        try checkSize(kind, left, right, codes: codes, bucketOf: bucketOf, offsets: offsets, keys: keys, span: span, limit: limit)
         // Probe with the left rows, in order; each match in the right table's row order.
         var leftRows: [Int] = [], rightRows: [Int] = []
         leftRows.reserveCapacity(left.rowCount)
@@ -124,8 +125,7 @@ enum Join {
             // Ctrl-C is seen every 64 k left rows and every million rows made (a few left rows with
             // many matches each make most of the work).
             if i & 0xFFFF == 0 || leftRows.count - checkedAt > 1 << 20 { try Interrupt.check(); checkedAt = leftRows.count }
-            let c = codes.left[i]
-            let b = c < 0 ? -1 : (direct ? c : bucketOfCode[c] ?? -1)
+            let b = bucketOf(codes.left[i])
             if b >= 0, offsets[b] < offsets[b + 1] {
                 for k in offsets[b]..<offsets[b + 1] { leftRows.append(i); rightRows.append(rowsByBucket[k]) }
             } else if kind == .left {
@@ -148,17 +148,17 @@ enum Join {
 
     /// Counts the rows the join will make (one pass over the left codes) and estimates their memory:
     /// past the limit it stops before allocating anything, saying which side repeats the key.
-    private static func checkSize(_ kind: JoinKind, _ left: Table, _ right: Table, codes: KeyCodes, direct: Bool,
-                                  bucketOfCode: [Int: Int], offsets: [Int], keys: [JoinKey], span: Span, limit: MemoryLimit) throws {
+    private static func checkSize(_ kind: JoinKind, _ left: Table, _ right: Table, codes: KeyCodes, bucketOf: (Int) -> Int,
+                                  offsets: [Int], keys: [JoinKey], span: Span, limit: MemoryLimit) throws {
         var rows = 0
         var leftRepeats = false
-        var seenLeft: [Int: Bool] = [:]
+        var seenLeft: Set<Int> = []
         for i in 0..<left.rowCount {
             let c = codes.left[i]
-            let b = c < 0 ? -1 : (direct ? c : bucketOfCode[c] ?? -1)
+            let b = bucketOf(c)
             let matches = b >= 0 ? offsets[b + 1] - offsets[b] : 0
             rows += matches == 0 ? (kind == .left ? 1 : 0) : matches
-            if matches > 1, !leftRepeats, seenLeft.updateValue(true, forKey: c) != nil { leftRepeats = true }
+            if matches > 1, !leftRepeats, !seenLeft.insert(c).inserted { leftRepeats = true }
         }
         // Two row indexes per output row while it is built, then each output column's cells.
         var bytesPerRow = 16
@@ -167,11 +167,7 @@ enum Join {
         guard bytes > Double(limit.bytes) else { return }
         let rightRepeats = offsets.indices.dropLast().contains { offsets[$0 + 1] - offsets[$0] > 1 }
         let keyList = keys.map { "`\($0.left.text)`" }.joined(separator: ", ")
-        let hint: Message
-        switch (leftRepeats, rightRepeats) {
-        case (true, true): hint = Message("H087", keyList)
-        default: hint = Message("H088", keyList)
-        }
+        let hint = Message(leftRepeats && rightRepeats ? "H087" : "H088", keyList)
         throw Diagnostic(.error, Message("E116", keyList, Message.grouped(rows), MemoryLimit.describe(bytes), MemoryLimit.describe(Double(limit.bytes))),
                          at: span, hint: hint)
     }

@@ -238,10 +238,8 @@ public struct Lexer {
 
     /// A character as a message can show it: invisible and control characters by their code point.
     static func shown(_ s: Unicode.Scalar) -> String {
-        let v = s.value
-        let invisible = v < 0x20 || (v >= 0x7F && v < 0xA0) || s.properties.generalCategory == .format
-            || s.properties.isWhitespace
-        return invisible ? "U+" + String(v, radix: 16, uppercase: true).leftPadded(to: 4) : String(s)
+        let invisible = s.isControlCharacter || s.properties.generalCategory == .format || s.properties.isWhitespace
+        return invisible ? "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4) : String(s)
     }
 }
 

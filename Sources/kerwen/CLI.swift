@@ -20,18 +20,12 @@ enum CLI {
     }
 
     static func readScript(_ path: String) -> String? {
-        var info = stat()
         // A folder is refused before reading (read(2) of a folder fails only on some systems).
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
-            return nil
+        if !FileSandbox.isFolder(path), case .success(let bytes) = StandardStreams.readAll(path: path) {
+            return String(decoding: bytes, as: UTF8.self)
         }
-        switch StandardStreams.readAll(path: path) {
-        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .failure:
-            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
-            return nil
-        }
+        StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
+        return nil
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
@@ -70,18 +64,10 @@ enum CLI {
         return 1
     }
 
-    /// The prompt. (`--sandbox`/`--max-memory` are options of `run` only: on the root command,
+    /// The prompt. (`--sandbox` and `--max-memory` are options of `run` only: on the root command,
     /// swift-argument-parser would take them from `kerwen run --max-memory …` too.)
-    static func startREPL(readRC: Bool, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
-        let repl = REPL(version: version)
-        repl.session.interpreter.memoryLimit = memoryLimit
-        if !sandbox.isEmpty {
-            do { try repl.session.limitFiles(to: sandbox) } catch let d as Diagnostic {
-                StandardStreams.err(repl.session.render([d]))
-                return usageError
-            } catch { return usageError }
-        }
-        return repl.start(readRC: readRC)
+    static func startREPL(readRC: Bool) -> Int32 {
+        REPL(version: version).start(readRC: readRC)
     }
 
     /// `--max-memory SIZE`, or the default when it is not given.
