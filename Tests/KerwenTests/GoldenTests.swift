@@ -12,6 +12,9 @@ final class GoldenTests: XCTestCase {
     func testGoldenCases() throws {
         let root = TestSupport.repoRoot.appendingPathComponent("Tests/golden")
         let cases = TestSupport.files(under: root, ext: "kw")
+        // The folder the export cases write to (Kerwen never creates a missing folder itself).
+        try FileManager.default.createDirectory(at: TestSupport.repoRoot.appendingPathComponent(".build/golden-out"),
+                                                withIntermediateDirectories: true)
         XCTAssertGreaterThan(cases.count, 20, "golden cases should be found")
         var failures: [String] = []
         for file in cases {
