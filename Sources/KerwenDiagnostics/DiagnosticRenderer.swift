@@ -55,7 +55,15 @@ public struct DiagnosticRenderer {
         }
     }
 
-    public func render(_ list: [Diagnostic]) -> String { list.map(render).joined() }
+    /// The most diagnostics one report shows (clang stops at 20 errors): a pasted page of stray text
+    /// gives hundreds, and the first ones are the ones to fix; the rest are counted in one line.
+    public static let shownAtMost = 25
+
+    public func render(_ list: [Diagnostic]) -> String {
+        guard list.count > Self.shownAtMost else { return list.map(render).joined() }
+        let rest = Diagnostic(.note, Message("N003", Message.grouped(list.count - Self.shownAtMost)))
+        return list.prefix(Self.shownAtMost).map(render).joined() + render(rest)
+    }
 
     /// Message text with control characters (a name or value quoted from the input) made visible,
     /// so an error never sends escape sequences to the terminal.

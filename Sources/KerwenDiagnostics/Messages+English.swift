@@ -135,6 +135,7 @@ let englishMessages: [String: String] = [
     "W005": "column `{0}` holds integers past ±9,223,372,036,854,775,807 (such as {1}), so it was read as text and no digit is lost",
     "W006": "{0} values of `{1}` are infinite; JSON has no infinity, so they were written as null",
     "N002": "integer arithmetic past ±9,223,372,036,854,775,807 in `{0}`: computed as numbers (doubles) instead",
+    "N003": "{0} more problems not shown: fix the ones above first (later ones often follow from them), then run again",
     "N001": "`{0}({1})` skipped {2} missing values",
     // Labels under carets.
     "L001": "not a column here",

@@ -70,4 +70,23 @@ final class DiagnosticExcerptTests: XCTestCase {
         XCTAssertEqual(shown.caret.trimmingCharacters(in: .whitespaces).prefix(4), "^^^^")
         XCTAssertEqual(shown.caret.firstIndex(of: "^").map { shown.caret.distance(from: shown.caret.startIndex, to: $0) }, 10)
     }
+
+    func testARunOfOneStrayCharacterIsOneError() throws {
+        // 40 copies of U+00A4 between two names: one E001 whose caret covers the run.
+        let r = try runScript("show 1 " + String(repeating: "\u{A4}", count: 40) + " 2\n")
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "error[E001]").count - 1, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("s.kw:1:8:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains(String(repeating: "^", count: 40)), r.stderr)
+    }
+
+    func testAPageOfErrorsShowsTheFirstOnesAndCountsTheRest() throws {
+        // 60 lines, each with one unknown name: 25 errors shown, then one line for the other 35.
+        let script = (1...60).map { "show nope\($0)" }.joined(separator: "\n") + "\n"
+        let r = try runScript(script)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "error[E013]").count - 1, 25, r.stderr)
+        XCTAssertTrue(r.stderr.contains("s.kw:25:6:") && !r.stderr.contains("s.kw:26:6:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("35 more problems not shown"), r.stderr)
+    }
 }
