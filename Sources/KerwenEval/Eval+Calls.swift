@@ -11,10 +11,7 @@ extension Interpreter {
             return try callUser(fn, args, span, mode)
         }
         guard let builtin = Builtins.byName[name.text] else {
-            let candidates = Builtins.all.map(\.name) + globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } }
-            var hint = Suggestions.hint(for: name.text, in: candidates)
-            if let alias = Builtins.aliases[name.text] { hint = Message("H038", alias) }
-            throw Diagnostic(.error, Message("E014", name.text), at: name.span, hint: hint)
+            throw Builtins.unknownFunction(name, userFunctions: globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } })
         }
         guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
             throw Diagnostic(.error, Message("E015", name.text, String(args.count)), at: span, hint: Message("H036", builtin.usage))

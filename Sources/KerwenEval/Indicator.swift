@@ -2,6 +2,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenSema
 import KerwenSyntax
 
 extension Interpreter {
@@ -21,8 +22,6 @@ extension Interpreter {
         return result
     }
 
-    static let missingAware: Set<String> = ["coalesce", "is_na"]
-
     /// Column names an expression reads from its table (parameters and `$variables` excluded).
     func referencedColumns(_ e: Expr, in table: Table) -> Set<String> {
         var out: Set<String> = []
@@ -38,7 +37,7 @@ extension Interpreter {
             case .binary(_, let a, let b): walk(a); walk(b)
             case .between(let a, let b, let c), .conditional(let a, let b, let c): walk(a); walk(b); walk(c)
             case .isIn(let a, let items): walk(a); items.forEach(walk)
-            case .call(let fn, _) where Self.missingAware.contains(fn.text):
+            case .call(let fn, _) where Builtins.byName[fn.text]?.missing == .handled:
                 // `coalesce(x, 0)` and `is_na(x)` handle a missing x on purpose: x does not make a record incomplete.
                 break
             case .call(let fn, let args):

@@ -1,13 +1,28 @@
-// The builtin functions and aggregates: names, arity and a one-line summary (for checks, help and completion).
+// The builtin functions and aggregates: names, arity, what they do with `na`, and a one-line summary
+// (for checks, evaluation, indicators' complete cases, help and completion).
+
+import KerwenDiagnostics
+import KerwenSyntax
 
 public struct BuiltinSignature: Sendable {
     public enum Kind: Sendable { case scalar, aggregate }
+    /// What a missing argument does.
+    public enum Missing: Sendable {
+        /// A missing argument gives a missing result (`abs(na)` is `na`).
+        case propagates
+        /// Missing rows are left out and counted (`sum`, `mean`: note N001).
+        case skipped
+        /// The function is about missing values (`coalesce`, `is_na`): a missing argument does not
+        /// make an indicator's record incomplete.
+        case handled
+    }
     public let name: String
     public let kind: Kind
     public let minArgs: Int
     public let maxArgs: Int
     /// How the call is written, e.g. `round(x, digits)`.
     public let usage: String
+    public var missing: Missing { Builtins.missingHandled.contains(name) ? .handled : kind == .aggregate ? .skipped : .propagates }
 }
 
 public enum Builtins {
@@ -41,6 +56,17 @@ public enum Builtins {
     public static let byName: [String: BuiltinSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     public static func isAggregate(_ name: String) -> Bool { byName[name]?.kind == .aggregate }
+
+    static let missingHandled: Set<String> = ["coalesce", "is_na"]
+
+    /// E014 for a call of a name that is neither a builtin nor one of `userFunctions`, with the
+    /// nearest name or the Kerwen spelling of another tool's name (`avg` → `mean`) as the hint.
+    /// The resolver and the evaluator both raise it from here.
+    public static func unknownFunction(_ name: Name, userFunctions: [String]) -> Diagnostic {
+        var hint = Suggestions.hint(for: name.text, in: all.map(\.name) + userFunctions)
+        if let alias = aliases[name.text] { hint = Message("H038", alias) }
+        return Diagnostic(.error, Message("E014", name.text), at: name.span, hint: hint)
+    }
 
     /// Names users bring from other tools, mapped to Kerwen's (`avg` → `mean`, `n` → `count`).
     public static let aliases: [String: String] = [

@@ -108,10 +108,7 @@ extension Resolver {
             for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
             return
         }
-        let candidates = Builtins.all.map(\.name) + scope.symbols.filter { $0.value.kind == .function }.map(\.key)
-        var hint = Suggestions.hint(for: fn.text, in: candidates)
-        if let alias = Builtins.aliases[fn.text] { hint = Message("H038", alias) }
-        diagnostics.append(Diagnostic(.error, Message("E014", fn.text), at: fn.span, hint: hint))
+        diagnostics.append(Builtins.unknownFunction(fn, userFunctions: scope.symbols.filter { $0.value.kind == .function }.map(\.key)))
         for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
     }
 
