@@ -58,16 +58,20 @@ extension Interpreter {
     }
 
     /// Whether an expression computes an aggregate (through user functions too): its rows then
-    /// depend on the grouping.
-    private func containsAggregate(_ e: Expr, depth: Int = 0) -> Bool {
+    /// depend on the grouping. Each function's body is looked at once: following every call
+    /// afresh, a function that calls itself several times (refused later, E050) made 3^16 walks.
+    private func containsAggregate(_ e: Expr) -> Bool {
+        var seen: Set<String> = []
         var found = false
-        _ = e.rewritten { x in
-            if case .call(let fn, _) = x.kind {
+        func walk(_ x: Expr) {
+            _ = x.rewritten { y in
+                guard !found, case .call(let fn, _) = y.kind else { return nil }
                 if Builtins.isAggregate(fn.text) { found = true }
-                if case .function(let f)? = globals[fn.text], depth < 16, containsAggregate(f.body, depth: depth + 1) { found = true }
+                if case .function(let f)? = globals[fn.text], seen.insert(fn.text).inserted { walk(f.body) }
+                return nil
             }
-            return nil
         }
+        walk(e)
         return found
     }
 
