@@ -124,13 +124,10 @@ extension Interpreter {
     }
 
     /// A plain name that is both a column and a single-value variable is ambiguous, unless the
-    /// same step also writes `$name` (then the plain name is plainly the column).
+    /// same step also writes `$name` (the rule is `NameRules`, shared with the resolver and binder).
     private func rejectAmbiguity(_ n: String, _ span: Span) throws {
-        if dollarNames.contains(n) { return }
-        switch globals[n] {
-        case .parameter?, .value(.scalar)?:
-            throw Diagnostic(.error, Message("E016", n), at: span, hint: Message("H033", n))
-        default: return
+        if NameRules.meaning(of: n, isColumn: true, global: symbol(n), dollarNames: dollarNames) == .ambiguous {
+            throw NameRules.ambiguity(n, at: span)
         }
     }
 

@@ -70,15 +70,19 @@ public final class Interpreter: @unchecked Sendable {
     /// The names known to the resolver, with their columns.
     public var scope: Scope {
         var s = Scope()
-        for (name, b) in globals {
-            switch b {
-            case .value(let v): s[name] = Symbol(kind: v.table != nil ? .dataset : .variable, columns: v.table?.names)
-            case .parameter: s[name] = Symbol(kind: .parameter)
-            case .function(let f): s[name] = Symbol(kind: .function, arity: f.params.count)
-            case .indicator(let d): s[name] = Symbol(kind: .indicator, columns: d.by.map(\.text) + Resolver.indicatorColumns, decl: d)
-            }
-        }
+        for name in globals.keys { s[name] = symbol(name) }
         return s
+    }
+
+    /// What the resolver knows of a global: its kind and, for a table, its columns.
+    func symbol(_ name: String) -> Symbol? {
+        switch globals[name] {
+        case .value(let v)?: return Symbol(kind: v.table != nil ? .dataset : .variable, columns: v.table?.names)
+        case .parameter?: return Symbol(kind: .parameter)
+        case .function(let f)?: return Symbol(kind: .function, arity: f.params.count)
+        case .indicator(let d)?: return Symbol(kind: .indicator, columns: d.by.map(\.text) + Resolver.indicatorColumns, decl: d)
+        case nil: return nil
+        }
     }
 
     public func execute(_ statements: [Stmt]) throws {

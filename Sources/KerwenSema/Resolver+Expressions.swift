@@ -60,14 +60,15 @@ extension Resolver {
         let sym = scope[n]
         switch ctx {
         case .known(let cols), .grouped(let cols, _):
-            let isColumn = cols.contains(n)
-            if isColumn, let sym, !dollarNames.contains(n), sym.kind == .parameter || (sym.kind == .variable && sym.columns == nil) {
-                diagnostics.append(Diagnostic(.error, Message("E016", n), at: span, hint: Message("H033", n)))
-            } else if !isColumn && sym == nil {
+            switch NameRules.meaning(of: n, isColumn: cols.contains(n), global: sym, dollarNames: dollarNames) {
+            case .column: return .none
+            case .ambiguous: diagnostics.append(NameRules.ambiguity(n, at: span)); return .none
+            case .global: return sym?.columns.map { .known($0) } ?? .none
+            case .unknown:
                 diagnostics.append(Diagnostic(.error, Message("E012", n), at: span, label: Message("L001"),
                                               hint: Suggestions.hint(for: n, in: cols + scope.names)))
+                return .none
             }
-            return isColumn ? .none : (sym?.columns.map { .known($0) } ?? .none)
         case .unknown:
             return sym?.columns.map { .known($0) } ?? .none
         case .none:
