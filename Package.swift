@@ -22,14 +22,16 @@ let package = Package(
         .target(name: "KerwenData", dependencies: ["KerwenDiagnostics"]),
         // Name resolution and static checks over the AST.
         .target(name: "KerwenSema", dependencies: ["KerwenSyntax", "KerwenDiagnostics"]),
+        // The bound, typed logical plan of each statement, its optimiser passes and its printer.
+        .target(name: "KerwenPlan", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenDiagnostics"]),
         // Columnar, vectorized evaluation: expressions, pipelines, aggregates, indicators.
-        .target(name: "KerwenEval", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenDiagnostics"]),
+        .target(name: "KerwenEval", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenDiagnostics"]),
         // Tables on screen, describe, exporters.
         .target(name: "KerwenOutput", dependencies: ["KerwenData", "KerwenEval", "KerwenDiagnostics"]),
         // The one Session API shared by the runner and the REPL.
         .target(
             name: "KerwenSession",
-            dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
+            dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
         ),
         // libedit, found by pkg-config; `make` installs libedit-dev when missing.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -41,13 +43,13 @@ let package = Package(
         .executableTarget(
             name: "kerwen",
             dependencies: [
-                "KerwenSession", "KerwenDiagnostics", "KerwenREPL",
+                "KerwenSession", "KerwenDiagnostics", "KerwenREPL", "KerwenPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "KerwenTests",
-            dependencies: ["KerwenSyntax", "KerwenData", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput", "KerwenREPL"]
+            dependencies: ["KerwenSyntax", "KerwenData", "KerwenPlan", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput", "KerwenREPL"]
         ),
     ]
 )

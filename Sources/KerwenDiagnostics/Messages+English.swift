@@ -126,6 +126,7 @@ let englishMessages: [String: String] = [
     "E117": "`--max-memory` needs a size such as 8G, 500M or 2000000000 (bytes), not `{0}`",
     "E118": "could not write the output: {0}",
     "E119": "could not read the script from standard input: {0}",
+    "E120": "unknown optimiser passes `{0}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0} rows gave na",

@@ -133,16 +133,3 @@ extension Interpreter {
         return try eval(Inliner.substitute(fn.body, substitutions), mode)
     }
 }
-
-/// Replaces parameter names in a function body by the argument expressions.
-enum Inliner {
-    static func substitute(_ e: Expr, _ s: [String: Expr]) -> Expr {
-        e.rewritten { x in
-            switch x.kind {
-            case .name(let n), .variable(let n): return s[n].map { Expr($0.kind, $0.span) } ?? x
-            case .column: return x
-            default: return nil
-            }
-        }
-    }
-}

@@ -17,7 +17,7 @@ public enum HelpTopics {
         let key = topic == "group by" ? "group" : topic
         if catalog.hasCode("HELP.\(key)") { return catalog.template(for: "HELP.\(key)") }
         if let builtin = Builtins.byName[key] {
-            let parts = catalog.template(for: "F.\(key)").split(separator: "|", maxSplits: 1).map(String.init)
+            let parts = catalog.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1).map(String.init)
             let kind = builtin.kind == .aggregate ? " (aggregate)" : ""
             return catalog.format(Message("HELP.function", builtin.usage + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
         }

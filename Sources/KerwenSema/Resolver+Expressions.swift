@@ -118,12 +118,7 @@ extension Resolver {
         let cols = ctx.columns
         let saved = dollarNames
         defer { dollarNames = saved }
-        switch step.kind {
-        case .filter(let e), .take(let e): dollarNames = e.dollarNames
-        case .derive(let items), .summarize(let items): dollarNames = items.reduce(into: Set<String>()) { $0.formUnion($1.expr.dollarNames) }
-        case .sort(let keys): dollarNames = keys.reduce(into: Set<String>()) { $0.formUnion($1.expr.dollarNames) }
-        default: break
-        }
+        dollarNames = step.dollarNames
         switch step.kind {
         case .filter(let e):
             expr(e, ctx, allowUnknownColumns: allowUnknownColumns)

@@ -5,6 +5,7 @@ import KerwenData
 import KerwenDiagnostics
 import KerwenEval
 import KerwenOutput
+import KerwenPlan
 import KerwenSema
 import KerwenSyntax
 
@@ -24,6 +25,8 @@ public final class Session: @unchecked Sendable {
     var loadedModules: Set<String> = []
     /// Names each module defines, by module name (nil: no such module), read once.
     var moduleSymbolCache: [String: [String: Symbol]?] = [:]
+    /// The same names as the binder knows them (typed, with function bodies), for `plan`.
+    var modulePlanCache: [String: [String: PlanGlobal]] = [:]
     /// Scripts being run: a script never `use`s itself (examples/sdg13.kw says `use sdg13` for the library's).
     var scripts: Set<String> = []
 
@@ -129,7 +132,7 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    private func makeResolver() -> Resolver {
+    func makeResolver() -> Resolver {
         Resolver(scope: interpreter.scope, schemaOf: { [unowned self] stmt in self.peekSchema(stmt) },
                  moduleSymbols: { [unowned self] name in self.moduleSymbols(name) })
     }

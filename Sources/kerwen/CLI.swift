@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import KerwenData
 import KerwenDiagnostics
+import KerwenPlan
 import KerwenREPL
 import KerwenSession
 
@@ -62,6 +63,32 @@ enum CLI {
         if problems.isEmpty { return 0 }
         StandardStreams.err(session.render(problems))
         return 1
+    }
+
+    static func planScript(text: String, name: String, baseDirectory: URL, passes: OptimizerPasses) -> Int32 {
+        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2))
+        guard let plan = session.plan(text: text, name: name, passes: passes) else { return 1 }
+        StandardStreams.out(plan)
+        return 0
+    }
+
+    /// `--passes`: `all`, `none`, or a comma-separated list of `top-n`, `mask`, `prune`.
+    static func optimizerPasses(_ text: String) -> OptimizerPasses? {
+        switch text {
+        case "all": return .all
+        case "none": return []
+        default:
+            var out: OptimizerPasses = []
+            for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                switch word {
+                case "top-n": out.insert(.topN)
+                case "mask": out.insert(.filterAsMask)
+                case "prune": out.insert(.projectionPushdown)
+                default: return nil
+                }
+            }
+            return out
+        }
     }
 
     /// The prompt. (`--sandbox` and `--max-memory` are options of `run` only: on the root command,

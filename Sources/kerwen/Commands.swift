@@ -16,7 +16,7 @@ struct Kerwen: ParsableCommand {
         Exit status: 0 success, 1 script or data error, 2 usage error, 130 interrupted.
         """,
         version: CLI.version,
-        subcommands: [Run.self, Check.self]
+        subcommands: [Run.self, Check.self, Plan.self]
     )
 
     @Flag(name: .long, help: "Do not read ~/.kerwenrc at the prompt.")
@@ -88,5 +88,26 @@ struct Check: ParsableCommand {
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.checkScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent()))
+    }
+}
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the typed, optimised logical plan of each statement of a script, without running it.",
+        discussion: "Column types of a loaded file are read from its first rows (1 MB).")
+
+    @Argument(help: "The script (.kw).")
+    var file: String
+
+    @Option(name: .customLong("passes"), help: ArgumentHelp("Optimiser passes to apply: all, none, or a list of top-n, mask, prune.", valueName: "LIST"))
+    var passes: String = "all"
+
+    func run() throws {
+        guard let chosen = CLI.optimizerPasses(passes) else {
+            throw ValidationError(MessageCatalog.shared.format(Message("E120", passes)))
+        }
+        guard let text = CLI.readScript(file) else { throw ExitCode(1) }
+        let url = URL(fileURLWithPath: file)
+        throw ExitCode(CLI.planScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), passes: chosen))
     }
 }

@@ -1,0 +1,38 @@
+// The typed columns a `load` will give, read from the start of its file before the script runs
+// (for the plan). The types are those of the first rows: a column that turns out to hold text
+// further down is typed when the script runs, as the whole file is read.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    /// Bytes read from the start of a file to type its columns.
+    public static let sampleBytes = 1 << 20
+
+    /// The table of the first rows of a `load` (nil when the file cannot be read now, or the path is
+    /// not written as text).
+    public func sample(_ stmt: Stmt) -> Table? {
+        guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
+        let expanded = (raw as NSString).expandingTildeInPath
+        let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        if let sandbox, !sandbox.allows(path, for: .read) { return nil }
+        // Only a regular file is opened (a folder or a pipe is reported when the script runs).
+        guard let file = try? MappedFile(path: path) else { return nil }
+        var bytes = Array(file.bytes.prefix(Self.sampleBytes))
+        if file.changed { return nil }
+        if bytes.count == Self.sampleBytes {
+            // Whole records only: cut after the last line break of the sample.
+            guard let nl = bytes.lastIndex(of: 10) else { return nil }
+            bytes.removeSubrange((nl + 1)...)
+        }
+        guard let csvOptions = try? loadOptions(options), let table = try? CSVReader.parse(bytes: bytes, name: path, options: csvOptions) else {
+            return nil
+        }
+        guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
+        guard case .string("open-sdg") = layout.value.kind else { return table }
+        guard let codes = try? sdmxCodes(at: layout.value.span) else { return nil }
+        return OpenSDGLayout.normalize(table, codes: codes)
+    }
+}

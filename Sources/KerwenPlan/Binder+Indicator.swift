@@ -1,0 +1,86 @@
+// Binding an indicator: its records, which of them count, its measures per cell, the totals cube and
+// the rules on each result row, written down as data (`IndicatorPlan`).
+
+import KerwenDiagnostics
+import KerwenSema
+import KerwenSyntax
+
+extension Binder {
+    public mutating func bindIndicator(_ written: IndicatorDecl) -> IndicatorPlan {
+        var decl = written
+        if let base = decl.base, let definition = environment[base.text]?.indicator { decl = decl.instantiated(from: definition) }
+        // `where` steps that end `data:` choose records (a mask), as the indicator's own `where:` does.
+        var data: PlanNode
+        var filterExprs: [Expr] = []
+        if decl.isTemplate {
+            data = PlanNode(.libraryInput(needs: decl.needs.map(\.text)), columns: decl.needs.map { PlanColumn($0.text, .unknown) }, span: decl.span)
+        } else if let dataExpr = decl.data {
+            if case .pipeline(let source, let steps) = dataExpr.kind {
+                var head = steps
+                while let last = head.last, case .filter(let cond) = last.kind { filterExprs.insert(cond, at: 0); head.removeLast() }
+                if let last = head.last, case .groupBy = last.kind { head = steps; filterExprs = [] }
+                data = bindSteps(bindTable(source), head)
+            } else {
+                data = bindTable(dataExpr)
+            }
+        } else {
+            data = PlanNode(.value(BoundExpr(.literal(.na), .unknown, decl.span)), columns: nil, span: decl.span)
+        }
+        if let f = decl.filter { filterExprs.append(f) }
+        let columns = data.columns
+        var filters: [BoundExpr] = []
+        for f in filterExprs {
+            dollarNames = f.dollarNames
+            filters.append(bind(f, .rows(columns)))
+            dollarNames = []
+        }
+        let dims = decl.by.map(\.text)
+        func measure(_ e: Expr?) -> BoundExpr? {
+            guard let e else { return nil }
+            dollarNames = e.dollarNames
+            defer { dollarNames = [] }
+            return bind(e, .groups(columns, keys: dims))
+        }
+        let numerator = measure(decl.numerator), denominator = measure(decl.denominator), value = measure(decl.value)
+        var totals = decl.totals.map(\.text)
+        if totals == ["*"] { totals = dims }
+        var cube: [[String]] = [[]]
+        for t in totals { cube += cube.map { $0 + [t] } }
+        var plan = IndicatorPlan(
+            name: decl.name.text,
+            metadata: decl.metadata.map { (key: $0.key.text, value: bind($0.value, .plain)) },
+            data: data, filters: filters, numerator: numerator, denominator: denominator, value: value,
+            completeCaseInputs: Self.completeCaseInputs([numerator, denominator, value].compactMap { $0 }, columns: columns),
+            scale: decl.scale.map { bind($0, .plain) },
+            dimensions: dims.map { d in data.column(d) ?? PlanColumn(d, .unknown) },
+            totalsCube: cube, checks: [], base: decl.base?.text, decl: decl)
+        let result = plan.resultColumns
+        plan.checks = decl.checks.map { c in
+            dollarNames = c.expr.dollarNames
+            defer { dollarNames = [] }
+            return (bind(c.expr, .rows(result)), c.fatal)
+        }
+        return plan
+    }
+
+    /// The columns a record must have to count: every column a measure reads, except where a
+    /// function handles missing values (`coalesce(x, 0)`, `is_na(x)`); only columns of the records.
+    static func completeCaseInputs(_ measures: [BoundExpr], columns: [PlanColumn]?) -> [String] {
+        var out: [String] = []
+        var stack = measures
+        while let e = stack.popLast() {
+            switch e.kind {
+            case .column(let n):
+                if !out.contains(n), columns.map({ $0.contains { $0.name == n } }) ?? true { out.append(n) }
+            case .builtin(let b, _) where b.missing == .handled:
+                continue
+            case .userFunction(_, let args, let expansion):
+                // What the expanded body reads counts (a parameter the body never uses reads nothing).
+                if let expansion { stack.append(expansion) } else { stack += args }
+            default:
+                stack += e.children
+            }
+        }
+        return out.sorted()
+    }
+}

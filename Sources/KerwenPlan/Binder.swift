@@ -1,0 +1,90 @@
+// Turns checked statements into their typed logical plan, statement by statement, keeping what each
+// defines (a loaded table's typed columns, a variable's type, a function's body, an indicator).
+// Names are bound by `NameRules`, the rule the resolver checks them by; the resolver has reported
+// unknown names before binding, so here an unknown name is only left untyped.
+
+import KerwenDiagnostics
+import KerwenSema
+import KerwenSyntax
+
+public struct Binder {
+    public var environment: [String: PlanGlobal]
+    /// The typed columns a `load` will give, read at bind time (nil when the file cannot be read yet).
+    let schemaOf: (Stmt) -> [PlanColumn]?
+    /// The names a module defines (for `use`).
+    let moduleGlobals: (String) -> [String: PlanGlobal]?
+    /// `$names` written in the step being bound.
+    var dollarNames: Set<String> = []
+    var inlineDepth = 0
+    /// User-function expansions in the statement being bound (bounded as the evaluator bounds them).
+    var inlineCalls = 0
+
+    public init(environment: [String: PlanGlobal], schemaOf: @escaping (Stmt) -> [PlanColumn]?,
+                moduleGlobals: @escaping (String) -> [String: PlanGlobal]? = { _ in nil }) {
+        self.environment = environment
+        self.schemaOf = schemaOf
+        self.moduleGlobals = moduleGlobals
+    }
+
+    public mutating func bind(_ statements: [Stmt]) -> [StatementPlan] {
+        statements.map { bind($0) }
+    }
+
+    public mutating func bind(_ stmt: Stmt) -> StatementPlan {
+        inlineCalls = 0
+        func plan(_ kind: StatementPlan.Kind) -> StatementPlan { StatementPlan(kind, stmt.span) }
+        switch stmt.kind {
+        case .load(let name, let path, let options):
+            let columns = schemaOf(stmt)
+            let written = options.map { (name: $0.name.text, value: ExprPrinter.text($0.value)) }
+            let pathText: String
+            if case .string(let p) = path.kind { pathText = p } else { pathText = ExprPrinter.text(path) }
+            environment[name.text] = PlanGlobal(kind: .dataset, type: .table, columns: columns)
+            return plan(.load(name: name.text, PlanNode(.scan(path: pathText, options: written), columns: columns, span: path.span)))
+        case .letBinding(let name, let value):
+            let bound = bind(value, .plain)
+            environment[name.text] = bound.type == .table
+                ? PlanGlobal(kind: .dataset, type: .table, columns: tableColumns(bound))
+                : PlanGlobal(kind: .variable, type: bound.type)
+            return plan(.letBinding(name: name.text, bound))
+        case .param(let name, let value):
+            let bound = bind(value, .plain)
+            environment[name.text] = PlanGlobal(kind: .parameter, type: bound.type)
+            return plan(.param(name: name.text, bound))
+        case .function(let name, let params, let body):
+            environment[name.text] = PlanGlobal(kind: .function, type: .unknown, functionParams: params.map(\.text), functionBody: body)
+            return plan(.function(name: name.text, params: params.map(\.text)))
+        case .show(let e): return plan(.show(bind(e, .plain)))
+        case .describe(let e): return plan(.describe(bind(e, .plain)))
+        case .expression(let e): return plan(.expression(bind(e, .plain)))
+        case .export(let e, let path): return plan(.export(bind(e, .plain), to: bind(path, .plain)))
+        case .use(let module):
+            for (k, v) in moduleGlobals(module.text) ?? [:] { environment[k] = v }
+            return plan(.use(module: module.text))
+        case .indicator(let decl):
+            let p = bindIndicator(decl)
+            environment[p.name] = PlanGlobal(kind: .indicator, type: .table, columns: p.resultColumns, indicator: p.decl)
+            return plan(.indicator(p))
+        case .check(let table, let rules):
+            let bound = bind(table, .plain)
+            let columns = tableColumns(bound)
+            return plan(.check(bound, rules: rules.map { bindRule($0, columns) }))
+        }
+    }
+
+    private mutating func bindRule(_ rule: CheckRule, _ columns: [PlanColumn]?) -> CheckPlan {
+        let kind: CheckPlan.Kind
+        switch rule.kind {
+        case .row(let e):
+            dollarNames = e.dollarNames
+            kind = .row(bind(e, .rows(columns)))
+            dollarNames = []
+        case .unique(let keys): kind = .unique(keys.map(\.text))
+        case .gaps(let time, let by): kind = .gaps(time: time.text, by: by.map(\.text))
+        case .total(let code, let parts, let dimension, let measure, let by, let tolerance):
+            kind = .total(code: bind(code, .plain), parts: parts?.map { bind($0, .plain) }, dimension: dimension.text,
+                          measure: measure.text, by: by.map(\.text), tolerance: tolerance.map { bind($0, .plain) })
+        }
+        return CheckPlan(kind, fatal: rule.fatal, span: rule.span)
+    }
+}

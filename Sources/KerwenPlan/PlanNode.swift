@@ -1,0 +1,133 @@
+// The logical plan of a table expression: a tree of relational operators, each with the columns
+// (and their types) it yields.
+
+import KerwenDiagnostics
+import KerwenSyntax
+
+public struct PlanNode: Sendable {
+    public indirect enum Operator: Sendable {
+        /// A table of the session, or of a `load` earlier in the script.
+        case dataset(String)
+        /// The rows a `load` reads: the file as written and its options.
+        case scan(path: String, options: [(name: String, value: String)])
+        /// A table that only an expression gives (`t.column`, an indicator named through a variable).
+        case value(BoundExpr)
+        /// `where`: rows for which the condition is true. `asMask`: the optimiser found the rows can
+        /// stay where they are, as a mask the next `summarize` (or the indicator) reads, instead of
+        /// being copied.
+        case filter(PlanNode, BoundExpr, asMask: Bool)
+        case derive(PlanNode, [(name: String, expr: BoundExpr)])
+        /// `select` or `pruned` (the optimiser found no later step reads the others): the columns kept;
+        /// `drop`: the columns dropped.
+        case project(PlanNode, [String], why: ProjectionReason)
+        case rename(PlanNode, [(from: String, to: String)])
+        /// `group by` not followed by `summarize` (a grouped table, shown as such).
+        case group(PlanNode, keys: [String])
+        /// `group by … | summarize …`, or `summarize` alone (one row).
+        case aggregate(PlanNode, keys: [String], [(name: String, expr: BoundExpr)])
+        /// `sort`; `limit`: the optimiser folded a `take` after it into a top-n.
+        case sort(PlanNode, [(expr: BoundExpr, descending: Bool)], limit: BoundExpr?)
+        case limit(PlanNode, BoundExpr)
+        case join(JoinKind, PlanNode, PlanNode, keys: [(left: String, right: String)])
+        case union(PlanNode, PlanNode)
+        case distinct(PlanNode, [String])
+        /// An indicator's result table (its plan is the indicator statement's).
+        case indicatorResult(String)
+        /// A library definition's records: the columns each use must supply.
+        case libraryInput(needs: [String])
+    }
+
+    public enum ProjectionReason: String, Sendable { case select, drop, pruned }
+
+    public var op: Operator
+    /// The columns this node yields, in order; nil when they are not known before the script runs
+    /// (a file that cannot be read yet, a name inside a function body).
+    public var columns: [PlanColumn]?
+    public var span: Span
+
+    public init(_ op: Operator, columns: [PlanColumn]?, span: Span) {
+        self.op = op
+        self.columns = columns
+        self.span = span
+    }
+
+    public func column(_ name: String) -> PlanColumn? { columns?.first { $0.name == name } }
+
+    /// This node's columns worked out again from its inputs' (after a rewrite changed them).
+    func recomputingColumns() -> PlanNode {
+        var out = self
+        let first = inputs.first?.columns
+        switch op {
+        case .dataset, .scan, .value, .indicatorResult, .libraryInput, .aggregate: return self
+        case .filter, .sort, .limit, .group: out.columns = first
+        case .derive(_, let items):
+            out.columns = first.map { cols in items.reduce(cols) { Binder.setting(PlanColumn($1.name, $1.expr.type), in: $0) } }
+        case .project(let input, let names, let why):
+            if why == .drop {
+                out.columns = first?.filter { !names.contains($0.name) }
+            } else {
+                out.columns = names.map { n in input.column(n) ?? PlanColumn(n, .unknown) }
+            }
+        case .rename(_, let pairs):
+            out.columns = first?.map { c in PlanColumn(pairs.first { $0.from == c.name }?.to ?? c.name, c.type) }
+        case .join(_, let l, let r, let keys):
+            out.columns = Binder.joined(l.columns, r.columns, rightKeys: Set(keys.map(\.right)))
+        case .union: break
+        case .distinct(let input, let names):
+            out.columns = names.isEmpty ? first : names.map { n in input.column(n) ?? PlanColumn(n, .unknown) }
+        }
+        return out
+    }
+
+    /// The nodes this one reads, left to right.
+    public var inputs: [PlanNode] {
+        switch op {
+        case .dataset, .scan, .value, .indicatorResult, .libraryInput: return []
+        case .filter(let i, _, _), .derive(let i, _), .project(let i, _, _), .rename(let i, _), .group(let i, _),
+             .aggregate(let i, _, _), .sort(let i, _, _), .limit(let i, _), .distinct(let i, _):
+            return [i]
+        case .join(_, let l, let r, _), .union(let l, let r): return [l, r]
+        }
+    }
+}
+
+/// An indicator as data: what it reads, which records count, how each cell is computed, which totals
+/// are added and which rules each result row must satisfy.
+public struct IndicatorPlan: Sendable {
+    public var name: String
+    /// `code: "10.c.1"`, `unit: "percent"`, … as written (values that are not literals are computed
+    /// when the indicator is).
+    public var metadata: [(key: String, value: BoundExpr)]
+    /// The records: the `data:` pipeline, without the `where` steps that end it (they are `filters`).
+    public var data: PlanNode
+    /// Which records count: the trailing `where` steps of `data:` and the indicator's `where:`.
+    public var filters: [BoundExpr]
+    public var numerator: BoundExpr?
+    public var denominator: BoundExpr?
+    public var value: BoundExpr?
+    /// Columns a record must have (not `na`) to count: every column the measures read, except inside
+    /// a function that handles missing values (`coalesce`, `is_na`).
+    public var completeCaseInputs: [String]
+    public var scale: BoundExpr?
+    /// The `by:` dimensions, with their types.
+    public var dimensions: [PlanColumn]
+    /// The levels of the totals cube: each is the set of dimensions shown as `_T` (the first, empty,
+    /// is the finest cells).
+    public var totalsCube: [[String]]
+    public var checks: [(rule: BoundExpr, fatal: Bool)]
+    /// `indicator mine = BASE { … }`: the library definition this one is made from.
+    public var base: String?
+    /// The definition as written (with a base's fields filled in), for the statements after it.
+    public var decl: IndicatorDecl
+
+    /// The result's columns: the dimensions (as text where totals add `_T`), then the measures.
+    public var resultColumns: [PlanColumn] {
+        let totalled = Set(totalsCube.flatMap { $0 })
+        var valueType = value?.type ?? (denominator != nil ? .number : numerator?.type ?? .unknown)
+        if scale != nil || valueType == .unknown && value == nil { valueType = .number }
+        return dimensions.map { totalled.contains($0.name) ? PlanColumn($0.name, .text) : $0 }
+            + [PlanColumn("value", valueType), PlanColumn("numerator", numerator?.type ?? .number),
+               PlanColumn("denominator", denominator?.type ?? .number),
+               PlanColumn("n", .integer), PlanColumn("n_missing", .integer)]
+    }
+}

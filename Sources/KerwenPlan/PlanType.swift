@@ -1,0 +1,51 @@
+// The types a bound expression or a plan column can have, known before anything runs.
+
+import KerwenData
+
+public enum PlanType: String, Sendable, Equatable {
+    case integer, number, text, boolean
+    /// `na` written alone, or a value whose type is not known until the script runs (a column of a
+    /// file that could not be read at bind time, a name inside a function body).
+    case unknown
+    /// A list of values (`in [..]`, `let codes = ["KG", "UZ"]`).
+    case list
+    /// A table: a pipeline, a dataset, an indicator's result.
+    case table
+
+    public init(_ column: ColumnType) {
+        switch column {
+        case .integer: self = .integer
+        case .number: self = .number
+        case .text: self = .text
+        case .boolean: self = .boolean
+        }
+    }
+
+    public init(_ value: Scalar) {
+        switch value {
+        case .na: self = .unknown
+        case .integer: self = .integer
+        case .number: self = .number
+        case .text: self = .text
+        case .boolean: self = .boolean
+        }
+    }
+
+    public var isNumeric: Bool { self == .integer || self == .number }
+
+    /// The type two branches or arguments share (`if c then 1 else 2.5` is a number).
+    public static func common(_ a: PlanType, _ b: PlanType) -> PlanType {
+        if a == b { return a }
+        if a == .unknown { return b }
+        if b == .unknown { return a }
+        if a.isNumeric && b.isNumeric { return .number }
+        return .unknown
+    }
+}
+
+/// One column of a plan node's output.
+public struct PlanColumn: Sendable, Equatable {
+    public var name: String
+    public var type: PlanType
+    public init(_ name: String, _ type: PlanType) { self.name = name; self.type = type }
+}
