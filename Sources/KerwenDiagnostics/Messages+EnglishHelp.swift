@@ -10,7 +10,7 @@ let englishHelp: [String: String] = [
       show survey | group by destination | summarize n = count()
     Statements: load let param fn show describe export use indicator check
     Pipeline steps: where derive select drop rename group by summarize sort take join union distinct
-    Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :indicators  :load FILE  :save FILE
+    Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :indicators  :load FILE  :save FILE  :plan EXPRESSION
               :mode table|csv|json|markdown  :timing on|off  :reset  :quit
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
     Try :help indicator, :help na, :help mean.

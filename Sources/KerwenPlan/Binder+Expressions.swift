@@ -34,7 +34,7 @@ extension Binder {
         case .number(let v): return typed(.literal(.number(v)), .number)
         case .string(let s): return typed(.literal(.text(s)), .text)
         case .bool(let b): return typed(.literal(.boolean(b)), .boolean)
-        case .na: return typed(.literal(.na), .unknown)
+        case .na: return typed(.literal(.na), .na)
         case .name(let n): return name(n, e.span, ctx, explicitColumn: false)
         case .column(let n):
             if case .plain = ctx { return global(n, e.span) }
@@ -70,7 +70,10 @@ extension Binder {
     /// `/ % ^` give numbers; comparisons and `and`/`or` give booleans.
     static func binaryType(_ op: BinaryOp, _ a: PlanType, _ b: PlanType) -> PlanType {
         if op.isComparison || op == .and || op == .or { return .boolean }
-        if a == .unknown || b == .unknown { return op == .divide || op == .power ? .number : .unknown }
+        if op == .divide || op == .modulo || op == .power { return .number }
+        if a == .na { return b == .integer ? .integer : b == .unknown ? .unknown : .number }
+        if b == .na { return a == .integer ? .integer : a == .unknown ? .unknown : .number }
+        if a == .unknown || b == .unknown { return .unknown }
         switch op {
         case .add, .subtract, .multiply: return a == .integer && b == .integer ? .integer : .number
         default: return .number
@@ -136,7 +139,7 @@ extension Binder {
         case .text: type = .text
         case .boolean: type = .boolean
         case .firstArgument: type = bound.first?.type ?? .unknown
-        case .commonOfArguments: type = bound.map(\.type).reduce(PlanType.unknown, PlanType.common)
+        case .commonOfArguments: type = bound.map(\.type).reduce(PlanType.na, PlanType.common)
         }
         return BoundExpr(.builtin(builtin, bound), type, span)
     }

@@ -43,7 +43,11 @@ public enum PlanPrinter {
         for m in p.metadata { out.append("  \(m.key): " + expr(m.value)) }
         out.append("  records:")
         write(p.data, depth: 2, into: &out)
-        if !p.filters.isEmpty { out.append("  records counted where: " + p.filters.map(typed).joined(separator: " and ")) }
+        if !p.filters.isEmpty {
+            // Each filter is a condition; its type is shown only when it is not a boolean (an error when run).
+            let conditions = p.filters.map { f in (p.filters.count > 1 ? "(" + expr(f) + ")" : expr(f)) + (f.type == .boolean ? "" : " : " + f.type.rawValue) }
+            out.append("  records counted where: " + conditions.joined(separator: " and "))
+        }
         out.append("  complete cases: a record counts when " + (p.completeCaseInputs.isEmpty ? "it is there (no measure reads a column)"
             : p.completeCaseInputs.map(ExprPrinter.name).joined(separator: ", ") + (p.completeCaseInputs.count == 1 ? " is" : " are") + " not na"))
         out.append("  cells by: " + (p.dimensions.isEmpty ? "(one cell)" : columnList(p.dimensions)))

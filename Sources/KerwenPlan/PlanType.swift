@@ -4,9 +4,11 @@ import KerwenData
 
 public enum PlanType: String, Sendable, Equatable {
     case integer, number, text, boolean
-    /// `na` written alone, or a value whose type is not known until the script runs (a column of a
-    /// file that could not be read at bind time, a name inside a function body).
+    /// A value whose type is not known until the script runs (a column of a file that could not be
+    /// read at bind time, a function that cannot be expanded before running).
     case unknown
+    /// `na` written alone: it takes the type of what it is combined with.
+    case na
     /// A list of values (`in [..]`, `let codes = ["KG", "UZ"]`).
     case list
     /// A table: a pipeline, a dataset, an indicator's result.
@@ -23,7 +25,7 @@ public enum PlanType: String, Sendable, Equatable {
 
     public init(_ value: Scalar) {
         switch value {
-        case .na: self = .unknown
+        case .na: self = .na
         case .integer: self = .integer
         case .number: self = .number
         case .text: self = .text
@@ -36,8 +38,9 @@ public enum PlanType: String, Sendable, Equatable {
     /// The type two branches or arguments share (`if c then 1 else 2.5` is a number).
     public static func common(_ a: PlanType, _ b: PlanType) -> PlanType {
         if a == b { return a }
-        if a == .unknown { return b }
-        if b == .unknown { return a }
+        if a == .na { return b }
+        if b == .na { return a }
+        if a == .unknown || b == .unknown { return .unknown }
         if a.isNumeric && b.isNumeric { return .number }
         return .unknown
     }

@@ -50,6 +50,10 @@ extension REPL {
                 break
             }
             run(script, name: path)
+        case "plan":
+            // The plan of a statement or table expression over the session's names; nothing runs.
+            guard !argument.isEmpty else { return usage(command) }
+            if let text = session.plan(text: argument, name: "<plan>") { write(text) }
         case "reset":
             session.reset()
         case "timing":
@@ -81,6 +85,6 @@ extension REPL {
 
 extension HelpTopics {
     static func usage(_ command: String) -> String? {
-        [":timing": ":timing on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE"][":" + command]
+        [":timing": ":timing on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
     }
 }

@@ -13,6 +13,7 @@ extension Session {
     /// Statements are bound one after another over the session's names, as they would run; nothing runs.
     public func plan(text: String, name: String, passes: OptimizerPasses = .all) -> String? {
         let file = sources.add(name: name, text: text)
+        scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
         let program = Parser.parse(file)
         var resolver = makeResolver()
         resolver.resolve(program.statements)
@@ -24,6 +25,12 @@ extension Session {
         var binder = makeBinder()
         let plans = Optimizer.optimize(binder.bind(program.statements), passes: passes)
         return PlanPrinter.text(plans, lineOf: { file.location(of: $0).line })
+    }
+
+    /// The optimised plans of checked statements over the session's names as they are now.
+    public func plans(of statements: [Stmt], passes: OptimizerPasses = .all) -> [StatementPlan] {
+        var binder = makeBinder()
+        return Optimizer.optimize(binder.bind(statements), passes: passes)
     }
 
     func makeBinder() -> Binder {
