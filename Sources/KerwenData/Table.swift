@@ -36,7 +36,11 @@ public struct Table: Sendable {
     }
 
     public func selecting(_ wanted: [String]) -> Table {
-        Table(names: wanted, columns: wanted.map { column($0)! }, rowCount: rowCount)
+        if wanted.count < 16 { return Table(names: wanted, columns: wanted.map { column($0)! }, rowCount: rowCount) }
+        // Many columns (an Open SDG file has thousands): one dictionary, not a search per name.
+        var position: [String: Int] = [:]
+        for (i, n) in names.enumerated() where position[n] == nil { position[n] = i }
+        return Table(names: wanted, columns: wanted.map { columns[position[$0]!] }, rowCount: rowCount)
     }
 
     public func gather(_ indices: [Int]) -> Table {

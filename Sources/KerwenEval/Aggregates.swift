@@ -90,6 +90,8 @@ extension Interpreter {
     /// `args` hold `rows` rows: every row of the table when `mask` (a deferred `where`) is given.
     func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args exprs: [Expr],
                    mask: [Bool]? = nil) throws -> Column {
+        // Ctrl-C is seen between aggregates (and every million rows in the slow ones).
+        try Interrupt.check()
         if let mask, !Self.readsMask(name, args) {
             let kept = grouping.groupOf.count
             let keptArgs = args.map { v -> Vec in
@@ -302,7 +304,8 @@ extension Interpreter {
         var distinct = [Set<Int>](repeating: [], count: name == "n_distinct" ? g : 0)
         let codes = name == "n_distinct" ? Grouping.denseCodes(c).codes : []
         let order = name == "min" || name == "max" ? RowOrder.sorted(columns: [(c, name == "max")], rows: rows) : Array(0..<rows)
-        for i in order {
+        for (k, i) in order.enumerated() {
+            if k & 0xFFFFF == 0 { try Interrupt.check() }
             let gid = Int(grouping.groupOf[i])
             guard c.isValid(i) else { skipped += 1; continue }
             switch name {

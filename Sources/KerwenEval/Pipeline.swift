@@ -1,73 +1,16 @@
-// Executes pipeline steps one after another over whole tables.
+// The kernels of pipeline steps over whole tables (run in the order the plan gives, `PlanExecutor`).
 
 import KerwenData
 import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    /// `reading`: the only columns the caller will read from the result (an indicator's inputs);
-    /// the source is pruned as if a `select` of them ended the pipeline.
-    func runPipeline(_ source: Expr, _ steps: [Step], reading: Set<String>? = nil) throws -> Value {
-        var current = try eval(source, .plain)
-        let functions = userFunctionBodies
-        var planned = steps
-        if let reading { planned.append(Step(.select(reading.sorted().map { Name($0, source.span) }), source.span)) }
-        let neededFrom = Projection.neededBeforeEachStep(planned, functions: functions)
-        current = Self.pruned(current, keeping: neededFrom[0])
-        // Rows kept by `where` steps whose copy is deferred to the `summarize` that ends the run of steps.
-        var kept: [Bool]? = nil
-        for (i, step) in steps.enumerated() {
-            try Interrupt.check()
-            var next: Value
-            if case .filter(let cond) = step.kind, case .table(let t) = current, kept != nil || Self.canDeferFilter(steps, at: i) {
-                // The filter becomes a mask: no column is copied here (at 10 M rows a `where` keeping
-                // most rows used to copy every column it carried).
-                let rows = try withActiveRows(kept) { try mask(cond, t) }
-                kept = kept.map { Self.both($0, rows) } ?? rows
-                next = current
-            } else {
-                next = try apply(step, to: current, sourceSpan: source.span, keptRows: kept, sortLimit: takeAfter(steps, i))
-                if case .summarize = step.kind { kept = nil }
-            }
-            // Columns no later step reads are let go as soon as they are dead (after `derive x = a / b`,
-            // `a` and `b` are not kept through the grouping): a lower peak on big tables.
-            if i + 1 < planned.count { next = Self.pruned(next, keeping: neededFrom[i + 1]) }
-            // Filtering, sorting or cutting an indicator keeps its metadata.
-            if case .indicator(var r) = current, case .table(let t) = next, keepsIndicator(step) {
-                r.table = t
-                current = .indicator(r)
-            } else {
-                current = next
-            }
-        }
-        return current
-    }
-
-    /// Whether the `where` at `index` can stay a mask: the steps after it only add, pick or rename
-    /// columns or filter again until a `summarize` reads the kept rows (aggregates take a mask).
-    /// A `derive` in between is then computed on the dropped rows too; nothing of them reaches a
-    /// result, and division-by-zero warnings count kept rows only. One difference remains: a
-    /// column of the wrong type that is missing on every kept row (but not on every row) is an
-    /// error here, where a copied filter would have let it pass as all-`na`.
-    static func canDeferFilter(_ steps: [Step], at index: Int) -> Bool {
-        var j = index + 1
-        while j < steps.count {
-            switch steps[j].kind {
-            case .filter, .derive, .select, .drop, .rename: j += 1
-            case .groupBy: return j + 1 < steps.count && { if case .summarize = steps[j + 1].kind { return true } else { return false } }()
-            case .summarize: return true
-            default: return false
-            }
-        }
-        return false
-    }
-
     static func both(_ a: [Bool], _ b: [Bool]) -> [Bool] {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in filledArray(x.count) { o in forEachRange(x.count) { rows in for i in rows { o[i] = x[i] && y[i] } } } } }
     }
 
     /// A table (or grouped table, whose keys stay) cut to the columns still needed; nil keeps all.
-    private static func pruned(_ value: Value, keeping needed: Set<String>?) -> Value {
+    static func pruned(_ value: Value, keeping needed: Set<String>?) -> Value {
         guard let needed else { return value }
         switch value {
         case .table(let t):
@@ -94,7 +37,7 @@ extension Interpreter {
         return t
     }
 
-    private func keepsIndicator(_ step: Step) -> Bool {
+    func keepsIndicator(_ step: Step) -> Bool {
         switch step.kind {
         // Choosing rows or columns keeps what the figures are; `derive`, `summarize`, joins make new ones.
         case .filter, .sort, .take, .select, .drop: return true
@@ -116,17 +59,10 @@ extension Interpreter {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
 
-    /// The row count of a `take` right after the step at `index` (a `sort` then needs only that many
-    /// first rows: `show survey | sort -income | take 10` keeps ten rows in a heap, it sorts nothing).
-    private func takeAfter(_ steps: [Step], _ index: Int) -> Int? {
-        guard case .sort = steps[index].kind, index + 1 < steps.count, case .take(let e) = steps[index + 1].kind,
-              case .scalar(.integer(let n))? = try? eval(e, .plain), n >= 0 else { return nil }
-        return Int(n)
-    }
-
     /// `keptRows`: the rows deferred `where` steps kept (the table still holds all of them).
-    /// `sortLimit`: a `sort` needs only its first rows.
-    func apply(_ step: Step, to value: Value, sourceSpan: Span, keptRows: [Bool]? = nil, sortLimit: Int? = nil) throws -> Value {
+    /// `sortLimit`: a `sort` needs only its first rows. `other`: the table a `join` or `union` reads,
+    /// already computed from its plan (nil: evaluated from the step).
+    func apply(_ step: Step, to value: Value, keptRows: [Bool]? = nil, sortLimit: Int? = nil, other: Value? = nil) throws -> Value {
         let t = try table(of: value, for: step)
         switch step.kind {
         case .filter(let cond):
@@ -135,6 +71,7 @@ extension Interpreter {
             var out = t
             try withActiveRows(keptRows) {
                 for item in items {
+                    try Interrupt.check()
                     out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
                 }
             }
@@ -178,7 +115,7 @@ extension Interpreter {
             guard n >= 0 else { throw Diagnostic(.error, Message("E031", String(n)), at: e.span, hint: Message("H053")) }
             return .table(t.prefix(Int(n)))
         case .join(let kind, let rightExpr, let keys):
-            let rightValue = try eval(rightExpr, .plain)
+            let rightValue = try other ?? eval(rightExpr, .plain)
             guard let right = rightValue.table else { throw Diagnostic(.error, Message("E052", "join", rightValue.kindWord), at: rightExpr.span) }
             for k in keys {
                 if t.column(k.left.text) == nil { throw unknownColumn(k.left.text, k.left.span, t) }
@@ -186,7 +123,7 @@ extension Interpreter {
             }
             return .table(try Join.run(kind, t, right, keys: keys, span: step.span, limit: memoryLimit))
         case .union(let otherExpr):
-            let otherValue = try eval(otherExpr, .plain)
+            let otherValue = try other ?? eval(otherExpr, .plain)
             guard let other = otherValue.table else { throw Diagnostic(.error, Message("E052", "union", otherValue.kindWord), at: otherExpr.span) }
             return .table(try union(t, other, span: step.span))
         case .distinct(let names):

@@ -88,12 +88,12 @@ extension Binder {
         case .rows(let columns), .groups(let columns, _):
             guard let columns else {
                 // The table's columns are not known yet: a name that is no global can only be a column.
-                if !explicitColumn, environment[n] != nil { return global(n, span) }
+                if !explicitColumn, globalNamed(n) != nil { return global(n, span) }
                 return BoundExpr(.column(n), .unknown, span)
             }
             let column = columns.first { $0.name == n }
             if explicitColumn { return BoundExpr(.column(n), column?.type ?? .unknown, span) }
-            switch NameRules.meaning(of: n, isColumn: column != nil, global: environment[n]?.symbol, dollarNames: dollarNames) {
+            switch NameRules.meaning(of: n, isColumn: column != nil, global: globalNamed(n)?.symbol, dollarNames: dollarNames) {
             case .column, .ambiguous, .unknown: return BoundExpr(.column(n), column?.type ?? .unknown, span)
             case .global: return global(n, span)
             }
@@ -101,7 +101,7 @@ extension Binder {
     }
 
     func global(_ n: String, _ span: Span) -> BoundExpr {
-        guard let g = environment[n] else { return BoundExpr(.global(n, .variable), .unknown, span) }
+        guard let g = globalNamed(n) else { return BoundExpr(.global(n, .variable), .unknown, span) }
         if g.kind == .dataset || g.kind == .indicator {
             let op: PlanNode.Operator = g.kind == .indicator ? .indicatorResult(n) : .dataset(n)
             return BoundExpr(.table(PlanNode(op, columns: g.columns, span: span)), .table, span)
@@ -111,7 +111,7 @@ extension Binder {
 
     private mutating func call(_ fn: Name, _ args: [Expr], _ span: Span, _ ctx: BindContext) -> BoundExpr {
         // A user function of that name comes first, as when the script runs.
-        if let g = environment[fn.text], g.kind == .function {
+        if let g = globalNamed(fn.text), g.kind == .function {
             let bound = args.map { bind($0, ctx) }
             var expansion: BoundExpr? = nil
             if let params = g.functionParams, let body = g.functionBody, params.count == args.count,

@@ -8,7 +8,7 @@ import KerwenSyntax
 extension Binder {
     public mutating func bindIndicator(_ written: IndicatorDecl) -> IndicatorPlan {
         var decl = written
-        if let base = decl.base, let definition = environment[base.text]?.indicator { decl = decl.instantiated(from: definition) }
+        if let base = decl.base, let definition = globalNamed(base.text)?.indicator { decl = decl.instantiated(from: definition) }
         // `where` steps that end `data:` choose records (a mask), as the indicator's own `where:` does.
         var data: PlanNode
         var filterExprs: [Expr] = []

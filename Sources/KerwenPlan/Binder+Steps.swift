@@ -8,8 +8,11 @@ extension Binder {
     /// The plan of a table expression (a dataset, an indicator, a pipeline, a member).
     mutating func bindTable(_ e: Expr) -> PlanNode {
         let bound = bind(e, .plain)
-        if case .table(let node) = bound.kind { return node }
-        return PlanNode(.value(bound), columns: nil, span: e.span)
+        if case .table(var node) = bound.kind {
+            if node.inputs.isEmpty { node.source = e }
+            return node
+        }
+        return PlanNode(.value(bound), columns: nil, span: e.span, source: e)
     }
 
     mutating func bindSteps(_ source: PlanNode, _ steps: [Step]) -> PlanNode {
@@ -23,8 +26,8 @@ extension Binder {
         defer { dollarNames = saved }
         dollarNames = step.dollarNames
         let columns = input.columns
-        func node(_ op: PlanNode.Operator, _ columns: [PlanColumn]?) -> PlanNode { PlanNode(op, columns: columns, span: step.span) }
-        func typed(_ names: [Name]) -> [PlanColumn] { names.map { input.column($0.text) ?? PlanColumn($0.text, .unknown) } }
+        func node(_ op: PlanNode.Operator, _ columns: [PlanColumn]?) -> PlanNode { PlanNode(op, columns: columns, span: step.span, steps: [step]) }
+        func typed(_ names: [Name]) -> [PlanColumn] { input.columns(named: names.map(\.text)) }
         switch step.kind {
         case .filter(let e):
             return node(.filter(input, bind(e, .rows(columns)), asMask: false), columns)
@@ -50,11 +53,13 @@ extension Binder {
         case .groupBy(let names):
             return node(.group(input, keys: names.map(\.text)), columns)
         case .summarize(let items):
-            var source = input, keys: [String] = []
-            if case .group(let inner, let k) = input.op { source = inner; keys = k }
+            var source = input, keys: [String] = [], folded: [Step] = []
+            if case .group(let inner, let k) = input.op { source = inner; keys = k; folded = input.steps }
             let bound = items.map { (name: $0.name.text, expr: bind($0.expr, .groups(source.columns, keys: keys))) }
             let keyColumns = keys.map { k in source.column(k) ?? PlanColumn(k, .unknown) }
-            return node(.aggregate(source, keys: keys, bound), keyColumns + bound.map { PlanColumn($0.name, $0.expr.type) })
+            var out = node(.aggregate(source, keys: keys, bound), keyColumns + bound.map { PlanColumn($0.name, $0.expr.type) })
+            out.steps = folded + [step]
+            return out
         case .sort(let keys):
             return node(.sort(input, keys.map { (bind($0.expr, .rows(columns)), $0.descending) }, limit: nil), columns)
         case .take(let e):

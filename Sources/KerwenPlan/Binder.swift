@@ -8,7 +8,11 @@ import KerwenSema
 import KerwenSyntax
 
 public struct Binder {
+    /// Names defined by the statements bound so far (and any given at the start).
     public var environment: [String: PlanGlobal]
+    /// The session's names, asked for when a name is not in `environment` (so the binder of one
+    /// pipeline at run time does not describe every global first).
+    let lookup: (String) -> PlanGlobal?
     /// The typed columns a `load` will give, read at bind time (nil when the file cannot be read yet).
     let schemaOf: (Stmt) -> [PlanColumn]?
     /// The names a module defines (for `use`).
@@ -19,11 +23,21 @@ public struct Binder {
     /// User-function expansions in the statement being bound (bounded as the evaluator bounds them).
     var inlineCalls = 0
 
-    public init(environment: [String: PlanGlobal], schemaOf: @escaping (Stmt) -> [PlanColumn]?,
+    public init(environment: [String: PlanGlobal] = [:], lookup: @escaping (String) -> PlanGlobal? = { _ in nil },
+                schemaOf: @escaping (Stmt) -> [PlanColumn]? = { _ in nil },
                 moduleGlobals: @escaping (String) -> [String: PlanGlobal]? = { _ in nil }) {
         self.environment = environment
+        self.lookup = lookup
         self.schemaOf = schemaOf
         self.moduleGlobals = moduleGlobals
+    }
+
+    func globalNamed(_ name: String) -> PlanGlobal? { environment[name] ?? lookup(name) }
+
+    /// The plan of one pipeline (what runs when the script evaluates it).
+    public mutating func bindPipeline(_ source: Expr, _ steps: [Step]) -> PlanNode {
+        inlineCalls = 0
+        return bindSteps(bindTable(source), steps)
     }
 
     public mutating func bind(_ statements: [Stmt]) -> [StatementPlan] {

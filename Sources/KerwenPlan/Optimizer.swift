@@ -59,7 +59,7 @@ public enum Optimizer {
 }
 
 extension PlanNode {
-    /// This node with its inputs replaced, in the order `inputs` lists them.
+    /// This node with its inputs replaced, in the order `inputs` lists them (its steps and source kept).
     func replacingInputs(_ new: [PlanNode]) -> PlanNode {
         var out = self
         switch op {
@@ -84,9 +84,10 @@ extension PlanNode {
 enum TopN {
     static func rewrite(_ node: PlanNode) -> PlanNode {
         let n = node.replacingInputs(node.inputs.map(rewrite))
-        if case .limit(let input, let count) = n.op, case .sort(let source, let keys, nil) = input.op,
-           case .literal(.integer(let k)) = count.kind, k >= 0 {
-            return PlanNode(.sort(source, keys, limit: count), columns: n.columns, span: input.span)
+        // The count is a value known before the rows are (a literal, a parameter); the evaluator
+        // sorts only that many when it is a whole number >= 0, and the `take` reports any other.
+        if case .limit(let input, let count) = n.op, case .sort(let source, let keys, nil) = input.op {
+            return PlanNode(.sort(source, keys, limit: count), columns: n.columns, span: input.span, steps: input.steps + n.steps)
         }
         return n
     }

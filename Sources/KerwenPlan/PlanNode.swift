@@ -44,14 +44,31 @@ public struct PlanNode: Sendable {
     /// (a file that cannot be read yet, a name inside a function body).
     public var columns: [PlanColumn]?
     public var span: Span
+    /// For a source (a dataset, an indicator, a table from an expression): the expression as written.
+    public var source: Expr?
+    /// The steps as written that this node does (two where the optimiser or binder folded them:
+    /// `group by` + `summarize`, `sort` + `take`): the evaluator runs their kernels.
+    public var steps: [Step] = []
 
-    public init(_ op: Operator, columns: [PlanColumn]?, span: Span) {
+    public init(_ op: Operator, columns: [PlanColumn]?, span: Span, source: Expr? = nil, steps: [Step] = []) {
         self.op = op
         self.columns = columns
         self.span = span
+        self.source = source
+        self.steps = steps
     }
 
     public func column(_ name: String) -> PlanColumn? { columns?.first { $0.name == name } }
+
+    /// These columns of this node, in the order asked, typed where the node has them (one pass
+    /// with a dictionary: a projection of thousands of columns is not a search per column).
+    func columns(named names: [String]) -> [PlanColumn] {
+        guard let columns else { return names.map { PlanColumn($0, .unknown) } }
+        if names.count < 16 { return names.map { n in column(n) ?? PlanColumn(n, .unknown) } }
+        var type: [String: PlanType] = [:]
+        for c in columns where type[c.name] == nil { type[c.name] = c.type }
+        return names.map { PlanColumn($0, type[$0] ?? .unknown) }
+    }
 
     /// This node's columns worked out again from its inputs' (after a rewrite changed them).
     func recomputingColumns() -> PlanNode {
@@ -66,7 +83,7 @@ public struct PlanNode: Sendable {
             if why == .drop {
                 out.columns = first?.filter { !names.contains($0.name) }
             } else {
-                out.columns = names.map { n in input.column(n) ?? PlanColumn(n, .unknown) }
+                out.columns = input.columns(named: names)
             }
         case .rename(_, let pairs):
             out.columns = first?.map { c in PlanColumn(pairs.first { $0.from == c.name }?.to ?? c.name, c.type) }
@@ -74,7 +91,7 @@ public struct PlanNode: Sendable {
             out.columns = Binder.joined(l.columns, r.columns, rightKeys: Set(keys.map(\.right)))
         case .union: break
         case .distinct(let input, let names):
-            out.columns = names.isEmpty ? first : names.map { n in input.column(n) ?? PlanColumn(n, .unknown) }
+            out.columns = names.isEmpty ? first : input.columns(named: names)
         }
         return out
     }

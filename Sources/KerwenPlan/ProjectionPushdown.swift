@@ -1,18 +1,33 @@
-// Projection pushdown: from the result back to the sources, the columns each step needs; where a
-// table enters the plan (a dataset, a file, each side of a join) the others are dropped.
+// Projection pushdown and column lifetimes: from the result back to the sources, the columns each
+// step needs; where a table enters the plan (a dataset, a file, each side of a join) and after each
+// step whose output holds columns no later step reads, the others are dropped (a lower peak on big
+// tables: after `derive x = a / b`, `a` and `b` are not carried through the grouping).
 
 import KerwenSyntax
 
 enum ProjectionPushdown {
     /// `needed`: the columns read above this node (nil: every column).
     static func rewrite(_ node: PlanNode, needed: Set<String>?) -> PlanNode {
+        cut(rewritingInputs(node, needed: needed), to: needed)
+    }
+
+    /// The node under a projection to the needed columns, when it yields others.
+    private static func cut(_ node: PlanNode, to needed: Set<String>?) -> PlanNode {
+        guard let needed, let columns = node.columns else { return node }
         switch node.op {
-        case .dataset, .scan, .value, .indicatorResult:
-            guard let needed, let columns = node.columns else { return node }
-            let kept = columns.map(\.name).filter(needed.contains)
-            guard kept.count < columns.count else { return node }
-            return PlanNode(.project(node, kept, why: .pruned), columns: columns.filter { needed.contains($0.name) }, span: node.span)
-        case .libraryInput:
+        // A selection is already exact; a grouped table keeps its keys; a library's input is each use's.
+        case .project(_, _, let why) where why != .drop: return node
+        case .group, .libraryInput: return node
+        default: break
+        }
+        let kept = columns.filter { needed.contains($0.name) }
+        guard kept.count < columns.count else { return node }
+        return PlanNode(.project(node, kept.map(\.name), why: .pruned), columns: kept, span: node.span)
+    }
+
+    private static func rewritingInputs(_ node: PlanNode, needed: Set<String>?) -> PlanNode {
+        switch node.op {
+        case .dataset, .scan, .value, .indicatorResult, .libraryInput:
             return node
         case .join(_, let left, let right, let keys):
             var leftNeeded: Set<String>? = nil, rightNeeded: Set<String>? = nil
@@ -31,6 +46,9 @@ enum ProjectionPushdown {
                 return node.replacingInputs([rewrite(node.inputs[0], needed: Set(names))]).recomputingColumns()
             }
             return node.replacingInputs(node.inputs.map { rewrite($0, needed: nil) })
+        case .project(let input, _, let why) where why != .drop:
+            // A selection cuts its input itself: no second cut under it.
+            return node.replacingInputs([rewritingInputs(input, needed: neededBelow(node, above: needed))]).recomputingColumns()
         default:
             return node.replacingInputs([rewrite(node.inputs[0], needed: neededBelow(node, above: needed))]).recomputingColumns()
         }

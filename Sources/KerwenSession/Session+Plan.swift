@@ -34,38 +34,9 @@ extension Session {
     }
 
     func makeBinder() -> Binder {
-        Binder(environment: planEnvironment, schemaOf: { [unowned self] stmt in
-            self.interpreter.sample(stmt).map { t in t.names.map { PlanColumn($0, PlanType(t.column($0)!.type)) } }
+        Binder(lookup: { [unowned self] in self.interpreter.planGlobal(named: $0) }, schemaOf: { [unowned self] stmt in
+            self.interpreter.sample(stmt).map(Interpreter.planColumns)
         }, moduleGlobals: { [unowned self] name in self.modulePlanGlobals(name, visiting: []) })
-    }
-
-    /// The session's names as the binder knows them: each table with its typed columns.
-    var planEnvironment: [String: PlanGlobal] {
-        var out: [String: PlanGlobal] = [:]
-        for (name, binding) in interpreter.globals {
-            switch binding {
-            case .value(let v):
-                if let t = v.table {
-                    let columns = t.names.map { PlanColumn($0, PlanType(t.column($0)!.type)) }
-                    out[name] = PlanGlobal(kind: .dataset, type: .table, columns: columns)
-                } else if case .scalar(let s) = v {
-                    out[name] = PlanGlobal(kind: .variable, type: PlanType(s))
-                } else if case .column(let c) = v {
-                    out[name] = PlanGlobal(kind: .variable, type: PlanType(c.type))
-                } else {
-                    out[name] = PlanGlobal(kind: .variable, type: .list)
-                }
-            case .parameter(let s): out[name] = PlanGlobal(kind: .parameter, type: PlanType(s))
-            case .function(let f):
-                out[name] = PlanGlobal(kind: .function, type: .unknown, functionParams: f.params.map(\.text), functionBody: f.body)
-            case .indicator(let decl):
-                // Its result's columns, typed as its plan gives them.
-                var binder = Binder(environment: out, schemaOf: { _ in nil })
-                let p = binder.bindIndicator(decl)
-                out[name] = PlanGlobal(kind: .indicator, type: .table, columns: p.resultColumns, indicator: decl)
-            }
-        }
-        return out
     }
 
     /// The names a module defines, bound from its source (read once per session).
@@ -73,8 +44,7 @@ extension Session {
         if visiting.isEmpty, let known = modulePlanCache[name] { return known }
         guard !visiting.contains(name), let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
-        var binder = Binder(environment: [:], schemaOf: { _ in nil },
-                            moduleGlobals: { [unowned self] in self.modulePlanGlobals($0, visiting: visiting.union([name])) })
+        var binder = Binder(moduleGlobals: { [unowned self] in self.modulePlanGlobals($0, visiting: visiting.union([name])) })
         _ = binder.bind(program.statements)
         if visiting.isEmpty { modulePlanCache[name] = binder.environment }
         return binder.environment

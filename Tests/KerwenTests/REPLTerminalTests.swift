@@ -112,8 +112,9 @@ final class REPLTerminalTests: XCTestCase {
         start()
         loadSurvey()
         enter("let ids = survey | derive k = 1 | select k, person_id | rename person_id to other")
-        // A 9-million-row self join: long enough to interrupt.
-        enter("show survey | derive k = 1 | join ids on k | summarize n = count()")
+        // A 9-million-row self join whose rows are read by several aggregates: long enough to
+        // interrupt (a bare count reads only the key, and the pruned join is done in a second).
+        enter("show survey | derive k = 1 | join ids on k | summarize n = count(), s = sum(other), m = median(other + age), d = n_distinct(other)")
         Thread.sleep(forTimeInterval: 1.0)
         keys("C-c")
         XCTAssertTrue(waitFor("interrupted"), screen())
