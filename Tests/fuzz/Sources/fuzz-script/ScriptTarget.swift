@@ -1,5 +1,6 @@
-// Script text through the lexer, parser and resolver (what `kerwen check` does): any input must end
-// in diagnostics, never a trap or a stack overflow.
+// Script text through the lexer, parser and resolver (what `kerwen check` does), then, when it is
+// clean, the binder, optimiser and plan printer (what `kerwen plan` does): any input must end in
+// diagnostics or a plan, never a trap or a stack overflow.
 
 import Foundation
 import FuzzSupport
@@ -11,9 +12,10 @@ let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent
 public func fuzzScript(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: Fuzz.bytes(data, size), as: UTF8.self)
     do {
-        let session = Session(baseDirectory: folder)
+        let session = Session(baseDirectory: folder, writeOut: { _ in }, writeErr: { _ in })
         let diagnostics = session.check(text: text, name: "fuzz.kw")
         _ = session.render(diagnostics)
+        if diagnostics.isEmpty { _ = session.plan(text: text, name: "fuzz.kw") }
     }
     return 0
 }
