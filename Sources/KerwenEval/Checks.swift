@@ -36,7 +36,7 @@ extension Interpreter {
         guard let b = BooleanOperand(v) else {
             throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: e.span, hint: Message("H054"))
         }
-        let read = referencedColumns(e, in: table)
+        let read = columnsRead(e, in: table)
         // A narrow table is shown whole; a wide one by row number, its first two columns (usually
         // what identifies a row) and the columns the rule reads.
         let wide = keys.isEmpty && table.names.count > 6

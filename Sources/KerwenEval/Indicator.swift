@@ -2,6 +2,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenPlan
 import KerwenSema
 import KerwenSyntax
 
@@ -22,67 +23,18 @@ extension Interpreter {
         return result
     }
 
-    /// Column names an expression reads from its table (parameters and `$variables` excluded).
-    func referencedColumns(_ e: Expr, in table: Table) -> Set<String> {
-        var out: Set<String> = []
-        // Functions being expanded, and how many expansions are left: a function that calls itself,
-        // or `sq(sq(…))` that doubles at each level, is not expanded without end here (the
-        // evaluation reports it, E050 or E115); its arguments are still walked.
-        var expanding: [String] = []
-        var budget = Self.maxInlineCalls
-        func walk(_ x: Expr) {
-            switch x.kind {
-            case .name(let n), .column(let n): if table.column(n) != nil { out.insert(n) }
-            case .unary(_, let a): walk(a)
-            case .binary(_, let a, let b): walk(a); walk(b)
-            case .between(let a, let b, let c), .conditional(let a, let b, let c): walk(a); walk(b); walk(c)
-            case .isIn(let a, let items): walk(a); items.forEach(walk)
-            case .call(let fn, _) where Builtins.byName[fn.text]?.missing == .handled:
-                // `coalesce(x, 0)` and `is_na(x)` handle a missing x on purpose: x does not make a record incomplete.
-                break
-            case .call(let fn, let args):
-                if case .function(let f)? = globals[fn.text], args.count == f.params.count,
-                   !expanding.contains(fn.text), budget > 0 {
-                    budget -= 1
-                    var s: [String: Expr] = [:]
-                    for (p, a) in zip(f.params, args) { s[p.text] = a }
-                    expanding.append(fn.text)
-                    walk(Inliner.substitute(f.body, s))
-                    expanding.removeLast()
-                } else { args.forEach(walk) }
-            case .list(let items): items.forEach(walk)
-            default: break
-            }
-        }
-        walk(e)
-        return out
+    /// The indicator's plan over the session's names as they are now (its base already applied).
+    func indicatorPlan(_ decl: IndicatorDecl) -> IndicatorPlan {
+        var binder = Binder(lookup: { [unowned self] in self.planGlobal(named: $0) })
+        return Optimizer.optimize(binder.bindIndicator(decl, instantiate: false))
     }
 
     /// The data an indicator reads, cut to the columns it can read (its dimensions, the inputs of its
     /// measures and filter): a 14-column survey is not copied whole by the `where` of its `data:`.
     /// `where` steps that end the data pipeline, and the indicator's own filter, are not copied:
     /// they give the mask of the records the indicator reads (nil = every row).
-    private func indicatorData(_ decl: IndicatorDecl, _ dataExpr: Expr) throws -> (table: Table, kept: [Bool]?) {
-        let functions = userFunctionBodies
-        var reading = Set(decl.by.map(\.text))
-        for e in [decl.numerator, decl.denominator, decl.value, decl.filter].compactMap({ $0 }) {
-            reading.formUnion(Projection.references(e, functions: functions))
-        }
-        var value: Value
-        var filters: [Expr] = []
-        if case .pipeline(let source, let steps) = dataExpr.kind {
-            var head = steps
-            while let last = head.last, case .filter(let cond) = last.kind { filters.insert(cond, at: 0); head.removeLast() }
-            if let last = head.last, case .groupBy = last.kind { head = steps; filters = [] }   // E029 is reported as usual
-            for f in filters { reading.formUnion(Projection.references(f, functions: functions)) }
-            if head.isEmpty {
-                value = try eval(source, .plain)
-            } else {
-                value = try runPipeline(source, head, reading: reading)
-            }
-        } else {
-            value = try eval(dataExpr, .plain)
-        }
+    private func indicatorData(_ decl: IndicatorDecl, _ plan: IndicatorPlan, _ dataExpr: Expr) throws -> (table: Table, kept: [Bool]?) {
+        let value = try run(plan.data).value
         guard let table = value.table else { throw Diagnostic(.error, Message("E052", "data", value.kindWord), at: dataExpr.span) }
         let needed = decl.suppliedColumns.map(\.column.text) + decl.by.map(\.text)
         if needed.contains(where: { table.column($0) == nil }) {
@@ -94,26 +46,25 @@ extension Interpreter {
             for d in decl.by where whole.column(d.text) == nil { throw unknownColumn(d.text, d.span, whole) }
         }
         var kept: [Bool]? = nil
-        for cond in filters + [decl.filter].compactMap({ $0 }) {
+        for cond in plan.filterSources {
             let rows = try withActiveRows(kept) { try mask(cond, table) }
             kept = kept.map { Self.both($0, rows) } ?? rows
         }
+        let reading = plan.columnsRead
         return (table.selecting(table.names.filter(reading.contains)), kept)
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {
         guard let dataExpr = decl.data else { throw decl.withoutDataError(at: decl.name.span) }
-        let (data, kept) = try indicatorData(decl, dataExpr)
+        let plan = indicatorPlan(decl)
+        let (data, kept) = try indicatorData(decl, plan, dataExpr)
         let dims = decl.by.map(\.text)
-        let measures = [decl.numerator, decl.denominator, decl.value].compactMap { $0 }
         // A record is used only when every input of the numerator, denominator or value is present,
         // so numerator and denominator always describe the same records. Rows the filters dropped
         // are neither complete nor incomplete: they are not records of this indicator.
-        var inputs: Set<String> = []
-        for m in measures { inputs.formUnion(referencedColumns(m, in: data)) }
         var complete = kept ?? [Bool](repeating: true, count: data.rowCount)
-        for name in inputs {
-            let c = data.column(name)!
+        for name in plan.completeCaseInputs {
+            guard let c = data.column(name) else { continue }
             if c.validity != nil { for i in 0..<data.rowCount where !c.isValid(i) { complete[i] = false } }
         }
         var scale: Double = 1
@@ -121,11 +72,9 @@ extension Interpreter {
             guard case .scalar(let sv) = try eval(s, .plain), let d = sv.doubleValue else { throw Diagnostic(.error, Message("E067"), at: s.span) }
             scale = d
         }
-        var totals = decl.totals.map(\.text)
-        if totals == ["*"] { totals = dims }
         // The cube of requested totals: every subset of the total dimensions, finest cells first.
-        var subsets: [[String]] = [[]]
-        for t in totals { subsets += subsets.map { $0 + [t] } }
+        let subsets = plan.totalsCube
+        let totals = subsets.last ?? []
         // Records are grouped once, by every dimension; each level of the cube groups those groups
         // (a small table), and the measures' row-level inputs are computed once for all levels.
         let fine = try Grouping.make(data, keys: dims, mask: kept)

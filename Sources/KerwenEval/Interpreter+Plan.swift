@@ -28,10 +28,16 @@ extension Interpreter {
             if let result = indicatorCache[name] { return PlanGlobal(kind: .indicator, type: .table, columns: Self.planColumns(result.table), indicator: decl) }
             guard !visiting.contains(name) else { return PlanGlobal(kind: .indicator, type: .table, indicator: decl) }
             var binder = Binder(lookup: { [unowned self] in self.planGlobal(named: $0, visiting: visiting.union([name])) })
-            return PlanGlobal(kind: .indicator, type: .table, columns: binder.bindIndicator(decl).resultColumns, indicator: decl)
+            return PlanGlobal(kind: .indicator, type: .table, columns: binder.bindIndicator(decl, instantiate: false).resultColumns, indicator: decl)
         case nil:
             return nil
         }
+    }
+
+    /// The columns of `table` a row expression reads (through the user functions it calls).
+    func columnsRead(_ e: Expr, in table: Table) -> Set<String> {
+        var binder = Binder(lookup: { [unowned self] in self.planGlobal(named: $0) })
+        return binder.bindRowExpression(e, columns: Self.planColumns(table)).columnsRead.filter { table.column($0) != nil }
     }
 
     /// A table's columns with their types (by position: a name lookup per column was quadratic

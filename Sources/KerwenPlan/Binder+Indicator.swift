@@ -6,9 +6,11 @@ import KerwenSema
 import KerwenSyntax
 
 extension Binder {
-    public mutating func bindIndicator(_ written: IndicatorDecl) -> IndicatorPlan {
+    /// `instantiate`: the definition is as written (`indicator mine = BASE { … }` is made from BASE
+    /// here); false for one the session already made (its base's fields are in it).
+    public mutating func bindIndicator(_ written: IndicatorDecl, instantiate: Bool = true) -> IndicatorPlan {
         var decl = written
-        if let base = decl.base, let definition = globalNamed(base.text)?.indicator { decl = decl.instantiated(from: definition) }
+        if instantiate, let base = decl.base, let definition = globalNamed(base.text)?.indicator { decl = decl.instantiated(from: definition) }
         // `where` steps that end `data:` choose records (a mask), as the indicator's own `where:` does.
         var data: PlanNode
         var filterExprs: [Expr] = []
@@ -49,7 +51,7 @@ extension Binder {
         var plan = IndicatorPlan(
             name: decl.name.text,
             metadata: decl.metadata.map { (key: $0.key.text, value: bind($0.value, .plain)) },
-            data: data, filters: filters, numerator: numerator, denominator: denominator, value: value,
+            data: data, filters: filters, filterSources: filterExprs, numerator: numerator, denominator: denominator, value: value,
             completeCaseInputs: Self.completeCaseInputs([numerator, denominator, value].compactMap { $0 }, columns: columns),
             scale: decl.scale.map { bind($0, .plain) },
             dimensions: dims.map { d in data.column(d) ?? PlanColumn(d, .unknown) },

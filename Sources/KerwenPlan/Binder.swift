@@ -40,6 +40,14 @@ public struct Binder {
         return bindSteps(bindTable(source), steps)
     }
 
+    /// An expression evaluated on each row of a table with these columns (a check rule).
+    public mutating func bindRowExpression(_ e: Expr, columns: [PlanColumn]) -> BoundExpr {
+        inlineCalls = 0
+        dollarNames = e.dollarNames
+        defer { dollarNames = [] }
+        return bind(e, .rows(columns))
+    }
+
     public mutating func bind(_ statements: [Stmt]) -> [StatementPlan] {
         statements.map { bind($0) }
     }

@@ -33,12 +33,16 @@ public enum Optimizer {
         case .expression(let x): out.kind = .expression(e(x))
         case .export(let x, let to): out.kind = .export(e(x), to: to)
         case .check(let x, let rules): out.kind = .check(e(x), rules: rules)
-        case .indicator(var ind):
-            var reading = Set(ind.dimensions.map(\.name))
-            for m in ind.filters + [ind.numerator, ind.denominator, ind.value].compactMap({ $0 }) { reading.formUnion(m.columnsRead) }
-            ind.data = optimize(ind.data, reading: reading, passes: passes)
-            out.kind = .indicator(ind)
+        case .indicator(let ind):
+            out.kind = .indicator(optimize(ind, passes: passes))
         }
+        return out
+    }
+
+    /// An indicator's records are read only for the columns it reads.
+    public static func optimize(_ ind: IndicatorPlan, passes: OptimizerPasses = .all) -> IndicatorPlan {
+        var out = ind
+        out.data = optimize(ind.data, reading: ind.columnsRead, passes: passes)
         return out
     }
 

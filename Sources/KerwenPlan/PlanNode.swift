@@ -119,6 +119,8 @@ public struct IndicatorPlan: Sendable {
     public var data: PlanNode
     /// Which records count: the trailing `where` steps of `data:` and the indicator's `where:`.
     public var filters: [BoundExpr]
+    /// The same conditions as written (the evaluator computes their masks).
+    public var filterSources: [Expr]
     public var numerator: BoundExpr?
     public var denominator: BoundExpr?
     public var value: BoundExpr?
@@ -136,6 +138,13 @@ public struct IndicatorPlan: Sendable {
     public var base: String?
     /// The definition as written (with a base's fields filled in), for the statements after it.
     public var decl: IndicatorDecl
+
+    /// Columns of the records the indicator reads: its dimensions, and what its filters and measures read.
+    public var columnsRead: Set<String> {
+        var reading = Set(dimensions.map(\.name))
+        for m in filters + [numerator, denominator, value].compactMap({ $0 }) { reading.formUnion(m.columnsRead) }
+        return reading
+    }
 
     /// The result's columns: the dimensions (as text where totals add `_T`), then the measures.
     public var resultColumns: [PlanColumn] {
