@@ -45,6 +45,10 @@ extension REPL {
         case "load":
             let path = argument.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             let url = URL(fileURLWithPath: path, relativeTo: session.interpreter.baseDirectory)
+            do {
+                // A sandboxed prompt reads scripts only where its statements may read data.
+                try session.interpreter.sandbox?.allow(url.standardizedFileURL.path, shownAs: path, for: .read)
+            } catch let d as Diagnostic { report(d); break } catch { break }
             guard let script = try? String(contentsOf: url, encoding: .utf8) else {
                 report(Diagnostic.error("E069", path))
                 break

@@ -91,10 +91,21 @@ enum CLI {
         }
     }
 
-    /// The prompt. (`--sandbox` and `--max-memory` are options of `run` only: on the root command,
-    /// swift-argument-parser would take them from `kerwen run --max-memory …` too.)
-    static func startREPL(readRC: Bool) -> Int32 {
-        REPL(version: version).start(readRC: readRC)
+    /// The prompt. Its limits (`kerwen repl --sandbox DIR --max-memory SIZE`, for a shared
+    /// workshop machine) are options of the `repl` command: on the root command,
+    /// swift-argument-parser would take them from `kerwen run --max-memory …` too.
+    static func startREPL(readRC: Bool, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
+        let repl = REPL(version: version)
+        repl.session.interpreter.memoryLimit = memoryLimit
+        if !sandbox.isEmpty {
+            do {
+                try repl.session.limitFiles(to: sandbox)
+            } catch let d as Diagnostic {
+                StandardStreams.err(repl.session.render([d]))
+                return usageError
+            } catch { return usageError }
+        }
+        return repl.start(readRC: readRC)
     }
 
     /// `--max-memory SIZE`, or the default when it is not given.

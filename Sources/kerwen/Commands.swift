@@ -16,7 +16,7 @@ struct Kerwen: ParsableCommand {
         Exit status: 0 success, 1 script or data error, 2 usage error, 130 interrupted.
         """,
         version: CLI.version,
-        subcommands: [Run.self, Check.self, Plan.self]
+        subcommands: [Run.self, Check.self, Plan.self, Repl.self]
     )
 
     @Flag(name: .long, help: "Do not read ~/.kerwenrc at the prompt.")
@@ -109,5 +109,24 @@ struct Plan: ParsableCommand {
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.planScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), passes: chosen))
+    }
+}
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the interactive prompt, optionally with limits (for a shared workshop machine).")
+
+    @Flag(name: .long, help: "Do not read ~/.kerwenrc.")
+    var noRc = false
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).", valueName: "SIZE"))
+    var maxMemory: String?
+
+    @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
+    var sandbox: [String] = []
+
+    func run() throws {
+        let limit = try CLI.memoryLimit(maxMemory)
+        throw ExitCode(CLI.startREPL(readRC: !noRc, sandbox: sandbox, memoryLimit: limit))
     }
 }

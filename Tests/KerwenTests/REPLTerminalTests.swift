@@ -43,8 +43,8 @@ final class REPLTerminalTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: historyFile)
     }
 
-    private func start(_ env: String = "NO_COLOR=1") {
-        let command = "cd \(TestSupport.repoRoot.path) && env -u NO_COLOR \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) --no-rc; echo EXIT=$?; sleep 30"
+    private func start(_ env: String = "NO_COLOR=1", arguments: String = "--no-rc") {
+        let command = "cd \(TestSupport.repoRoot.path) && env -u NO_COLOR \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) \(arguments); echo EXIT=$?; sleep 30"
         Self.shell("tmux -L \(socket) new-session -d -s \(session) -x 120 -y 50 \(Self.quote(command)) >/dev/null")
         XCTAssertTrue(waitFor("kw>"), "no prompt:\n" + screen())
     }
@@ -106,6 +106,18 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(waitFor("\"examples/data/"), screen())
         type("labour_m"); keys("Tab")
         XCTAssertTrue(waitFor("labour_migrants.csv\""), screen())
+    }
+
+    func testASandboxedPromptReadsOnlyInsideItsFolder() {
+        // `kerwen repl --sandbox examples`: data and `:load` scripts under it only; the session stays.
+        start(arguments: "repl --no-rc --sandbox examples --max-memory 1G")
+        enter("load survey from \"/etc/passwd\"")
+        XCTAssertTrue(waitFor("E111"), screen())
+        enter(":load Tests/golden/basics/arithmetic.kw")
+        XCTAssertTrue(waitFor("E111", count: 2), screen())
+        enter("load survey from \"examples/data/labour_migrants.csv\"")
+        enter("show survey | summarize n = count()")
+        XCTAssertTrue(waitFor("3000"), screen())
     }
 
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
