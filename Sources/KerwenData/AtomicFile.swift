@@ -12,11 +12,18 @@ public final class AtomicFile {
     let display: String
     let temporary: String
     private var fd: Int32
+    /// The target's folder, open: the temporary file is made and renamed in it by descriptor, so the
+    /// folder judged (by the sandbox) is the folder written, whatever its path leads to later.
+    private var folderFD: Int32 = -1
+    private let temporaryName: String
+    private let targetName: String
     private var done = false
 
     /// Opens the temporary file. Refuses a target whose folder does not exist (Kerwen does not guess
     /// where a file should go), a folder, and a read-only file (it is never replaced).
-    public init(path: String, shownAs display: String? = nil) throws {
+    /// `sandbox`: the temporary file, once made, must really be in an allowed folder (a folder
+    /// swapped for a symlink after the path was judged would put it elsewhere).
+    public init(path: String, shownAs display: String? = nil, sandbox: FileSandbox? = nil) throws {
         self.path = path
         self.display = display ?? path
         let url = URL(fileURLWithPath: path)
@@ -38,10 +45,25 @@ public final class AtomicFile {
             }
             mode = info.st_mode & 0o7777
         }
-        temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(TemporaryFiles.nextNumber())"
-        fd = TemporaryFiles.create(temporary, mode: mode)
+        targetName = url.lastPathComponent
+        temporaryName = "." + targetName + ".tmp-\(getpid())-\(TemporaryFiles.nextNumber())"
+        temporary = folder + "/" + temporaryName
+        fd = -1
+        folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD < 0 { throw Self.failure(self.display, errno: errno) }
+        if let sandbox {
+            do { try sandbox.allowOpened(folderFD, shownAs: self.display, for: .write) } catch {
+                close(folderFD)
+                folderFD = -1
+                throw error
+            }
+        }
+        fd = TemporaryFiles.create(temporaryName, in: folderFD, path: temporary, mode: mode)
         if fd < 0 {
-            throw Self.failure(self.display, errno: errno)
+            let code = errno
+            close(folderFD)
+            folderFD = -1
+            throw Self.failure(self.display, errno: code)
         }
         // open(2) applies the umask: an existing target's mode is kept exactly.
         _ = fchmod(fd, mode)
@@ -74,11 +96,13 @@ public final class AtomicFile {
         }
         try Interrupt.check()
         // rename(2) replaces the target in one step on the same file system.
-        if rename(temporary, path) != 0 {
+        if renameat(folderFD, temporaryName, folderFD, targetName) != 0 {
             let code = errno; abandon(); throw Self.failure(display, errno: code)
         }
         done = true
         TemporaryFiles.forget(temporary)
+        close(folderFD)
+        folderFD = -1
     }
 
     /// Closes and removes the temporary file; the target is untouched. Safe to call twice.
@@ -86,9 +110,10 @@ public final class AtomicFile {
         if fd >= 0 { close(fd); fd = -1 }
         if !done {
             done = true
-            unlink(temporary)
+            if folderFD >= 0 { unlinkat(folderFD, temporaryName, 0) } else { unlink(temporary) }
             TemporaryFiles.forget(temporary)
         }
+        if folderFD >= 0 { close(folderFD); folderFD = -1 }
     }
 
     static func failure(_ display: String, errno code: Int32) -> Diagnostic {
@@ -101,8 +126,9 @@ public final class AtomicFile {
     }
 
     /// Writes `body`'s bytes to `path` atomically; whatever `body` throws, the target is untouched.
-    public static func write(to path: String, shownAs display: String? = nil, _ body: (AtomicFile) throws -> Void) throws {
-        let file = try AtomicFile(path: path, shownAs: display)
+    public static func write(to path: String, shownAs display: String? = nil, sandbox: FileSandbox? = nil,
+                             _ body: (AtomicFile) throws -> Void) throws {
+        let file = try AtomicFile(path: path, shownAs: display, sandbox: sandbox)
         do {
             try body(file)
             try file.commit()

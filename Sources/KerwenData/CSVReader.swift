@@ -5,8 +5,8 @@ import KerwenDiagnostics
 
 public enum CSVReader {
     /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
-    public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Table {
-        try readReporting(path: path, shownAs: shownAs, options: options).table
+    public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions(), sandbox: FileSandbox? = nil) throws -> Table {
+        try readReporting(path: path, shownAs: shownAs, options: options, sandbox: sandbox).table
     }
 
     /// A table, and the columns read as text because they hold integers past Int64 (for W005).
@@ -16,10 +16,12 @@ public enum CSVReader {
     }
 
     /// As `read`, with what the reader decided that the user should hear of.
-    public static func readReporting(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions()) throws -> Result {
+    /// `sandbox`: the folders the opened file must really be in (checked on the open descriptor).
+    public static func readReporting(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions(),
+                                     sandbox: FileSandbox? = nil) throws -> Result {
         let name = shownAs ?? path
         let file: MappedFile
-        do { file = try MappedFile(path: path) } catch { throw problem(error, name) }
+        do { file = try MappedFile(path: path, sandbox: sandbox) } catch { throw problem(error, name) }
         // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
         let result: Result
         do { result = try parse(buffer: file.bytes, name: name, options: options, mapped: true) } catch {
@@ -37,6 +39,9 @@ public enum CSVReader {
         case .folder: return Diagnostic.error("E039", name)
         case .notRegular: return Diagnostic.error("E105", name)
         case .unreadable(let code): return Diagnostic.error("E106", name, String(cString: strerror(code)))
+        case .outsideSandbox(var d):
+            d.message = Message(code: d.message.code, args: [name] + d.message.args.dropFirst())
+            return d
         }
     }
 

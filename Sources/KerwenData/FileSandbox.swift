@@ -25,15 +25,38 @@ public struct FileSandbox: Sendable {
 
     /// Throws unless `path` (as it will be opened) leads inside an allowed folder.
     public func allow(_ path: String, shownAs display: String, for access: Access) throws {
-        if let real = Self.realPath(path) {
-            if writable.contains(where: { Self.isInside(real, $0) }) { return }
-            if readOnly.contains(where: { Self.isInside(real, $0) }) {
-                if access == .read { return }
-                throw Diagnostic.error("E112", display, hint: Message("H082"))
-            }
+        guard let real = Self.realPath(path) else {
+            let folders = writable.joined(separator: ", ")
+            throw Diagnostic.error("E111", display, folders, hint: Message("H081", folders))
+        }
+        try allowReal(real, shownAs: display, for: access)
+    }
+
+    /// Throws unless an opened file really is inside an allowed folder. The path was judged before
+    /// opening; a symlink swapped into it between that check and the open (to lead outside) is
+    /// refused here, where the file is known by its descriptor. (Linux: /proc/self/fd; elsewhere
+    /// the path check alone stands.)
+    public func allowOpened(_ fd: Int32, shownAs display: String, for access: Access) throws {
+        guard let real = Self.openedPath(fd) else { return }
+        try allowReal(real, shownAs: display, for: access)
+    }
+
+    private func allowReal(_ real: String, shownAs display: String, for access: Access) throws {
+        if writable.contains(where: { Self.isInside(real, $0) }) { return }
+        if readOnly.contains(where: { Self.isInside(real, $0) }) {
+            if access == .read { return }
+            throw Diagnostic.error("E112", display, hint: Message("H082"))
         }
         let folders = writable.joined(separator: ", ")
         throw Diagnostic.error("E111", display, folders, hint: Message("H081", folders))
+    }
+
+    /// The path an open descriptor leads to, from the kernel.
+    static func openedPath(_ fd: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public func allows(_ path: String, for access: Access) -> Bool {

@@ -11,6 +11,17 @@ import Synchronization
 /// Why a file cannot be read as data; each becomes its own diagnostic.
 public enum FileProblem: Error, Equatable, Sendable {
     case missing, folder, notRegular, unreadable(errno: Int32)
+    /// The opened file is not where the sandbox allows (see `FileSandbox.allowOpened`).
+    case outsideSandbox(Diagnostic)
+
+    public static func == (a: FileProblem, b: FileProblem) -> Bool {
+        switch (a, b) {
+        case (.missing, .missing), (.folder, .folder), (.notRegular, .notRegular): return true
+        case let (.unreadable(x), .unreadable(y)): return x == y
+        case let (.outsideSandbox(x), .outsideSandbox(y)): return x.code == y.code
+        default: return false
+        }
+    }
 }
 
 /// The bytes of a file, memory-mapped (read by the page cache, never copied into the process).
@@ -27,7 +38,8 @@ public final class MappedFile: @unchecked Sendable {
     private let slot: Int?
 
     /// Opens a regular file only: a folder, a FIFO, a device or a socket would block or never end.
-    public init(path: String) throws(FileProblem) {
+    /// `sandbox`: the opened file is judged again by where it really is.
+    public init(path: String, sandbox: FileSandbox? = nil) throws(FileProblem) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errno: errno) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .folder }
@@ -36,6 +48,12 @@ public final class MappedFile: @unchecked Sendable {
         guard fd >= 0 else { throw .unreadable(errno: errno) }
         var opened = stat()
         guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else { close(fd); throw .notRegular }
+        if let sandbox {
+            do { try sandbox.allowOpened(fd, shownAs: path, for: .read) } catch {
+                close(fd)
+                throw .outsideSandbox(error as? Diagnostic ?? Diagnostic.error("E111", path, ""))
+            }
+        }
         descriptor = fd
         size = Int(opened.st_size)
         modified = opened.st_mtim

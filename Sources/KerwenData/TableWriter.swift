@@ -26,9 +26,10 @@ public enum TableWriter {
 
     /// Writes a table as CSV (or TSV) to `path` through a temporary file and a rename, streaming
     /// chunks of rows formatted on all cores: a 10-million-row table is never one string in memory.
-    public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil) throws {
+    public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil,
+                                sandbox: FileSandbox? = nil) throws {
         let encoder = CSVEncoder(table, delimiter: delimiter.asciiValue ?? 44)
-        try AtomicFile.write(to: path, shownAs: display) { file in
+        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in
             try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(bytes) }
         }
     }
@@ -42,8 +43,9 @@ public enum TableWriter {
 
     /// Writes a table as JSON to `path` (atomically, streamed): an array of row objects, or with
     /// `metadata` an object `{"metadata": {…}, "data": [rows]}`.
-    public static func writeJSON(_ table: Table, metadata: [(key: String, value: String)], to path: String, shownAs display: String? = nil) throws {
-        try AtomicFile.write(to: path, shownAs: display) { file in
+    public static func writeJSON(_ table: Table, metadata: [(key: String, value: String)], to path: String, shownAs display: String? = nil,
+                                 sandbox: FileSandbox? = nil) throws {
+        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in
             if metadata.isEmpty {
                 try JSONRowEncoder(table, indent: "  ").encodeArray(rowCount: table.rowCount, closingIndent: "") { try file.write($0) }
             } else {
@@ -73,7 +75,7 @@ public enum TableWriter {
     }
 
     /// Writes text to `path` through a temporary file and a rename, so a failure leaves nothing half-written.
-    public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil) throws {
-        try AtomicFile.write(to: path, shownAs: display) { file in try file.write(text) }
+    public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil, sandbox: FileSandbox? = nil) throws {
+        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in try file.write(text) }
     }
 }

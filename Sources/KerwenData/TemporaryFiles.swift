@@ -10,10 +10,11 @@ public enum TemporaryFiles {
 
     static func nextNumber() -> Int { counter.add(1, ordering: .relaxed).newValue }
 
-    /// Creates `path` (which must not exist) for writing and remembers it.
-    static func create(_ path: String, mode: mode_t) -> Int32 {
+    /// Creates `name` in the folder open as `folder` (it must not exist) for writing, and remembers
+    /// it by `path` (the folder's path and the name).
+    static func create(_ name: String, in folder: Int32, path: String, mode: mode_t) -> Int32 {
         paths.withLock { set in
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 { set.insert(path) }
             return fd
         }

@@ -11,7 +11,7 @@ extension Interpreter {
 
     /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
     func loadTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
-        let read = try CSVReader.readReporting(path: path, shownAs: display, options: try loadOptions(options))
+        let read = try CSVReader.readReporting(path: path, shownAs: display, options: try loadOptions(options), sandbox: sandbox)
         let table = read.table
         for column in read.hugeIntegerColumns {
             let example = table.firstHugeInteger(in: column) ?? column
@@ -29,7 +29,7 @@ extension Interpreter {
         guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx_codes.csv"), at: span) }
         let path = dir.appendingPathComponent("sdmx_codes.csv").path
         try sandbox?.allow(path, shownAs: path, for: .read)
-        let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]))
+        let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]), sandbox: sandbox)
         guard let labels = table.column("label"), let codes = table.column("code") else {
             throw Diagnostic(.error, Message("E073", path), at: span)
         }
@@ -120,8 +120,8 @@ extension Interpreter {
         }
         do {
             switch format {
-            case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display)
-            case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display)
+            case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display, sandbox: sandbox)
+            case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display, sandbox: sandbox)
             }
         } catch var d as Diagnostic {
             // A write failure points at the file name in the script.

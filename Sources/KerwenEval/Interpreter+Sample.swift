@@ -19,7 +19,7 @@ extension Interpreter {
         let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
         if let sandbox, !sandbox.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
-        guard let file = try? MappedFile(path: path) else { return nil }
+        guard let file = try? MappedFile(path: path, sandbox: sandbox) else { return nil }
         var bytes = Array(file.bytes.prefix(Self.sampleBytes))
         if file.changed { return nil }
         if bytes.count == Self.sampleBytes {

@@ -71,7 +71,7 @@ extension REPL {
             let path = URL(fileURLWithPath: argument, relativeTo: session.interpreter.baseDirectory).path
             do {
                 try session.interpreter.sandbox?.allow(path, shownAs: argument, for: .write)
-                try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument)
+                try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument, sandbox: session.interpreter.sandbox)
                 write(MessageCatalog.shared.word("W.saved", String(session.history.count), argument) + "\n")
             } catch let d as Diagnostic { report(d) } catch {}
         default:

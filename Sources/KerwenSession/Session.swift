@@ -143,7 +143,7 @@ public final class Session: @unchecked Sendable {
         let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).standardizedFileURL.path
         if let sandbox = interpreter.sandbox, !sandbox.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
-        guard let file = try? MappedFile(path: path) else { return nil }
+        guard let file = try? MappedFile(path: path, sandbox: interpreter.sandbox) else { return nil }
         var bytes = Array(file.bytes.prefix(64 * 1024))
         if file.changed { return nil }
         guard let nl = bytes.firstIndex(of: 10) else { return nil }

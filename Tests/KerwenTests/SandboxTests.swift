@@ -4,6 +4,8 @@
 // (41) the script would print if it got through.
 
 import Foundation
+import KerwenData
+import KerwenDiagnostics
 import XCTest
 
 final class SandboxTests: XCTestCase {
@@ -73,5 +75,32 @@ final class SandboxTests: XCTestCase {
         let r = try TestSupport.runKerwen(["run", "--sandbox", root.appendingPathComponent("nowhere").path, file.path], cwd: root)
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("E113"), r.stderr)
+    }
+
+    // The race: a path judged inside, then a symlink swapped in before the open. Here the open is
+    // asked directly with a path that already leads outside, so only the check on the opened
+    // descriptor stands between the script and the file.
+    func testAFileOpenedOutsideIsRefusedOnItsDescriptor() throws {
+        let sandbox = try FileSandbox(folders: [work.path])
+        XCTAssertThrowsError(try MappedFile(path: work.appendingPathComponent("link.csv").path, sandbox: sandbox)) { error in
+            guard case FileProblem.outsideSandbox(let d)? = error as? FileProblem else { return XCTFail("\(error)") }
+            XCTAssertEqual(d.code, "E111")
+        }
+        XCTAssertNoThrow(try MappedFile(path: work.appendingPathComponent("d.csv").path, sandbox: sandbox))
+        XCTAssertThrowsError(try CSVReader.read(path: work.appendingPathComponent("link.csv").path, sandbox: sandbox))
+    }
+
+    func testAFileWrittenThroughAFolderLeadingOutsideIsRefusedAndNothingIsLeftThere() throws {
+        let sandbox = try FileSandbox(folders: [work.path])
+        let target = work.appendingPathComponent("linkdir/out.csv").path
+        XCTAssertThrowsError(try TableWriter.writeAtomically("x\n1\n", to: target, sandbox: sandbox)) { error in
+            XCTAssertEqual((error as? Diagnostic)?.code, "E111", "\(error)")
+        }
+        let outside = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("outside").path)
+        XCTAssertEqual(outside.sorted(), ["evil.kw", "secret.csv"], "no temporary or target file outside")
+        // Inside, the same writer works and leaves only the target.
+        try TableWriter.writeAtomically("x\n1\n", to: work.appendingPathComponent("in.csv").path, sandbox: sandbox)
+        XCTAssertEqual(try String(contentsOf: work.appendingPathComponent("in.csv"), encoding: .utf8), "x\n1\n")
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: work.path).contains { $0.contains(".tmp-") })
     }
 }
