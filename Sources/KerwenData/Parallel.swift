@@ -1,15 +1,20 @@
 // Work split across the cores: independent parts (CSV parts, columns) computed at once.
 
 import Foundation
+import KerwenDiagnostics
 
 public enum Parallel {
     /// Cores to split work over.
     public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// `body(0) … body(count - 1)` on all cores; the results in order, each a value or what it threw.
+    /// The calling thread's cancel token goes with the work to each thread.
     public static func map<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) -> [Result<T, Error>] {
         let box = Results<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { k in box.set(k, Result { try body(k) }) }
+        let token = Interrupt.currentToken
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            box.set(k, Interrupt.withToken(token) { Result { try body(k) } })
+        }
         return box.values.map { $0! }
     }
 

@@ -27,6 +27,9 @@ public final class Session: @unchecked Sendable {
     var moduleSymbolCache: [String: [String: Symbol]?] = [:]
     /// The same names as the binder knows them (typed, with function bodies), for `plan`.
     var modulePlanCache: [String: [String: PlanGlobal]] = [:]
+    /// This session's own stop: `cancel.cancel()` from another thread stops what this session runs
+    /// (and only that) as Ctrl-C would; each run starts with it cleared.
+    public let cancel = CancelToken()
     /// Scripts being run: a script never `use`s itself (examples/sdg13.kw says `use sdg13` for the library's).
     var scripts: Set<String> = []
 
@@ -85,6 +88,11 @@ public final class Session: @unchecked Sendable {
     /// Throws `Interrupted` when Ctrl-C stopped it.
     @discardableResult
     public func run(text: String, name: String) throws -> Bool {
+        cancel.reset()
+        return try Interrupt.withToken(cancel) { try runUnderToken(text: text, name: name) }
+    }
+
+    private func runUnderToken(text: String, name: String) throws -> Bool {
         let file = sources.add(name: name, text: text)
         scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
         let program = Parser.parse(file)
