@@ -11,7 +11,9 @@ let englishHelp: [String: String] = [
     Statements: load let param fn show describe export use indicator check
     Pipeline steps: where derive select drop rename group by summarize sort take join union distinct
     Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :indicators  :load FILE  :save FILE  :plan EXPRESSION
-              :mode table|csv|json|markdown  :timing on|off  :reset  :quit
+              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :reset  :quit
+    Steps on their own lines: a line that starts with | adds a step to the statement before it
+      (typed line by line as the lessons write them, each line shows the longer pipeline's result).
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
     Try :help indicator, :help na, :help mean.
     """,

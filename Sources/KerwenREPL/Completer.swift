@@ -25,7 +25,7 @@ public struct Completer {
     }
 
     public static let metaCommands = ["help", "quit", "q", "datasets", "describe", "indicators", "load", "reset",
-                                      "timing", "mode", "save", "plan"]
+                                      "timing", "mode", "save", "plan", "pager"]
 
     /// Candidates for the word that starts at byte `wordStart` and ends at the cursor.
     public func complete(line: String, wordStart: Int, cursor: Int) -> [String] {

@@ -53,7 +53,11 @@ extension REPL {
                 report(Diagnostic.error("E069", path))
                 break
             }
+            // As `kerwen run` does: the script's data paths are relative to the script's folder.
+            let saved = session.interpreter.baseDirectory
+            session.interpreter.baseDirectory = url.deletingLastPathComponent().standardizedFileURL
             run(script, name: path)
+            session.interpreter.baseDirectory = saved
         case "plan":
             // The plan of a statement or table expression over the session's names; nothing runs.
             guard !argument.isEmpty else { return usage(command) }
@@ -63,6 +67,9 @@ extension REPL {
         case "timing":
             guard argument == "on" || argument == "off" else { return usage(command) }
             timing = argument == "on"
+        case "pager":
+            guard argument == "on" || argument == "off" else { return usage(command) }
+            Terminal.pagerEnabled = argument == "on"
         case "mode":
             guard let mode = OutputMode(rawValue: argument) else { return usage(command) }
             session.outputMode = mode
@@ -89,6 +96,6 @@ extension REPL {
 
 extension HelpTopics {
     static func usage(_ command: String) -> String? {
-        [":timing": ":timing on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
+        [":timing": ":timing on|off", ":pager": ":pager on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
     }
 }

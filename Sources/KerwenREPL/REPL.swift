@@ -37,12 +37,14 @@ public final class REPL {
     func report(_ d: Diagnostic) { StandardStreams.err(session.render([d])) }
 
     /// Runs source text in the session; Ctrl-C stops it and the session stays usable.
-    func run(_ text: String, name: String = "<input>") {
+    @discardableResult
+    func run(_ text: String, name: String = "<input>") -> Bool {
         Interrupt.clear()
         if let size = Terminal.size() { session.renderOptions.width = size.columns }
         let started = Date()
+        var ok = false
         do {
-            try session.run(text: text, name: name)
+            ok = try session.run(text: text, name: name)
         } catch {
             pendingOutput += MessageCatalog.shared.word("W.interrupted") + "\n"
         }
@@ -51,6 +53,7 @@ public final class REPL {
         pendingOutput = ""
         if !output.isEmpty { Terminal.page(output) }
         if timing { write(MessageCatalog.shared.word("W.time", String(format: "%.3f", Date().timeIntervalSince(started))) + "\n") }
+        return ok
     }
 
     /// The startup file, skipped with `--no-rc` (and never read by `kerwen run`).
@@ -63,9 +66,15 @@ public final class REPL {
         write(MessageCatalog.shared.word("W.banner", version) + "\n")
         if readRC { readStartupFile() }
         var buffer = ""
+        // The last statement entered, which a line starting with `|` continues (see `Continuation`).
+        var previous: String? = nil, previousRan = false
+        // A line read ahead while a paste was still arriving, handled next.
+        var readAhead: String? = nil
         while true {
             Interrupt.clear()
-            guard let line = editor.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt) else {
+            let next = readAhead ?? editor.readLine(prompt: buffer.isEmpty ? Self.prompt : Self.continuationPrompt)
+            readAhead = nil
+            guard let line = next else {
                 if Interrupt.isRequested {
                     // Ctrl-C at the prompt: drop the line (and any unfinished statement), stay.
                     buffer = ""
@@ -84,8 +93,29 @@ public final class REPL {
             if buffer.isEmpty && trimmed.isEmpty { continue }
             buffer += buffer.isEmpty ? line : "\n" + line
             if Parser.isIncomplete(buffer) { continue }
+            // A block pasted at once is one entry: while more input is already waiting, the lines
+            // that continue the statement (`| step`) join it before it runs.
+            while Terminal.inputPending(), let more = editor.readLine(prompt: Self.continuationPrompt) {
+                if Continuation.startsWithStep(more) {
+                    buffer += "\n" + more
+                } else {
+                    readAhead = more
+                    break
+                }
+            }
+            // A step that opened a bracket or a quote: the statement goes on on the next line.
+            if Parser.isIncomplete(buffer) { continue }
             editor.addHistory(buffer)
-            run(buffer)
+            var entry = buffer
+            if Continuation.startsWithStep(buffer), let base = previous, Continuation.canContinue(base) {
+                // `| where …` on its own line adds a step to the statement before (as IEx's `|>`):
+                // it runs again with the step, a `show` shows the new result, a `let` is rebound.
+                entry = base + "\n" + buffer
+            }
+            let ran = run(entry)
+            if ran, entry != buffer, previousRan { session.replaceLastEntries(2, with: entry) }
+            previous = entry
+            previousRan = ran
             buffer = ""
         }
     }

@@ -129,6 +129,14 @@ public final class Session: @unchecked Sendable {
         return true
     }
 
+    /// The last `count` successful inputs become `text` (the prompt's `| step` continuing the entry
+    /// before it: `:save` then writes the statement once, whole).
+    public func replaceLastEntries(_ count: Int, with text: String) {
+        guard history.count >= count else { return }
+        history.removeLast(count)
+        history.append(text)
+    }
+
     /// `--param` names the script does not declare (only for whole scripts, not REPL entries).
     private func unknownParameters(_ statements: [Stmt]) -> [Diagnostic] {
         guard !interpreter.parameterOverrides.isEmpty else { return [] }
