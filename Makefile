@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 KERWEN = .build/debug/kerwen
 
-.PHONY: demo test build setup golden unit clean bench bench-check fuzz fuzz-smoke
+.PHONY: demo test build setup golden unit clean bench bench-check fuzz fuzz-smoke install
 
 setup:
 	@bash tools/setup.sh
@@ -15,6 +15,16 @@ build: setup
 
 demo: build
 	$(KERWEN) run examples/quickstart.kw
+
+# A release build copied to $(PREFIX)/bin (default ~/.local/bin), with the standard library beside it
+# in $(PREFIX)/share/kerwen/stdlib (found there by the installed binary).
+PREFIX ?= $(HOME)/.local
+install: setup
+	$(SWIFT) build -c release --product kerwen
+	install -d $(PREFIX)/bin $(PREFIX)/share/kerwen
+	install -m 755 .build/release/kerwen $(PREFIX)/bin/kerwen
+	rm -rf $(PREFIX)/share/kerwen/stdlib && cp -R stdlib $(PREFIX)/share/kerwen/stdlib
+	@echo "installed $(PREFIX)/bin/kerwen"
 
 unit: build
 	$(SWIFT) test --disable-swift-testing

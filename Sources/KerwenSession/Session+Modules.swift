@@ -13,7 +13,9 @@ extension Session {
     public static let standardLibraryDirectory: URL? = {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["KERWEN_STDLIB"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own path (argv[0] is only `kerwen` when it is found through PATH).
+        let exe = fm.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (CommandLine.arguments.first ?? ".")
+        var dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             for candidate in [dir.appendingPathComponent("stdlib"), dir.appendingPathComponent("share/kerwen/stdlib")] where fm.fileExists(atPath: candidate.path) {
                 return candidate
