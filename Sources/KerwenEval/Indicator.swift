@@ -92,7 +92,7 @@ extension Interpreter {
             for name in table.names { cols.append(table.column(name)!.appending(p.column(name)!)!) }
             table = Table(names: table.names, columns: cols, rowCount: table.rowCount + p.rowCount)
         }
-        if !totals.isEmpty { table = table.gather(RowOrder.sorted(table, by: dims.map { ($0, false) })) }
+        if !totals.isEmpty { table = table.gather(Self.totalsLast(table, dims: dims)) }
         var metadata: [(key: String, value: String)] = []
         for m in decl.metadata {
             let v = try eval(m.value, .plain)
@@ -101,6 +101,24 @@ extension Interpreter {
         }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
+    }
+
+    /// The rows in order of the dimensions, each dimension's `_T` after its codes whatever their
+    /// alphabet (`_` sorts before Cyrillic letters, so `_T` came first beside Cyrillic labels).
+    static func totalsLast(_ table: Table, dims: [String]) -> [Int] {
+        var keys: [(Column, Bool)] = []
+        for d in dims {
+            guard let c = table.column(d) else { continue }
+            if c.type == .text {
+                let isTotal = (0..<table.rowCount).map { i -> Bool in
+                    if case .text(let s) = c.scalar(at: i) { return s == totalCode }
+                    return false
+                }
+                keys.append((Column(.boolean(isTotal)), false))
+            }
+            keys.append((c, false))
+        }
+        return RowOrder.sorted(columns: keys, rows: table.rowCount)
     }
 
     /// The finest cells of an indicator: every record's group by all dimensions, the complete
