@@ -15,11 +15,14 @@ struct CSVEncoder: @unchecked Sendable {
 
     private let columns: [(cells: Cells, validity: Bitmap?)]
     private let delimiter: UInt8
+    /// Numbers with a decimal comma (`3,5`).
+    private let decimalComma: Bool
     let header: [UInt8]
     private let yes = Array("true".utf8), no = Array("false".utf8)
 
-    init(_ table: Table, delimiter: UInt8) {
+    init(_ table: Table, delimiter: UInt8, decimalComma: Bool = false) {
         self.delimiter = delimiter
+        self.decimalComma = decimalComma
         columns = table.columns.map { c in
             switch c.storage {
             case .integer(let v): return (.integer(v), c.validity)
@@ -54,7 +57,14 @@ struct CSVEncoder: @unchecked Sendable {
                 if let v = column.validity, !v[r] { continue }
                 switch column.cells {
                 case .integer(let v): Self.appendInteger(v[r], to: &out)
-                case .number(let v): Self.appendNumber(v[r], to: &out)
+                case .number(let v):
+                    if decimalComma {
+                        let start = out.count
+                        Self.appendNumber(v[r], to: &out)
+                        for k in start..<out.count where out[k] == 46 { out[k] = 44 }
+                    } else {
+                        Self.appendNumber(v[r], to: &out)
+                    }
                 case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
                 case .boolean(let v): out += v[r] ? yes : no
                 }

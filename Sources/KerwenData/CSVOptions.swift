@@ -20,3 +20,19 @@ public struct CSVOptions: Sendable {
         self.forcedTypes = forcedTypes
     }
 }
+
+/// How a delimited text file is written (`export … with delimiter: ";", decimal: ",", bom: true`).
+public struct CSVWriteOptions: Sendable, Equatable {
+    /// nil: the format's own (`,` for .csv, tab for .tsv).
+    public var delimiter: UInt8?
+    /// Numbers written `3,5` (the delimiter must then not be `,`).
+    public var decimalComma: Bool
+    /// The UTF-8 byte order mark first (Excel reads UTF-8 only with it).
+    public var byteOrderMark: Bool
+
+    public init(delimiter: UInt8? = nil, decimalComma: Bool = false, byteOrderMark: Bool = false) {
+        self.delimiter = delimiter
+        self.decimalComma = decimalComma
+        self.byteOrderMark = byteOrderMark
+    }
+}

@@ -28,8 +28,14 @@ public enum TableWriter {
     /// chunks of rows formatted on all cores: a 10-million-row table is never one string in memory.
     public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil,
                                 sandbox: FileSandbox? = nil) throws {
-        let encoder = CSVEncoder(table, delimiter: delimiter.asciiValue ?? 44)
+        try writeCSV(table, to: path, options: CSVWriteOptions(delimiter: delimiter.asciiValue ?? 44), shownAs: display, sandbox: sandbox)
+    }
+
+    public static func writeCSV(_ table: Table, to path: String, options: CSVWriteOptions, shownAs display: String? = nil,
+                                sandbox: FileSandbox? = nil) throws {
+        let encoder = CSVEncoder(table, delimiter: options.delimiter ?? 44, decimalComma: options.decimalComma)
         try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in
+            if options.byteOrderMark { try file.write([0xEF, 0xBB, 0xBF]) }
             try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(bytes) }
         }
     }

@@ -126,6 +126,9 @@ let englishMessages: [String: String] = [
     "E117": "`--max-memory` needs a size such as 8G, 500M or 2000000000 (bytes), not `{0}`",
     "E118": "could not write the output: {0}",
     "E119": "could not read the script from standard input: {0}",
+    "E121": "unknown `export` option `{0}`",
+    "E122": "`delimiter`, `decimal` and `bom` are options of CSV and TSV files, not of JSON",
+    "E123": "numbers with a decimal comma need another delimiter than `,`",
     "E120": "unknown optimiser passes `{0}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
@@ -227,6 +230,10 @@ let englishMessages: [String: String] = [
     "H085": "write the formula without calling the function inside itself, or compute the steps one by one with `let` or `derive`",
     "H086": "a function's argument is copied wherever the function uses it: compute inner parts first with `let` or `derive`, then call the function on them",
     "H087": "{0} is repeated in both tables, so every pair of repeats is a row: join on more columns, or make one side unique first with `distinct` or `group by … | summarize`; `--max-memory` raises the limit",
+    "H089": "write `decimal: \",\"` for numbers such as 3,5 (with `delimiter: \";\"`), or `decimal: \".\"`",
+    "H090": "write `bom: true` (Excel then reads UTF-8 text, Cyrillic included) or `bom: false`",
+    "H091": "export to a .csv or .tsv file to choose them",
+    "H092": "add `delimiter: \";\"`, as Russian-locale Excel expects",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

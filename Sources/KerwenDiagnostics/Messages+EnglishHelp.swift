@@ -23,7 +23,7 @@ let englishHelp: [String: String] = [
     "HELP.fn": "fn NAME(a, b) = expression\n  A function of your own; it works on numbers, on columns and inside summarize.\n  Example: fn per_100k(n, population) = n / population * 100000",
     "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  Example: show survey | take 3",
     "HELP.describe": "describe TABLE\n  Each column's type, missing count, distinct values and range or most frequent values.\n  Example: describe survey",
-    "HELP.export": "export VALUE to \"file.csv\"\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  Example: export survey | take 10 to \"out/first10.csv\"",
+    "HELP.export": "export VALUE to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  For Russian-locale Excel: `;` between fields, numbers as 3,5 and the UTF-8 mark (bom) so Cyrillic reads.\n  Example: export survey | take 10 to \"out/first10.csv\"",
     "HELP.use": "use NAME\n  Runs NAME.kw from the script's folder or from the standard library.\n  The library: rates, sdg8, sdg10, sdg13, sdg16, sdg17 (SDG indicator definitions), sdg (all).\n  Example: use sdg10",
     "HELP.indicator": """
     indicator NAME { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }

@@ -83,7 +83,42 @@ extension Interpreter {
         }
     }
 
-    func export(_ value: Value, to path: String, shownAs display: String, at span: Span) throws {
+    static let exportOptionNames = ["delimiter", "bom", "decimal"]
+
+    /// `export … with delimiter: ";", decimal: ",", bom: true`: what Russian-locale Excel opens
+    /// as columns and numbers (it splits on `;`, reads `3,5` as a number and needs the BOM to read
+    /// UTF-8 Cyrillic).
+    func exportOptions(_ options: [Option]) throws -> CSVWriteOptions {
+        var result = CSVWriteOptions()
+        for option in options {
+            let value = try evalValue(option.value)
+            switch option.name.text {
+            case "delimiter":
+                let map: [String: UInt8] = [",": 44, ";": 59, "\t": 9, "tab": 9, "|": 124]
+                guard case .scalar(.text(let d)) = value else {
+                    throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))
+                }
+                guard let b = map[d] else { throw Diagnostic(.error, Message("E055", d), at: option.value.span, hint: Message("H040")) }
+                result.delimiter = b
+            case "decimal":
+                guard case .scalar(.text(let d)) = value, d == "." || d == "," else {
+                    throw Diagnostic(.error, Message("E054", "decimal"), at: option.value.span, hint: Message("H089"))
+                }
+                result.decimalComma = d == ","
+            case "bom":
+                guard case .scalar(.boolean(let b)) = value else {
+                    throw Diagnostic(.error, Message("E054", "bom"), at: option.value.span, hint: Message("H090"))
+                }
+                result.byteOrderMark = b
+            default:
+                throw Diagnostic(.error, Message("E121", option.name.text), at: option.name.span,
+                                 hint: Suggestions.hint(for: option.name.text, in: Self.exportOptionNames))
+            }
+        }
+        return result
+    }
+
+    func export(_ value: Value, to path: String, shownAs display: String, at span: Span, options: CSVWriteOptions = CSVWriteOptions()) throws {
         guard let format = ExportFormat(path: path) else {
             throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
         }
@@ -120,8 +155,16 @@ extension Interpreter {
         }
         do {
             switch format {
-            case .csv, .tsv: try TableWriter.writeCSV(table, to: path, delimiter: format == .csv ? "," : "\t", shownAs: display, sandbox: sandbox)
-            case .json: try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display, sandbox: sandbox)
+            case .csv, .tsv:
+                var csv = options
+                if csv.delimiter == nil { csv.delimiter = format == .csv ? 44 : 9 }
+                if csv.decimalComma && csv.delimiter == 44 { throw Diagnostic(.error, Message("E123"), at: span, hint: Message("H092")) }
+                try TableWriter.writeCSV(table, to: path, options: csv, shownAs: display, sandbox: sandbox)
+            case .json:
+                if options != CSVWriteOptions() {
+                    throw Diagnostic(.error, Message("E122"), at: span, hint: Message("H091"))
+                }
+                try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display, sandbox: sandbox)
             }
         } catch var d as Diagnostic {
             // A write failure points at the file name in the script.

@@ -161,9 +161,9 @@ public final class Interpreter: @unchecked Sendable {
                 throw Diagnostic(.error, Message("E052", "describe", value.kindWord), at: expr.span)
             }
             emit(.describe(table, name: describeSource(expr)))
-        case .export(let expr, let pathExpr):
+        case .export(let expr, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .write)
-            try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span)
+            try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span, options: try exportOptions(options))
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)

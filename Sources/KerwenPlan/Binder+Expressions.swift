@@ -24,8 +24,8 @@ enum BindContext {
 }
 
 extension Binder {
-    static let maxInlineDepth = 16
-    static let maxInlineCalls = 20_000
+    /// User functions expanded inside each other at most (the evaluator's limit, E114).
+    static let maxInlineDepth = 5_000
 
     mutating func bind(_ e: Expr, _ ctx: BindContext) -> BoundExpr {
         func typed(_ kind: BoundExpr.Kind, _ type: PlanType) -> BoundExpr { BoundExpr(kind, type, e.span) }
@@ -35,11 +35,15 @@ extension Binder {
         case .string(let s): return typed(.literal(.text(s)), .text)
         case .bool(let b): return typed(.literal(.boolean(b)), .boolean)
         case .na: return typed(.literal(.na), .na)
-        case .name(let n): return name(n, e.span, ctx, explicitColumn: false)
+        case .name(let n):
+            if let p = parameterFrames.last?[n] { return typed(.argument(p.index), p.type) }
+            return name(n, e.span, ctx, explicitColumn: false)
         case .column(let n):
             if case .plain = ctx { return global(n, e.span) }
             return name(n, e.span, ctx, explicitColumn: true)
-        case .variable(let n): return global(n, e.span)
+        case .variable(let n):
+            if let p = parameterFrames.last?[n] { return typed(.argument(p.index), p.type) }
+            return global(n, e.span)
         case .member(let base, let member):
             let b = bind(base, .plain)
             return typed(.member(b, member.text), tableColumns(b)?.first { $0.name == member.text }?.type ?? .unknown)
@@ -114,14 +118,18 @@ extension Binder {
         if let g = globalNamed(fn.text), g.kind == .function {
             let bound = args.map { bind($0, ctx) }
             var expansion: BoundExpr? = nil
+            // The body is bound once per call with its parameters standing for the bound arguments
+            // (not the argument text copied into it, which doubles at each level of `sq(sq(…))`);
+            // a function already being expanded calls itself, which the evaluator refuses (E050).
             if let params = g.functionParams, let body = g.functionBody, params.count == args.count,
-               inlineDepth < Self.maxInlineDepth, inlineCalls < Self.maxInlineCalls {
-                inlineDepth += 1
-                inlineCalls += 1
-                var substitutions: [String: Expr] = [:]
-                for (p, a) in zip(params, args) { substitutions[p] = a }
-                expansion = bind(Inliner.substitute(body, substitutions), ctx)
-                inlineDepth -= 1
+               !expanding.contains(fn.text), expanding.count < Self.maxInlineDepth {
+                expanding.append(fn.text)
+                var frame: [String: (index: Int, type: PlanType)] = [:]
+                for (k, p) in params.enumerated() where frame[p] == nil { frame[p] = (k, bound[k].type) }
+                parameterFrames.append(frame)
+                expansion = bind(body, ctx)
+                parameterFrames.removeLast()
+                expanding.removeLast()
             }
             return BoundExpr(.userFunction(fn.text, bound, expansion: expansion), expansion?.type ?? .unknown, span)
         }

@@ -67,22 +67,34 @@ extension Binder {
 
     /// The columns a record must have to count: every column a measure reads, except where a
     /// function handles missing values (`coalesce(x, 0)`, `is_na(x)`); only columns of the records.
+    /// Through user functions, what the body reads counts: an argument the body never reads, or
+    /// reads only inside `coalesce`, does not. Each argument is walked once per call.
     static func completeCaseInputs(_ measures: [BoundExpr], columns: [PlanColumn]?) -> [String] {
-        var out: [String] = []
-        var stack = measures
-        while let e = stack.popLast() {
+        var found = Set<String>()
+        // Calls being looked into: each call's arguments and the call it is in (-1: none).
+        var frames: [(args: [BoundExpr], parent: Int)] = []
+        var walked = Set<[Int]>()
+        var stack: [(BoundExpr, frame: Int)] = measures.map { ($0, -1) }
+        while let (e, frame) = stack.popLast() {
             switch e.kind {
             case .column(let n):
-                if !out.contains(n), columns.map({ $0.contains { $0.name == n } }) ?? true { out.append(n) }
+                if columns.map({ $0.contains { $0.name == n } }) ?? true { found.insert(n) }
             case .builtin(let b, _) where b.missing == .handled:
                 continue
             case .userFunction(_, let args, let expansion):
-                // What the expanded body reads counts (a parameter the body never uses reads nothing).
-                if let expansion { stack.append(expansion) } else { stack += args }
+                if let expansion {
+                    frames.append((args, frame))
+                    stack.append((expansion, frames.count - 1))
+                } else {
+                    stack += args.map { ($0, frame) }
+                }
+            case .argument(let k):
+                guard frame >= 0, k < frames[frame].args.count, walked.insert([frame, k]).inserted else { continue }
+                stack.append((frames[frame].args[k], frames[frame].parent))
             default:
-                stack += e.children
+                stack += e.children.map { ($0, frame) }
             }
         }
-        return out.sorted()
+        return found.sorted()
     }
 }

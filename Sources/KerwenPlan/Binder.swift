@@ -19,9 +19,10 @@ public struct Binder {
     let moduleGlobals: (String) -> [String: PlanGlobal]?
     /// `$names` written in the step being bound.
     var dollarNames: Set<String> = []
-    var inlineDepth = 0
-    /// User-function expansions in the statement being bound (bounded as the evaluator bounds them).
-    var inlineCalls = 0
+    /// The user functions being expanded, innermost last.
+    var expanding: [String] = []
+    /// For each function being expanded, its parameters: the index and type of each argument.
+    var parameterFrames: [[String: (index: Int, type: PlanType)]] = []
 
     public init(environment: [String: PlanGlobal] = [:], lookup: @escaping (String) -> PlanGlobal? = { _ in nil },
                 schemaOf: @escaping (Stmt) -> [PlanColumn]? = { _ in nil },
@@ -36,13 +37,11 @@ public struct Binder {
 
     /// The plan of one pipeline (what runs when the script evaluates it).
     public mutating func bindPipeline(_ source: Expr, _ steps: [Step]) -> PlanNode {
-        inlineCalls = 0
         return bindSteps(bindTable(source), steps)
     }
 
     /// An expression evaluated on each row of a table with these columns (a check rule).
     public mutating func bindRowExpression(_ e: Expr, columns: [PlanColumn]) -> BoundExpr {
-        inlineCalls = 0
         dollarNames = e.dollarNames
         defer { dollarNames = [] }
         return bind(e, .rows(columns))
@@ -53,7 +52,6 @@ public struct Binder {
     }
 
     public mutating func bind(_ stmt: Stmt) -> StatementPlan {
-        inlineCalls = 0
         func plan(_ kind: StatementPlan.Kind) -> StatementPlan { StatementPlan(kind, stmt.span) }
         switch stmt.kind {
         case .load(let name, let path, let options):
@@ -79,7 +77,8 @@ public struct Binder {
         case .show(let e): return plan(.show(bind(e, .plain)))
         case .describe(let e): return plan(.describe(bind(e, .plain)))
         case .expression(let e): return plan(.expression(bind(e, .plain)))
-        case .export(let e, let path): return plan(.export(bind(e, .plain), to: bind(path, .plain)))
+        case .export(let e, let path, let options):
+            return plan(.export(bind(e, .plain), to: bind(path, .plain), options: options.map { ($0.name.text, ExprPrinter.text($0.value)) }))
         case .use(let module):
             for (k, v) in moduleGlobals(module.text) ?? [:] { environment[k] = v }
             return plan(.use(module: module.text))

@@ -22,10 +22,13 @@ public struct BoundExpr: Sendable {
         case conditional(BoundExpr, then: BoundExpr, else: BoundExpr)
         /// A builtin, by its entry in the one table of builtins.
         case builtin(BuiltinSignature, [BoundExpr])
-        /// A user function, expanded inline where it is called: its arguments, and its body with the
-        /// arguments in place (nil when it cannot be expanded before running: a function calling
-        /// itself, one from a module, or past the expansion budget).
+        /// A user function, expanded inline where it is called: its arguments, and its body bound at
+        /// the call, where each parameter is `.argument(k)` (nil when it cannot be expanded before
+        /// running: a function calling itself, one from a module).
         case userFunction(String, [BoundExpr], expansion: BoundExpr?)
+        /// Inside a user function's expansion: its k-th argument (bound once, at the call: the body
+        /// refers to it, so a function using its parameter twice does not copy the argument twice).
+        case argument(Int)
         case list([BoundExpr])
         /// A pipeline used as a value (the source of `join`, `union`, `let`, `show`).
         case table(PlanNode)
@@ -55,17 +58,16 @@ public struct BoundExpr: Sendable {
         return out
     }
 
-    /// The expressions directly below this one (a user function's expansion, when it has one,
-    /// holds its arguments where the body reads them).
+    /// The expressions directly below this one (a user function's arguments, then its expansion).
     public var children: [BoundExpr] {
         switch kind {
-        case .literal, .column, .global, .table: return []
+        case .literal, .column, .global, .table, .argument: return []
         case .member(let b, _), .unary(_, let b): return [b]
         case .binary(_, let a, let b): return [a, b]
         case .between(let a, let b, let c), .conditional(let a, let b, let c): return [a, b, c]
         case .isIn(let a, let items): return [a] + items
         case .builtin(_, let args), .list(let args): return args
-        case .userFunction(_, let args, let expansion): return expansion.map { [$0] } ?? args
+        case .userFunction(_, let args, let expansion): return args + (expansion.map { [$0] } ?? [])
         }
     }
 

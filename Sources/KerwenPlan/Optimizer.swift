@@ -31,7 +31,7 @@ public enum Optimizer {
         case .show(let x): out.kind = .show(e(x))
         case .describe(let x): out.kind = .describe(e(x))
         case .expression(let x): out.kind = .expression(e(x))
-        case .export(let x, let to): out.kind = .export(e(x), to: to)
+        case .export(let x, let to, let options): out.kind = .export(e(x), to: to, options: options)
         case .check(let x, let rules): out.kind = .check(e(x), rules: rules)
         case .indicator(let ind):
             out.kind = .indicator(optimize(ind, passes: passes))

@@ -27,7 +27,9 @@ public enum PlanPrinter {
         case .show(let e): head("show"); tree(e)
         case .describe(let e): head("describe"); tree(e)
         case .expression(let e): head("show"); tree(e)
-        case .export(let e, let to): head("export to " + expr(to)); tree(e)
+        case .export(let e, let to, let options):
+            head("export to " + expr(to) + (options.isEmpty ? "" : " with " + options.map { "\($0.name): \($0.value)" }.joined(separator: ", ")))
+            tree(e)
         case .use(let module): head("use " + ExprPrinter.name(module))
         case .indicator(let ind): head("indicator " + ExprPrinter.name(ind.name)); indicator(ind, into: &out)
         case .check(let e, let rules):
@@ -148,6 +150,7 @@ public enum PlanPrinter {
         case .isIn(let x, let items): return "\(wrapped(x)) in [\(items.map(expr).joined(separator: ", "))]"
         case .builtin(let b, let args): return "\(b.name)(\(args.map(expr).joined(separator: ", ")))"
         case .userFunction(let n, let args, _): return "\(ExprPrinter.name(n))(\(args.map(expr).joined(separator: ", ")))"
+        case .argument(let k): return "#\(k + 1)"
         case .conditional(let c, let t, let f): return "if \(expr(c)) then \(expr(t)) else \(expr(f))"
         case .list(let items): return "[\(items.map(expr).joined(separator: ", "))]"
         case .table(let node):

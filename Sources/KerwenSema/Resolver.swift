@@ -49,9 +49,10 @@ public struct Resolver {
             scope[name.text] = Symbol(kind: .function, arity: params.count)
         case .show(let e), .describe(let e), .expression(let e):
             expr(e, .none)
-        case .export(let e, let path):
+        case .export(let e, let path, let options):
             expr(e, .none)
             expr(path, .none)
+            for o in options { expr(o.value, .none) }
         case .use(let module):
             if !Self.isModuleName(module.text) {
                 diagnostics.append(Diagnostic(.error, Message("E110", module.text), at: module.span, hint: Message("H080")))

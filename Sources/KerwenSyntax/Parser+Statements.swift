@@ -23,7 +23,7 @@ extension Parser {
                 let value = try pipelineExpr()
                 guard acceptWord("to") else { throw unexpected("`to`", hint: Message("H006")) }
                 let path = try expression()
-                return Stmt(.export(value, to: path), span(from: start))
+                return Stmt(.export(value, to: path, options: try optionList()), span(from: start))
             case "use" where peek().kind == .identifier:
                 advance()
                 let name = try expectName(MessageCatalog.shared.word("T.module"))
@@ -53,6 +53,11 @@ extension Parser {
         let name = try expectName(MessageCatalog.shared.word("T.datasetName"))
         guard acceptWord("from") else { throw unexpected("`from`", hint: Message("H009", name.text)) }
         let path = try expression()
+        return Stmt(.load(name, path: path, options: try optionList()), span(from: start))
+    }
+
+    /// options -> ("with" NAME ":" expr ("," NAME ":" expr)*)?   (after `load … from` and `export … to`)
+    mutating func optionList() throws -> [Option] {
         var options: [Option] = []
         if acceptWord("with") {
             repeat {
@@ -61,7 +66,7 @@ extension Parser {
                 options.append(Option(name: key, value: try expression()))
             } while acceptSymbol(",")
         }
-        return Stmt(.load(name, path: path, options: options), span(from: start))
+        return options
     }
 
     /// let -> "let" NAME "=" pipelineExpr ;  param -> "param" NAME "=" expr

@@ -84,4 +84,21 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertTrue(rows[0]["x"] is NSNull)
         XCTAssertEqual(TableWriter.jsonRows(Table(names: ["a"], columns: [Column.from([], type: .integer)], rowCount: 0)), "[]")
     }
+
+    // `export … with delimiter: ";", decimal: ",", bom: true` (for Russian-locale Excel): the bytes
+    // written, against the file worked out by hand (share = v / 4).
+    func testExportForExcelWritesSemicolonsDecimalCommasAndTheBOM() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-excel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "region,v\nАхал,1\nМары,2\nBalkan,5\n".write(to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let script = folder.appendingPathComponent("s.kw")
+        try "load t from \"d.csv\"\nexport t | derive share = v / 4 to \"out.csv\" with delimiter: \";\", decimal: \",\", bom: true\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let r = try TestSupport.runKerwen(["run", script.path], cwd: folder)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent("out.csv")))
+        let expected: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("region;v;share\nАхал;1;0,25\nМары;2;0,5\nBalkan;5;1,25\n".utf8)
+        XCTAssertEqual(bytes, expected, String(decoding: bytes, as: UTF8.self))
+    }
 }
