@@ -11,7 +11,7 @@ extension Interpreter {
             return try callUser(fn, args, span, mode)
         }
         guard let builtin = Builtins.byName[name.text] else {
-            throw Builtins.unknownFunction(name, userFunctions: globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } })
+            throw Builtins.unknownFunction(name, args: args, userFunctions: globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } })
         }
         guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
             throw Diagnostic(.error, Message("E015", name.text, String(args.count)), at: span, hint: Message("H036", builtin.usage))

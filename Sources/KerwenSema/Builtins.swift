@@ -75,9 +75,10 @@ public enum Builtins {
     /// E014 for a call of a name that is neither a builtin nor one of `userFunctions`, with the
     /// nearest name or the Kerwen spelling of another tool's name (`avg` → `mean`) as the hint.
     /// The resolver and the evaluator both raise it from here.
-    public static func unknownFunction(_ name: Name, userFunctions: [String]) -> Diagnostic {
+    public static func unknownFunction(_ name: Name, args: [Expr] = [], userFunctions: [String]) -> Diagnostic {
         var hint = Suggestions.hint(for: name.text, in: all.map(\.name) + userFunctions)
         if let alias = aliases[name.text] { hint = Message("H038", alias) }
+        if let habit = FirstHourHints.forCall(name.text, args) { hint = habit }
         return Diagnostic(.error, Message("E014", name.text), at: name.span, hint: hint)
     }
 

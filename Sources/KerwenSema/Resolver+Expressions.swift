@@ -18,7 +18,7 @@ extension Resolver {
             return .none
         case .variable(let n):
             guard let sym = scope[n] else {
-                diagnostics.append(Diagnostic(.error, Message("E013", n), at: e.span, hint: Suggestions.hint(for: n, in: scope.names)))
+                diagnostics.append(Diagnostic(.error, Message("E013", n), at: e.span, hint: FirstHourHints.forName(n) ?? Suggestions.hint(for: n, in: scope.names)))
                 return .none
             }
             return sym.columns.map { .known($0) } ?? (sym.kind == .dataset || sym.kind == .indicator ? .unknown : .none)
@@ -74,7 +74,7 @@ extension Resolver {
         case .none:
             guard let sym else {
                 if !allowUnknownColumns {
-                    diagnostics.append(Diagnostic(.error, Message("E013", n), at: span, hint: Suggestions.hint(for: n, in: scope.names)))
+                    diagnostics.append(Diagnostic(.error, Message("E013", n), at: span, hint: FirstHourHints.forName(n) ?? Suggestions.hint(for: n, in: scope.names)))
                 }
                 return .none
             }
@@ -109,7 +109,8 @@ extension Resolver {
             for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
             return
         }
-        diagnostics.append(Builtins.unknownFunction(fn, userFunctions: scope.symbols.filter { $0.value.kind == .function }.map(\.key)))
+        diagnostics.append(Builtins.unknownFunction(fn, args: args, userFunctions: scope.symbols.filter { $0.value.kind == .function }.map(\.key)))
+        if FirstHourHints.skipsArguments(fn.text) { return }
         for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
     }
 

@@ -241,6 +241,8 @@ extension Parser {
                     throw Diagnostic(.error, Message("E038"), at: current.span, hint: Message("H023"))
                 }
                 args.append(try expression())
+                // A spreadsheet range such as `A1:A3`: Kerwen names columns, not cells.
+                if current.isSymbol(":") { throw unexpected("`)`", hint: Message("H100")) }
             } while acceptSymbol(",")
         }
         let end = try expectSymbol(")")

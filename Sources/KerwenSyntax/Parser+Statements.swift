@@ -36,6 +36,15 @@ extension Parser {
                 break
             }
         }
+        // SQLite's dot commands (`.mode csv`, `.tables`): the prompt's commands start with `:`.
+        if current.isSymbol("."), peek().kind == .identifier, peek().span.start == current.span.end {
+            let command = ["tables": "datasets", "schema": "describe NAME", "read": "load FILE", "exit": "quit", "import": "load FILE"][peek().text] ?? peek().text
+            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H101", command))
+        }
+        // A spreadsheet formula (`=AVERAGE(B2:B9)`).
+        if current.isSymbol("=") {
+            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H102"))
+        }
         // SQL habit: `SELECT … FROM …`.
         if current.kind == .identifier, current.text.uppercased() == "SELECT", current.text != "select" {
             throw Diagnostic(.error, Message("E034"), at: current.span, hint: Message("H007"))

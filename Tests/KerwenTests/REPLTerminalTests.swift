@@ -238,6 +238,19 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(waitFor("survey"), screen())
     }
 
+    // A habit from another tool at the prompt: `exit` gets the way out in its hint; `head(t)` the
+    // Kerwen spelling; the session goes on.
+    func testFirstHourHabitsGetHintsAtThePrompt() {
+        start()
+        loadSurvey()
+        enter("exit")
+        XCTAssertTrue(waitFor("type `:quit`"), screen())
+        enter("head(survey)")
+        XCTAssertTrue(waitFor("show survey | take 6"), screen())
+        enter("show 2 + 2")
+        XCTAssertTrue(waitFor("\n4\n"), screen())
+    }
+
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
         start()
         loadSurvey()
