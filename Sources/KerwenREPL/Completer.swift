@@ -10,6 +10,8 @@ public struct Completer {
     public var names: [(name: String, columns: [String]?)]
     public var functions: [String]
     public var baseDirectory: URL
+    /// The text values of a column, for `where region == "…` (none by default).
+    public var textValues: (String) -> [String] = { _ in [] }
 
     public init(names: [(name: String, columns: [String]?)], functions: [String], baseDirectory: URL) {
         self.names = names
@@ -22,6 +24,7 @@ public struct Completer {
         names = symbols.filter { $0.kind != .function }.map { ($0.name, $0.kind == .dataset || $0.kind == .indicator ? $0.columns : nil) }
         functions = Builtins.all.map(\.name) + symbols.filter { $0.kind == .function }.map(\.name)
         baseDirectory = session.interpreter.baseDirectory
+        textValues = { [session] in session.textValues(ofColumn: $0) }
     }
 
     public static let metaCommands = ["help", "quit", "q", "datasets", "describe", "indicators", "load", "reset",
@@ -45,10 +48,16 @@ public struct Completer {
         if trimmedBefore.hasPrefix(":timing") { return filter(["on", "off"], word) }
         if trimmedBefore.hasPrefix(":help") || trimmedBefore.hasPrefix("?") { return filter(HelpTopics.names, word) }
 
-        // Inside a quoted string: a file path (for `load … from "`, `export … to "`).
+        // Inside a quoted string: a column's text values after `==`, `!=` or `in [`
+        // (`where region == "Ах` → `"Ахал"`); otherwise a file path (`load … from "`, `export … to "`).
         let quotes = before.filter { $0 == "\"" }.count
         if quotes % 2 == 1, let q = before.lastIndex(of: "\"") {
-            return paths(partial: String(before[before.index(after: q)...]) + word, word: word)
+            let typed = String(before[before.index(after: q)...]) + word
+            if let column = comparedColumn(String(before[..<q])) {
+                let values = textValues(column).filter { $0.hasPrefix(typed) }.sorted()
+                if !values.isEmpty { return values.map { String($0.dropFirst(typed.count - word.count)) } }
+            }
+            return paths(partial: typed, word: word)
         }
         // `dataset.` → its columns.
         if before.hasSuffix("."), let owner = lastIdentifier(in: String(before.dropLast())),
@@ -65,12 +74,29 @@ public struct Completer {
         if trimmedBefore.hasSuffix("|") { return filter(Keywords.steps, word) }
         if trimmedBefore.hasSuffix("group") { return filter(["by"], word) }
         if before.contains("|") || trimmedBefore.hasPrefix("indicator") || before.contains("data:") {
-            return filter(columnsInScope(before) + functions.map { $0 + "(" } + names.map(\.name) + ["and", "or", "not"], word)
+            return quoted(filter(columnsInScope(before), word), after: before) + filter(functions.map { $0 + "(" } + names.map(\.name) + ["and", "or", "not"], word)
         }
         return filter(names.map(\.name) + functions.map { $0 + "(" } + Keywords.all, word)
     }
 
     private var tables: [(name: String, columns: [String]?)] { names.filter { $0.columns != nil } }
+
+    /// The column compared in `col == `, `col != ` or `col in [… , ` just before a quote.
+    private func comparedColumn(_ text: String) -> String? {
+        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        if let open = t.lastIndex(of: "["), !t[open...].contains("]") {
+            let head = t[..<open].trimmingCharacters(in: .whitespaces)
+            guard head.hasSuffix(" in") else { return nil }
+            t = Substring(head.dropLast(3))
+        } else if t.hasSuffix("==") || t.hasSuffix("!=") {
+            t = t.dropLast(2)
+        } else {
+            return nil
+        }
+        let head = String(t).trimmingCharacters(in: .whitespaces)
+        if head.hasSuffix("`"), let open = head.dropLast().lastIndex(of: "`") { return String(head[head.index(after: open)..<head.index(before: head.endIndex)]) }
+        return lastIdentifier(in: head)
+    }
 
     /// Columns of every table named earlier on the line, the first one's first.
     private func columnsInScope(_ text: String) -> [String] {
@@ -99,6 +125,16 @@ public struct Completer {
         let ids = identifiers(in: text)
         guard let last = ids.last, text.hasSuffix(last) else { return nil }
         return last
+    }
+
+    /// Names that are not plain identifiers (`total population`) complete in back-quotes, or with
+    /// the closing one when the user already typed the opening back-quote.
+    private func quoted(_ names: [String], after before: String) -> [String] {
+        let opened = before.filter { $0 == "`" }.count % 2 == 1
+        return names.map { n in
+            if opened { return n + "`" }
+            return ExprPrinter.name(n) == n ? n : "`" + n + "`"
+        }
     }
 
     private func filter(_ candidates: [String], _ word: String) -> [String] {

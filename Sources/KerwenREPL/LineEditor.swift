@@ -14,10 +14,18 @@ nonisolated(unsafe) private var pendingMatches: [String] = []
 private func attemptedCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
-    pendingMatches = completionProvider?(line, Int(start), Int(end)) ?? []
+    // libedit counts `start` and `end` in characters of its wide line, not bytes: after a Cyrillic
+    // letter (two bytes) the offsets were short, so `По`+TAB matched nothing and the word was lost.
+    let scalars = Array(line.unicodeScalars)
+    func byteOffset(_ characters: Int32) -> Int {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars.prefix(max(0, Int(characters))))
+        return String(s).utf8.count
+    }
+    pendingMatches = completionProvider?(line, byteOffset(start), byteOffset(end)) ?? []
     // A directory (ends with "/") or a call (ends with "(") gets no trailing space;
     // a file name inside quotes gets the closing quote.
-    let insideQuotes = line.utf8.prefix(Int(start)).filter { $0 == UInt8(ascii: "\"") }.count % 2 == 1
+    let insideQuotes = line.utf8.prefix(byteOffset(start)).filter { $0 == UInt8(ascii: "\"") }.count % 2 == 1
     if pendingMatches.count == 1, let only = pendingMatches.first, only.hasSuffix("/") || only.hasSuffix("(") || only.hasSuffix(".") {
         rl_completion_append_character = 0
     } else {

@@ -26,6 +26,21 @@ extension Session {
         }.sorted { $0.name < $1.name }
     }
 
+    /// The distinct text values of a column in the session's tables (for completing `== "…`),
+    /// at most `limit`, in the order the tables met them.
+    public func textValues(ofColumn column: String, limit: Int = 2000) -> [String] {
+        var out: [String] = [], seen = Set<String>()
+        for binding in interpreter.globals.values {
+            guard case .value(let v) = binding, let t = v.table, let c = t.column(column),
+                  case .text(_, let dictionary) = c.storage else { continue }
+            for s in dictionary.values where seen.insert(s).inserted {
+                out.append(s)
+                if out.count >= limit { return out }
+            }
+        }
+        return out
+    }
+
     /// The metadata of a defined indicator, without computing it.
     public func indicatorMetadata(_ name: String) -> [(String, String)] {
         guard case .indicator(let d)? = interpreter.globals[name] else { return [] }

@@ -251,6 +251,25 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(waitFor("\n4\n"), screen())
     }
 
+    // TAB after a Cyrillic prefix completes the Cyrillic column (it was deleted: libedit counts
+    // characters, the completer counted bytes); a name with a space completes in back-quotes; a text
+    // value of a column completes inside quotes after `==`.
+    func testCompletionOfCyrillicNamesQuotedNamesAndValues() {
+        start()
+        enter("load r from \"Tests/golden/data/cyrillic_columns.csv\"")
+        XCTAssertTrue(waitFor("kw>", count: 2), screen())
+        type("show r | select Нас"); keys("Tab")
+        XCTAssertTrue(waitFor("select Население"), screen())
+        keys("C-u")
+        type("show r | select tot"); keys("Tab")
+        XCTAssertTrue(waitFor("select `total population`"), screen())
+        keys("C-u")
+        type("show r | where Регион == \"Ма"); keys("Tab")
+        XCTAssertTrue(waitFor("== \"Мары\""), screen())
+        keys("Enter")
+        XCTAssertTrue(waitFor("(1 row)"), screen())
+    }
+
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
         start()
         loadSurvey()
