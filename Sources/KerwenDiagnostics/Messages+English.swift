@@ -244,6 +244,7 @@ let englishMessages: [String: String] = [
     "H100": "a range of cells such as A1:A3 does not exist in Kerwen: name the column, as in `sum(income)`",
     "H101": "the prompt's commands start with `:` — `:{0}` (`:datasets` lists the tables, `:help` shows every command)",
     "H102": "a Kerwen line has no `=` in front: write `show …`, or `let name = …` to keep a result; a column's total is `show t | summarize total = sum(column)`",
+    "H103": "did you mean the text \"{0}\"? `{1}` holds that value; text is written in double quotes",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

@@ -17,7 +17,11 @@ public enum Terminal {
 
     /// Whether more input is already waiting on standard input (a paste still arriving): asked
     /// with a short wait, so lines typed by hand are never held back.
+    /// Only in canonical mode, where the terminal hands over whole lines: a key typed ahead
+    /// without Enter (while a statement ran) is then not "waiting", and nothing blocks on it.
     public static func inputPending(milliseconds: Int32 = 15) -> Bool {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0, mode.c_lflag & tcflag_t(ICANON) != 0 else { return false }
         var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         return poll(&fds, 1, milliseconds) > 0 && fds.revents & Int16(POLLIN) != 0
     }

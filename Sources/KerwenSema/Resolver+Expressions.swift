@@ -65,8 +65,8 @@ extension Resolver {
             case .ambiguous: diagnostics.append(NameRules.ambiguity(n, at: span)); return .none
             case .global: return sym?.columns.map { .known($0) } ?? .none
             case .unknown:
-                diagnostics.append(Diagnostic(.error, Message("E012", n), at: span, label: Message("L001"),
-                                              hint: Suggestions.hint(for: n, in: cols + scope.names)))
+                let hint = columnHoldingText(n).map { Message("H103", n, $0) } ?? Suggestions.hint(for: n, in: cols + scope.names)
+                diagnostics.append(Diagnostic(.error, Message("E012", n), at: span, label: Message("L001"), hint: hint))
                 return .none
             }
         case .unknown:

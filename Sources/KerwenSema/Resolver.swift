@@ -12,6 +12,9 @@ public struct Resolver {
     let schemaOf: (Stmt) -> [String]?
     /// Columns of a module's symbols, filled by `use`.
     let moduleSymbols: (String) -> [String: Symbol]?
+    /// The text column that holds this value, if any (`where destination == Russia`: the word is
+    /// a value, which is written in quotes).
+    public var columnHoldingText: (String) -> String? = { _ in nil }
 
     public init(scope: Scope, schemaOf: @escaping (Stmt) -> [String]?, moduleSymbols: @escaping (String) -> [String: Symbol]? = { _ in nil }) {
         self.scope = scope

@@ -149,8 +149,23 @@ public final class Session: @unchecked Sendable {
     }
 
     func makeResolver() -> Resolver {
-        Resolver(scope: interpreter.scope, schemaOf: { [unowned self] stmt in self.peekSchema(stmt) },
-                 moduleSymbols: { [unowned self] name in self.moduleSymbols(name) })
+        // The first rows of each file the script loads, read once: their header names the columns,
+        // their text values tell a bare word that is a value (`== Russia`) from a misspelt column.
+        let samples = SampleBox()
+        var resolver = Resolver(scope: interpreter.scope, schemaOf: { [unowned self] stmt in
+            if let t = self.interpreter.sample(stmt) { samples.tables.append(t); return t.names }
+            return self.peekSchema(stmt)
+        }, moduleSymbols: { [unowned self] name in self.moduleSymbols(name) })
+        resolver.columnHoldingText = { [unowned self] value in
+            let loaded = self.interpreter.globals.values.compactMap { b -> Table? in if case .value(let v) = b { return v.table } else { return nil } }
+            for t in loaded + samples.tables {
+                for (name, c) in zip(t.names, t.columns) {
+                    if case .text(_, let dictionary) = c.storage, dictionary.values.contains(value) { return name }
+                }
+            }
+            return nil
+        }
+        return resolver
     }
 
     /// The column names of a `load`, read from the file's header only (so `check` can spot misspelt columns).
@@ -170,4 +185,9 @@ public final class Session: @unchecked Sendable {
         }
         return (try? CSVReader.parse(bytes: bytes, name: path, options: csvOptions))?.names
     }
+}
+
+/// The sampled tables of one resolution (a class: the resolver's closures add to it as they read).
+final class SampleBox: @unchecked Sendable {
+    var tables: [Table] = []
 }

@@ -218,8 +218,9 @@ final class REPLTerminalTests: XCTestCase {
     func testThePagerShowsEveryRowAndTheFooter() {
         start("FORCE_COLOR=1", height: 30)
         loadSurvey()
+        XCTAssertTrue(waitFor("kw>", count: 2), screen())
         enter("show survey | select person_id, sex | take 200")
-        XCTAssertTrue(waitFor(":"), screen())
+        XCTAssertTrue(waitFor("\n:"), screen())
         keys("G")
         XCTAssertTrue(waitFor("(200 rows)"), screen())
         XCTAssertTrue(screen().contains("  200  "), screen())
