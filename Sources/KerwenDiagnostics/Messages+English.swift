@@ -140,6 +140,7 @@ let englishMessages: [String: String] = [
     "W006": "{0} values of `{1}` are infinite; JSON has no infinity, so they were written as null",
     "N002": "integer arithmetic past ±9,223,372,036,854,775,807 in `{0}`: computed as numbers (doubles) instead",
     "N003": "{0} more problems not shown: fix the ones above first (later ones often follow from them), then run again",
+    "N004": "no row kept: `{0}` never holds \"{1}\"; its values are {2}",
     "N001": "`{0}({1})` skipped {2} missing values",
     // Labels under carets.
     "L001": "not a column here",
@@ -245,6 +246,7 @@ let englishMessages: [String: String] = [
     "H101": "the prompt's commands start with `:` — `:{0}` (`:datasets` lists the tables, `:help` shows every command)",
     "H102": "a Kerwen line has no `=` in front: write `show …`, or `let name = …` to keep a result; a column's total is `show t | summarize total = sum(column)`",
     "H103": "did you mean the text \"{0}\"? `{1}` holds that value; text is written in double quotes",
+    "H104": "did you mean \"{0}\"? Text is compared exactly, letter case included",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

@@ -138,6 +138,50 @@ extension Interpreter {
 
     /// Evaluates a `where` condition: rows where it is true; false and na rows are dropped.
     func mask(_ cond: Expr, _ t: Table) throws -> [Bool] {
+        let rows = try rawMask(cond, t)
+        if t.rowCount > 0, !rows.contains(true) { noteAbsentText(cond, t) }
+        return rows
+    }
+
+    /// A `where` that keeps no row because a text it compares with never occurs (`sex == "Female"`
+    /// where the column holds F and M): N004 names the values the column does hold, nearest first.
+    private func noteAbsentText(_ cond: Expr, _ t: Table) {
+        var stack = [cond]
+        while let e = stack.popLast() {
+            var pairs: [(column: String, text: String, span: Span)] = []
+            switch e.kind {
+            case .binary(.and, let a, let b), .binary(.or, let a, let b): stack += [a, b]
+            case .binary(.equal, let a, let b):
+                for (x, y) in [(a, b), (b, a)] {
+                    if case .string(let s) = y.kind, let c = Self.columnName(x) { pairs.append((c, s, y.span)) }
+                }
+            case .isIn(let x, let items):
+                if let c = Self.columnName(x) {
+                    for item in items { if case .string(let s) = item.kind { pairs.append((c, s, item.span)) } }
+                }
+            default: break
+            }
+            for p in pairs {
+                guard let column = t.column(p.column), case .text(_, let dictionary) = column.storage,
+                      !dictionary.values.contains(p.text) else { continue }
+                let values = dictionary.values
+                let near = Suggestions.nearest(to: p.text, in: values)
+                let listed = (near + values.filter { !near.contains($0) }).prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+                let more = values.count > 12 ? " …" : ""
+                warn(Diagnostic(.note, Message("N004", p.column, p.text, listed + more), at: p.span,
+                                hint: near.first.map { Message("H104", $0) }))
+            }
+        }
+    }
+
+    private static func columnName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .name(let n), .column(let n): return n
+        default: return nil
+        }
+    }
+
+    private func rawMask(_ cond: Expr, _ t: Table) throws -> [Bool] {
         let v = try stepVec(cond, .rows(t))
         guard let b = BooleanOperand(v) else {
             throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: cond.span, hint: Message("H054"))
