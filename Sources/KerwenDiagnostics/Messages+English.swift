@@ -129,6 +129,8 @@ let englishMessages: [String: String] = [
     "E121": "unknown `export` option `{0}`",
     "E122": "`delimiter`, `decimal` and `bom` are options of CSV and TSV files, not of JSON",
     "E123": "numbers with a decimal comma need another delimiter than `,`",
+    "N005": "this `{0}` is not closed yet, so the statement goes on",
+    "N006": "the statement is not finished after `{0}`",
     "E120": "unknown optimiser passes `{0}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
@@ -247,6 +249,8 @@ let englishMessages: [String: String] = [
     "H102": "a Kerwen line has no `=` in front: write `show …`, or `let name = …` to keep a result; a column's total is `show t | summarize total = sum(column)`",
     "H103": "did you mean the text \"{0}\"? `{1}` holds that value; text is written in double quotes",
     "H104": "did you mean \"{0}\"? Text is compared exactly, letter case included",
+    "H105": "type the closing `{0}` (and press Enter), or press Ctrl-C to drop the statement",
+    "H106": "type the rest of the statement, or press Ctrl-C to drop it",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

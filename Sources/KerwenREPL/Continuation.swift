@@ -20,4 +20,25 @@ enum Continuation {
         default: return false
         }
     }
+
+    /// What keeps an unfinished entry open — an unclosed quote or bracket (where it was opened), or
+    /// a last token that needs more — said when the user answers the continuation prompt with an
+    /// empty line.
+    static func whatIsOpen(_ file: SourceFile) -> Diagnostic {
+        let lexer = Lexer.tokenize(file)
+        if let unclosed = lexer.diagnostics.first(where: { $0.code == "E002" }), let span = unclosed.span {
+            let quote = Span(source: span.source, start: span.start, end: span.start + 1)
+            return Diagnostic(.note, Message("N005", "\""), at: quote, hint: Message("H105", "\""))
+        }
+        var open: [Token] = []
+        let closer = ["(": ")", "[": "]", "{": "}"]
+        for t in lexer.tokens where t.kind == .symbol {
+            if closer[t.text] != nil { open.append(t) } else if let last = open.last, closer[last.text] == t.text { open.removeLast() }
+        }
+        if let last = open.last {
+            return Diagnostic(.note, Message("N005", last.text), at: last.span, hint: Message("H105", closer[last.text] ?? ""))
+        }
+        let end = lexer.tokens.last { $0.kind != .newline && $0.kind != .eof }
+        return Diagnostic(.note, Message("N006", end?.text ?? ""), at: end?.span, hint: Message("H106"))
+    }
 }

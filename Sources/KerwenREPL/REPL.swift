@@ -91,6 +91,12 @@ public final class REPL {
                 continue
             }
             if buffer.isEmpty && trimmed.isEmpty { continue }
+            if !buffer.isEmpty && trimmed.isEmpty {
+                // An empty line at the continuation prompt: say what is still open, and where.
+                let file = session.sources.add(name: "<input>", text: buffer)
+                report(Continuation.whatIsOpen(file))
+                continue
+            }
             buffer += buffer.isEmpty ? line : "\n" + line
             if Parser.isIncomplete(buffer) { continue }
             // A block pasted at once is one entry: while more input is already waiting, the lines

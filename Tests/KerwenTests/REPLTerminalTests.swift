@@ -271,6 +271,26 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(waitFor("(1 row)"), screen())
     }
 
+    // An empty line at the continuation prompt says what is still open and where it was opened;
+    // closing it runs the statement; Ctrl-C drops an unfinished one.
+    func testAnEmptyLineSaysWhatIsStillOpen() {
+        start()
+        loadSurvey()
+        enter("show survey | summarize n = count(")
+        XCTAssertTrue(waitFor("...>"), screen())
+        enter("")
+        XCTAssertTrue(waitFor("N005"), screen())
+        XCTAssertTrue(screen().contains("type the closing `)`"), screen())
+        enter(")")
+        XCTAssertTrue(waitFor("(1 row)"), screen())
+        enter("show \"abc")
+        enter("")
+        XCTAssertTrue(waitFor("this `\"` is not closed"), screen())
+        keys("C-c")
+        enter("show 5 * 5")
+        XCTAssertTrue(waitFor("\n25\n"), screen())
+    }
+
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
         start()
         loadSurvey()
