@@ -12,14 +12,9 @@ extension Session {
     /// The plan of source text as an indented tree, or nil (diagnostics written) when it has errors.
     /// Statements are bound one after another over the session's names, as they would run; nothing runs.
     public func plan(text: String, name: String, passes: OptimizerPasses = .all) -> String? {
-        let file = sources.add(name: name, text: text)
-        scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
-        let program = Parser.parse(file)
-        var resolver = makeResolver()
-        resolver.resolve(program.statements)
-        let problems = program.diagnostics + resolver.diagnostics
+        let (file, program, problems) = parseAndResolve(text: text, name: name)
         if !problems.isEmpty {
-            writeErr(render(problems.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }))
+            writeErr(render(Self.inOrder(problems)))
             return nil
         }
         var binder = makeBinder()

@@ -74,14 +74,23 @@ public final class Session: @unchecked Sendable {
 
     /// Parses and resolves without running; every problem found.
     public func check(text: String, name: String) -> [Diagnostic] {
+        let checked = parseAndResolve(text: text, name: name)
+        return Self.inOrder(checked.problems + unknownParameters(checked.program.statements))
+    }
+
+    /// Source text parsed and resolved over the session's names: the program and every problem
+    /// (for `check`, `plan`).
+    func parseAndResolve(text: String, name: String) -> (file: SourceFile, program: Program, problems: [Diagnostic]) {
         let file = sources.add(name: name, text: text)
         scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
         let program = Parser.parse(file)
         var resolver = makeResolver()
         resolver.resolve(program.statements)
-        var all = program.diagnostics + resolver.diagnostics
-        all += unknownParameters(program.statements)
-        return all.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
+        return (file, program, program.diagnostics + resolver.diagnostics)
+    }
+
+    static func inOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
     }
 
     /// Runs source text; renders diagnostics; returns false when it stopped on an error.

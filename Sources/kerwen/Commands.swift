@@ -55,11 +55,7 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("timer"), help: "After each statement, print its line and how long it took (on standard error).")
     var timer = false
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).", valueName: "SIZE"))
-    var maxMemory: String?
-
-    @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
-    var sandbox: [String] = []
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         guard maxRows >= 0 else { throw ValidationError(MessageCatalog.shared.format(Message("E083", String(maxRows)))) }
@@ -70,11 +66,11 @@ struct Run: ParsableCommand {
             }
             parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
-        let limit = try CLI.memoryLimit(maxMemory)
+        let limit = try CLI.memoryLimit(limits.maxMemory)
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
-                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: sandbox, memoryLimit: limit))
+                                     maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: limits.sandbox, memoryLimit: limit))
     }
 }
 
@@ -119,14 +115,19 @@ struct Repl: ParsableCommand {
     @Flag(name: .long, help: "Do not read ~/.kerwenrc.")
     var noRc = false
 
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        let limit = try CLI.memoryLimit(limits.maxMemory)
+        throw ExitCode(CLI.startREPL(readRC: !noRc, sandbox: limits.sandbox, memoryLimit: limit))
+    }
+}
+
+/// `--max-memory` and `--sandbox`, shared by `run` and `repl`.
+struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).", valueName: "SIZE"))
     var maxMemory: String?
 
     @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
     var sandbox: [String] = []
-
-    func run() throws {
-        let limit = try CLI.memoryLimit(maxMemory)
-        throw ExitCode(CLI.startREPL(readRC: !noRc, sandbox: sandbox, memoryLimit: limit))
-    }
 }
