@@ -251,6 +251,7 @@ let englishMessages: [String: String] = [
     "H104": "did you mean \"{0}\"? Text is compared exactly, letter case included",
     "H105": "type the closing `{0}` (and press Enter), or press Ctrl-C to drop the statement",
     "H106": "type the rest of the statement, or press Ctrl-C to drop it",
+    "H107": "write the decimals as a whole number from 0 to 15, as in `format(x, 2)`, or a pattern such as `\"#,##0.00\"`",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

@@ -11,7 +11,7 @@ let englishHelp: [String: String] = [
     Statements: load let param fn show describe export use indicator check
     Pipeline steps: where derive select drop rename group by summarize sort take join union distinct
     Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :indicators  :load FILE  :save FILE  :plan EXPRESSION
-              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :reset  :quit
+              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :reset  :quit
     Steps on their own lines: a line that starts with | adds a step to the statement before it
       (typed line by line as the lessons write them, each line shows the longer pipeline's result).
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
@@ -83,6 +83,7 @@ let englishHelp: [String: String] = [
     "F.ends_with": "true when the text ends with `suffix`.|show ends_with(\"Tashkent City\", \"City\")", "F.replace": "Replaces every `old` by `new`.|show replace(\"a-b\", \"-\", \"/\")",
     "F.concat": "Joins values as text.|show concat(\"SDG \", 10)", "F.text": "The value as text.|show text(2024)",
     "F.number": "Text read as a number (na when it is not one).|show number(\"14.6\")", "F.integer": "The value as a whole number (towards zero).|show integer(\"2021\")",
+    "F.format": "A number as text with a fixed number of decimals (rounded half away from zero, as round does); a pattern such as \"#,##0.00\" also groups thousands with commas.|show format(43.42635, 2)",
     "F.count": "Number of rows, or of non-missing values of x.|show survey | summarize n = count(), with_income = count(monthly_income_usd)",
     "F.sum": "Sum, skipping na; na when there is nothing to add.|show survey | summarize total = sum(remit_amount_usd)",
     "F.mean": "Arithmetic mean, skipping na.|show survey | summarize m = mean(age)",

@@ -76,6 +76,23 @@ enum ScalarFunctions {
                 let to = length == Int.max ? chars.count : min(chars.count, from + length)
                 return .text(String(chars[from..<to]))
             }
+        case "format":
+            let (decimals, grouped) = try formatPattern(args[1], span)
+            let f = Foundation.pow(10.0, Double(decimals))
+            guard let a = NumericOperand(args[0]) else {
+                if case .scalar(.na) = args[0] { return .scalar(.na) }
+                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[0]), "number"), at: span)
+            }
+            var cells: [Scalar] = []
+            cells.reserveCapacity(n)
+            for i in 0..<n {
+                guard a.isValid(i) else { cells.append(.na); continue }
+                let x = a.values[i * a.stride]
+                let scaled = x * f
+                let rounded = scaled.isFinite ? scaled.rounded(.toNearestOrAwayFromZero) / f : x
+                cells.append(.text(Self.formatted(rounded, decimals: decimals, grouped: grouped)))
+            }
+            return Kernels.wrap(Column.from(cells, type: .text), scalar: scalar)
         case "concat":
             if !scalar, let fast = textConcat(args, n) { return .column(fast) }
             let cols = args.map { $0.materialize(n) }
@@ -122,6 +139,33 @@ enum ScalarFunctions {
         default:
             throw Diagnostic(.error, Message("E014", name), at: span)
         }
+    }
+
+    /// `format`'s second argument: a count of decimals (0–15), or a pattern of `0`s after a point,
+    /// with `,` for thousands groups (`"#,##0.00"`).
+    private static func formatPattern(_ v: Vec, _ span: Span) throws -> (decimals: Int, grouped: Bool) {
+        switch v {
+        case .scalar(.integer(let d)) where (0...15).contains(d): return (Int(d), false)
+        case .scalar(.text(let p)) where !p.isEmpty && p.allSatisfy({ "#0,.".contains($0) }):
+            let decimals = p.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+            return (min(15, decimals), p.contains(","))
+        default:
+            throw Diagnostic(.error, Message("E061", "format"), at: span, hint: Message("H107"))
+        }
+    }
+
+    static func formatted(_ x: Double, decimals: Int, grouped: Bool) -> String {
+        if x.isNaN { return "na" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        let text = String(format: "%.\(decimals)f", x)
+        guard grouped else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0]), out: [Character] = []
+        while digits.count > 3 { out.insert(contentsOf: [","] + digits.suffix(3), at: 0); digits.removeLast(3) }
+        out.insert(contentsOf: digits, at: 0)
+        return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     private static func math(_ x: Vec, _ n: Int, _ scalar: Bool, _ span: Span, _ name: String, _ f: (Double) -> Double) throws -> Value {

@@ -4,12 +4,17 @@ import Foundation
 import KerwenData
 
 public enum NumberFormatting {
-    /// Decimals that show a column's values well: none for whole numbers, fewer for large magnitudes.
+    /// Decimals that show a column's values well: none for whole numbers, fewer for large magnitudes,
+    /// and for a column of small numbers enough that its smallest shows three significant digits
+    /// (5.18e-6 printed as 0.0000 looked like zero; at most 12 decimals).
     public static func decimals(for values: [Double]) -> Int {
         let finite = values.filter { $0.isFinite }
         if finite.isEmpty { return 0 }
         let maxAbs = finite.map { Swift.abs($0) }.max()!
-        let cap = maxAbs >= 1000 ? 2 : maxAbs >= 1 ? 3 : 4
+        var cap = maxAbs >= 1000 ? 2 : maxAbs >= 1 ? 3 : 4
+        if maxAbs < 0.01, let smallest = finite.map({ Swift.abs($0) }).filter({ $0 > 0 }).min() {
+            cap = min(12, max(cap, Int((-Foundation.log10(smallest)).rounded(.down)) + 3))
+        }
         for d in 0...cap {
             let f = Foundation.pow(10.0, Double(d))
             if finite.allSatisfy({ Swift.abs(($0 * f).rounded() - $0 * f) < 1e-6 * max(1, Swift.abs($0 * f)) }) { return d }

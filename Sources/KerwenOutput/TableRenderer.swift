@@ -9,20 +9,23 @@ public struct RenderOptions: Sendable {
     /// Terminal width to fit into, or nil for no limit.
     public var width: Int?
     public var color: Bool
+    /// Decimals of every number column (`:decimals N`); nil chooses per column.
+    public var decimals: Int?
 
-    public init(maxRows: Int = 50, width: Int? = nil, color: Bool = false) {
+    public init(maxRows: Int = 50, width: Int? = nil, color: Bool = false, decimals: Int? = nil) {
         self.maxRows = maxRows
         self.width = width
         self.color = color
+        self.decimals = decimals
     }
 }
 
 public enum TableRenderer {
     /// The cell texts of one column, formatted for display.
-    static func cells(_ c: Column, rows: [Int]) -> [String] {
+    static func cells(_ c: Column, rows: [Int], decimals: Int? = nil) -> [String] {
         switch c.storage {
         case .number(let v):
-            let d = NumberFormatting.decimals(for: rows.filter { c.isValid($0) }.map { v[$0] })
+            let d = decimals ?? NumberFormatting.decimals(for: rows.filter { c.isValid($0) }.map { v[$0] })
             return rows.map { c.isValid($0) ? NumberFormatting.fixed(v[$0], d) : "na" }
         default:
             return rows.map { i in
@@ -43,7 +46,7 @@ public enum TableRenderer {
         let cut = elide ? head : -1
         var columns: [(name: String, cells: [String], right: Bool, width: Int)] = []
         for (name, col) in zip(table.names, table.columns) {
-            let cells = Self.cells(col, rows: shown).map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: "↵"), to: 40) }
+            let cells = Self.cells(col, rows: shown, decimals: options.decimals).map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: "↵"), to: 40) }
             let width = max(DisplayWidth.of(name), cells.map { DisplayWidth.of($0) }.max() ?? 0)
             columns.append((name, cells, col.type.isNumeric, width))
         }

@@ -28,7 +28,7 @@ public struct Completer {
     }
 
     public static let metaCommands = ["help", "quit", "q", "datasets", "describe", "indicators", "load", "reset",
-                                      "timing", "mode", "save", "plan", "pager"]
+                                      "timing", "mode", "save", "plan", "pager", "decimals"]
 
     /// Candidates for the word that starts at byte `wordStart` and ends at the cursor.
     public func complete(line: String, wordStart: Int, cursor: Int) -> [String] {

@@ -67,6 +67,11 @@ extension REPL {
         case "timing":
             guard argument == "on" || argument == "off" else { return usage(command) }
             timing = argument == "on"
+        case "decimals":
+            // Every number column with this many decimals, or `auto` (chosen per column).
+            if argument == "auto" { session.renderOptions.decimals = nil; break }
+            guard let d = Int(argument), (0...15).contains(d) else { return usage(command) }
+            session.renderOptions.decimals = d
         case "pager":
             guard argument == "on" || argument == "off" else { return usage(command) }
             Terminal.pagerEnabled = argument == "on"
@@ -96,6 +101,6 @@ extension REPL {
 
 extension HelpTopics {
     static func usage(_ command: String) -> String? {
-        [":timing": ":timing on|off", ":pager": ":pager on|off", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
+        [":timing": ":timing on|off", ":pager": ":pager on|off", ":decimals": ":decimals N (0–15) or :decimals auto", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
     }
 }

@@ -60,6 +60,7 @@ public enum Builtins {
         s("ends_with", 2, 2, "ends_with(text, suffix)", .boolean), s("replace", 3, 3, "replace(text, old, new)", .text),
         s("concat", 1, 16, "concat(a, b, …)", .text), s("text", 1, 1, "text(x)", .text), s("number", 1, 1, "number(x)", .number),
         s("integer", 1, 1, "integer(x)", .integer),
+        s("format", 2, 2, "format(x, decimals) or format(x, \"#,##0.00\")", .text),
         a("count", 0, 1, "count() or count(x)", .integer), a("sum", 1, 1, "sum(x)", .firstArgument), a("mean", 1, 1, "mean(x)", .number),
         a("median", 1, 1, "median(x)", .number), a("min", 1, 1, "min(x)", .firstArgument), a("max", 1, 1, "max(x)", .firstArgument),
         a("share", 1, 2, "share(condition) or share(condition, weight)", .number), a("wmean", 2, 2, "wmean(x, weight)", .number),

@@ -291,6 +291,19 @@ final class REPLTerminalTests: XCTestCase {
         XCTAssertTrue(waitFor("\n25\n"), screen())
     }
 
+    // `:decimals 5` shows every number column with five decimals (small.csv's mean income is
+    // 1400 / 7 = 200 exactly; its mean cost 143 / 7 = 20.428571…); `:decimals auto` goes back.
+    func testDecimalsCommand() {
+        start()
+        enter("load t from \"Tests/golden/data/small.csv\"")
+        enter(":decimals 5")
+        enter("show t | summarize c = mean(cost)")
+        XCTAssertTrue(waitFor("20.42857"), screen())
+        enter(":decimals auto")
+        enter("show t | summarize c2 = mean(cost)")
+        XCTAssertTrue(waitFor("20.429"), screen())
+    }
+
     func testCtrlCInterruptsLongComputationAndPromptStillWorks() {
         start()
         loadSurvey()
