@@ -153,7 +153,7 @@ public struct Completer {
         let keep = namePrefix.count - word.count
         return entries.filter { $0.hasPrefix(namePrefix) && !$0.hasPrefix(".") }.sorted().map { entry in
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent(entry).path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(entry).path, isDirectory: &isDir)
             return String(entry.dropFirst(max(0, keep))) + (isDir.boolValue ? "/" : "")
         }
     }
