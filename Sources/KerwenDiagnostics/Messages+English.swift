@@ -134,7 +134,7 @@ let englishMessages: [String: String] = [
     "E120": "unknown optimiser passes `{0}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
-    "W001": "division by zero in {0} rows gave na",
+    "W001": "division by zero in {0} rows gave na ({1} of them 0 / 0, {2} a number / 0)",
     "W002": "check `{0}` failed",
     "W003": "comparing with `na` is never true or false",
     "W004": "{0} values are past the integer range (±9,223,372,036,854,775,807) and gave na",

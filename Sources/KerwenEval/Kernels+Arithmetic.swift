@@ -46,7 +46,7 @@ extension Kernels {
         }
         if op == .divide || op == .modulo {
             // Division by zero: na, and one warning counting the rows where both sides had a value.
-            var zeroDivisions = 0
+            var zeroDivisions = 0, zeroByZero = 0
             // Over a table whose `where` was deferred, only the rows it kept are counted.
             let counted = interpreter.activeRows.flatMap { $0.count == n ? $0 : nil }
             b.values.withUnsafeBufferPointer { y in
@@ -54,7 +54,11 @@ extension Kernels {
                 for i in 0..<(sy == 0 ? min(n, 1) : n) where y[i &* sy] == 0 {
                     let rows = sy == 0 ? 0..<n : i..<(i + 1)
                     for r in rows {
-                        if b.isValid(r) && a.isValid(r) && counted?[r] ?? true { zeroDivisions += 1 }
+                        if b.isValid(r) && a.isValid(r) && counted?[r] ?? true {
+                            zeroDivisions += 1
+                            // 0 / 0 (nothing over nothing: an empty cell) is told apart from x / 0.
+                            if a.values[r &* a.stride] == 0 { zeroByZero += 1 }
+                        }
                         if validity == nil { validity = Bitmap(count: n, value: true) }
                         validity![r] = false
                         out[r] = 0
@@ -62,7 +66,8 @@ extension Kernels {
                 }
             }
             if zeroDivisions > 0 {
-                interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions)), at: span, hint: Message("H047")))
+                interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions), String(zeroByZero), String(zeroDivisions - zeroByZero)),
+                                            at: span, hint: Message("H047")))
             }
         }
         // Results that are not numbers (0^-1, overflow to nan) become missing rather than poison sums.
