@@ -12,7 +12,7 @@ let englishMessages: [String: String] = [
     "W.check_passed.keys": "check `{0}` on {1}: all {2} keys are unique",
     "W.check_failed.keys": "check `{0}` on {1}: {2} of {3} keys are repeated",
     "W.check_passed.totals": "check `{0}` on {1}: all {2} totals equal the sum of their parts",
-    "W.check_failed.totals": "check `{0}` on {1}: {2} of {3} totals differ from the sum of their parts",
+    "W.check_failed.totals": "check `{0}` on {1}: {2} of {3} compared totals differ from the sum of their parts",
     "W.check_undecided.totals": "{0} totals could not be compared (the total or a part is absent, repeated or missing)",
     "W.check_passed.series": "check `{0}` on {1}: no gaps in {2} series",
     "W.check_failed.series": "check `{0}` on {1}: {2} of {3} series have gaps",

@@ -74,7 +74,7 @@ public enum Vec: Sendable {
 /// One checked rule of an indicator or a `check` statement, with the rows that broke it.
 public struct CheckOutcome: Sendable {
     /// Failing rows described in full at most (a report shows the first ones; all are counted).
-    public static let listed = 1_000
+    public static let listed = 10_000
 
     public var rule: String
     public var fatal: Bool

@@ -61,8 +61,9 @@ public enum ValueRenderer {
         return title + "\n" + TableRenderer.render(table, options: RenderOptions(maxRows: 1000))
     }
 
-    /// One line per rule; failing rows listed with their keys and values.
-    public static func checkReport(_ outcomes: [CheckOutcome], subject: String) -> (stdout: String, stderr: [Diagnostic]) {
+    /// One line per rule; failing rows listed with their keys and values, at most `listed` per rule
+    /// (`--max-rows`; 0 there lists all).
+    public static func checkReport(_ outcomes: [CheckOutcome], subject: String, listed: Int = 50) -> (stdout: String, stderr: [Diagnostic]) {
         let catalog = MessageCatalog.shared
         var out = ""
         var problems: [Diagnostic] = []
@@ -71,11 +72,14 @@ public enum ValueRenderer {
             if !o.failed {
                 out += catalog.word("W.check_passed" + unit, o.rule, subject, String(o.checked - o.undecided)) + "\n"
             } else {
-                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failureCount), String(o.checked)) + "\n"
-                for row in o.failures.prefix(50) {
+                // Totals that could not be compared are counted apart, not among those that differ.
+                let among = o.unit == "totals" ? o.checked - o.undecided : o.checked
+                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failureCount), String(among)) + "\n"
+                for row in o.failures.prefix(listed) {
                     out += "  " + row.map { "\($0.0)=\($0.1)" }.joined(separator: "  ") + "\n"
                 }
-                if o.failureCount > 50 { out += "  " + catalog.word("W.more_rows", String(o.failureCount - 50)) + "\n" }
+                let shown = min(listed, o.failures.count)
+                if o.failureCount > shown { out += "  " + catalog.word("W.more_rows", String(o.failureCount - shown)) + "\n" }
                 if !o.fatal { problems.append(Diagnostic(.warning, Message("W002", o.rule))) }
             }
             if o.undecided > 0 { out += "  " + catalog.word(o.unit == "totals" ? "W.check_undecided.totals" : "W.check_undecided", String(o.undecided)) + "\n" }

@@ -66,7 +66,7 @@ public final class Session: @unchecked Sendable {
         case .exported(let path, let rows):
             writeErr(MessageCatalog.shared.word("W.exported", String(rows), path) + "\n")
         case .checkReport(let outcomes, let subject):
-            let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject)
+            let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject, listed: renderOptions.maxRows)
             writeOut(text)
             if !problems.isEmpty { writeErr(render(problems)) }
         }
