@@ -19,7 +19,8 @@ final class CompleterTests: XCTestCase {
     }
 
     func testMetaCommands() {
-        XCTAssertEqual(complete(":de"), ["describe"])
+        XCTAssertEqual(complete(":de"), ["decimals", "describe"])
+        XCTAssertEqual(complete(":des"), ["describe"])
         XCTAssertEqual(complete(":mode j"), ["json"])
     }
 
