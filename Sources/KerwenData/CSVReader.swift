@@ -11,8 +11,10 @@ public enum CSVReader {
 
     /// A table, and the columns read as text because they hold integers past Int64 (for W005).
     public struct Result {
-        public let table: Table
+        public var table: Table
         public let hugeIntegerColumns: [String]
+        /// The field separator used (given or detected).
+        public var delimiter: UInt8 = 44
     }
 
     /// As `read`, with what the reader decided that the user should hear of.
@@ -46,7 +48,11 @@ public enum CSVReader {
     }
 
     public static func parse(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Table {
-        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }.table
+        try parseReporting(bytes: bytes, name: name, options: options).table
+    }
+
+    public static func parseReporting(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Result {
+        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
     }
 
     static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Result {
@@ -104,7 +110,7 @@ public enum CSVReader {
             }
         }
         return Result(table: Table(names: header, columns: builders.map { $0.build(rowCount: rows) }, rowCount: rows),
-                      hugeIntegerColumns: hugeIntegers)
+                      hugeIntegerColumns: hugeIntegers, delimiter: delimiter)
     }
 
     /// Joins the parts' columns in file order. Each column is joined on its own core (the parts'

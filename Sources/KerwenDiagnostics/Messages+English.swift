@@ -143,6 +143,7 @@ let englishMessages: [String: String] = [
     "N002": "integer arithmetic past ±9,223,372,036,854,775,807 in `{0}`: computed as numbers (doubles) instead",
     "N003": "{0} more problems not shown: fix the ones above first (later ones often follow from them), then run again",
     "N004": "no row kept: `{0}` never holds \"{1}\"; its values are {2}",
+    "N007": "read {0} as numbers written with a decimal comma (6,2 = 6.2), as Russian-locale Excel writes them",
     "N001": "`{0}({1})` skipped {2} missing values",
     // Labels under carets.
     "L001": "not a column here",
@@ -252,6 +253,8 @@ let englishMessages: [String: String] = [
     "H105": "type the closing `{0}` (and press Enter), or press Ctrl-C to drop the statement",
     "H106": "type the rest of the statement, or press Ctrl-C to drop it",
     "H107": "write the decimals as a whole number from 0 to 15, as in `format(x, 2)`, or a pattern such as `\"#,##0.00\"`",
+    "H108": "if they are codes, not numbers, keep them as text with `text: [{0}]`; `decimal: \",\"` states the format and drops this note",
+    "H109": "write `decimal: \",\"` for numbers such as 6,2, or `decimal: \".\"`",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

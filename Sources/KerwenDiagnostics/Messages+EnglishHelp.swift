@@ -17,7 +17,7 @@ let englishHelp: [String: String] = [
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
     Try :help indicator, :help na, :help mean.
     """,
-    "HELP.load": "load NAME from \"file.csv\" [with delimiter: \";\", missing: [\"..\"], text: [col], layout: \"open-sdg\"]\n  Reads a CSV or TSV file into a table. Types and missing cells are inferred.\n  layout: \"open-sdg\" reads published Open SDG CSV: empty disaggregation cells become _T and\n  labels such as BOTHSEX, FEMALE, ALLAGE become SDMX codes (_T, F, …; table stdlib/sdmx_codes.csv).\n  Example: load survey from \"examples/data/labour_migrants.csv\"",
+    "HELP.load": "load NAME from \"file.csv\" [with delimiter: \";\", decimal: \",\", missing: [\"..\"], text: [col], layout: \"open-sdg\"]\n  Reads a CSV or TSV file into a table. Types and missing cells are inferred.\n  decimal: \",\" reads numbers as Russian-locale Excel writes them (6,2 and 1 250).\n  layout: \"open-sdg\" reads published Open SDG CSV: empty disaggregation cells become _T and\n  labels such as BOTHSEX, FEMALE, ALLAGE become SDMX codes (_T, F, …; table stdlib/sdmx_codes.csv).\n  Example: load survey from \"examples/data/labour_migrants.csv\"",
     "HELP.let": "let NAME = expression\n  Gives a name to a value, a table or a pipeline result.\n  Example: let women = survey | where sex == \"F\"",
     "HELP.param": "param NAME = value\n  A script parameter; `kerwen run f.kw --param NAME=VALUE` replaces the value.\n  Inside a pipeline write $NAME for the parameter.\n  Example: param year = 2023",
     "HELP.fn": "fn NAME(a, b) = expression\n  A function of your own; it works on numbers, on columns and inside summarize.\n  Example: fn per_100k(n, population) = n / population * 100000",

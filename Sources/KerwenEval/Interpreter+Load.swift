@@ -6,13 +6,19 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout"]
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal"]
     static let layouts = ["open-sdg", "plain"]
 
     /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
     func loadTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
-        let read = try CSVReader.readReporting(path: path, shownAs: display, options: try loadOptions(options), sandbox: sandbox)
-        let table = read.table
+        let csvOptions = try loadOptions(options)
+        let read = try CSVReader.readReporting(path: path, shownAs: display, options: csvOptions, sandbox: sandbox)
+        let decimal = try decimalOption(options)
+        let (table, columns) = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal)
+        if decimal == nil, !columns.isEmpty {
+            warn(Diagnostic(.note, Message("N007", columns.map { "`\($0)`" }.joined(separator: ", ")), at: span,
+                            hint: Message("H108", columns[0])))
+        }
         for column in read.hugeIntegerColumns {
             let example = table.firstHugeInteger(in: column) ?? column
             warn(Diagnostic.warning("W005", column, example, at: span, hint: Message("H083", column)))
@@ -42,7 +48,7 @@ extension Interpreter {
         var result = CSVOptions()
         for option in options {
             switch option.name.text {
-            case "layout": continue
+            case "layout", "decimal": continue
             case "delimiter":
                 guard case .scalar(.text(let d)) = try evalValue(option.value) else {
                     throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))
@@ -68,6 +74,24 @@ extension Interpreter {
             }
         }
         return result
+    }
+
+    /// Decimal commas: `decimal: ","` reads every such column as numbers; unstated, a `;` file's
+    /// columns whose values are all numbers and some have a decimal comma are read so (the caller
+    /// says so in a note); `decimal: "."` never. Also the columns converted.
+    static func withDecimalCommas(_ read: CSVReader.Result, options: CSVOptions, decimal: String?) -> (Table, [String]) {
+        guard decimal != ".", decimal == "," || read.delimiter == 59 else { return (read.table, []) }
+        let keep = Set(options.forcedTypes.filter { $0.value == .text }.map(\.key))
+        return DecimalComma.converted(read.table, keepText: keep, needComma: decimal == nil)
+    }
+
+    /// `decimal: ","` or `decimal: "."` of a `load` (nil: not stated).
+    func decimalOption(_ options: [Option]) throws -> String? {
+        guard let option = options.first(where: { $0.name.text == "decimal" }) else { return nil }
+        guard case .scalar(.text(let d)) = try evalValue(option.value), d == "," || d == "." else {
+            throw Diagnostic(.error, Message("E054", "decimal"), at: option.value.span, hint: Message("H109"))
+        }
+        return d
     }
 
     private func textList(_ expr: Expr) throws -> [String] {

@@ -27,9 +27,13 @@ extension Interpreter {
             guard let nl = bytes.lastIndex(of: 10) else { return nil }
             bytes.removeSubrange((nl + 1)...)
         }
-        guard let csvOptions = try? loadOptions(options), let table = try? CSVReader.parse(bytes: bytes, name: path, options: csvOptions) else {
+        guard let csvOptions = try? loadOptions(options), let read = try? CSVReader.parseReporting(bytes: bytes, name: path, options: csvOptions) else {
             return nil
         }
+        // `try?` would flatten "no `decimal:` option" (nil) into "a bad one".
+        let decimal: String?
+        do { decimal = try decimalOption(options) } catch { return nil }
+        let table = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal).0
         guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
         guard case .string("open-sdg") = layout.value.kind else { return table }
         guard let codes = try? sdmxCodes(at: layout.value.span) else { return nil }

@@ -1,0 +1,46 @@
+// Numbers as Russian-locale Excel writes them in its CSV: `;` between fields, a decimal comma
+// (`6,2`) and spaces between thousands (`1 250`). The reader reads such a column as text; here a
+// text column whose every value is such a number becomes a number column, once per distinct value.
+
+import Foundation
+
+public enum DecimalComma {
+    /// The number a cell means with a decimal comma and space-grouped thousands, or nil.
+    static func number(_ text: String) -> Double? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        // Thousands separated by a space, a no-break or a narrow no-break space.
+        s = s.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: " ", with: "")
+        guard !s.isEmpty, s.filter({ $0 == "," }).count <= 1, !s.contains(".") else { return nil }
+        let body = s.hasPrefix("-") || s.hasPrefix("+") ? s.dropFirst() : Substring(s)
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }), body.first != ",", body.last != "," else { return nil }
+        return Double(s.replacingOccurrences(of: ",", with: "."))
+    }
+
+    /// `table` with each text column (not in `keepText`) whose every value is such a number read as
+    /// numbers; `needComma`: only columns where some value has a decimal comma (the proof, when the
+    /// format was not stated). Also the names of the columns converted.
+    public static func converted(_ table: Table, keepText: Set<String>, needComma: Bool) -> (table: Table, columns: [String]) {
+        var out = table
+        var changed: [String] = []
+        for (index, (name, column)) in zip(table.names, table.columns).enumerated() where !keepText.contains(name) {
+            guard case .text(let codes, let dictionary) = column.storage, !dictionary.values.isEmpty else { continue }
+            var values: [Double] = []
+            values.reserveCapacity(dictionary.values.count)
+            var sawComma = false
+            for v in dictionary.values {
+                guard let d = number(v) else { values = []; break }
+                if v.contains(",") { sawComma = true }
+                values.append(d)
+            }
+            guard values.count == dictionary.values.count, sawComma || !needComma else { continue }
+            var cells = [Double](repeating: 0, count: codes.count)
+            var validity = column.validity ?? Bitmap(count: codes.count, value: true)
+            for (r, code) in codes.enumerated() {
+                if code >= 0 { cells[r] = values[Int(code)] } else { validity[r] = false }
+            }
+            out.replaceColumn(at: index, with: Column(.number(cells), validity: validity))
+            changed.append(name)
+        }
+        return (out, changed)
+    }
+}
