@@ -9,6 +9,11 @@ public struct CSVOptions: Sendable {
     public var forcedTypes: [String: ColumnType]
     /// Parts parsed at once; nil = one per core for files over 4 MB (tests force small files through it).
     public var parallelParts: Int?
+    /// The file's character set: UTF-8 (checked: a byte that is not UTF-8 is an error), or
+    /// Windows-1251 (what Excel on a Russian Windows writes), converted first.
+    public var encoding: TextEncoding = .utf8
+
+    public enum TextEncoding: String, Sendable, CaseIterable { case utf8 = "utf-8", cp1251 = "cp1251" }
 
     public static let defaultMissingMarkers = ["NA", "N/A", "n/a", "na", "..", "...", "-", "NaN", "null", "NULL"]
 

@@ -25,13 +25,43 @@ public enum CSVReader {
         let file: MappedFile
         do { file = try MappedFile(path: path, sandbox: sandbox) } catch { throw problem(error, name) }
         // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
+        if options.encoding == .cp1251 {
+            let bytes = Array(file.bytes)
+            if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
+            return try parseReporting(bytes: bytes, name: name, options: options)
+        }
         let result: Result
         do { result = try parse(buffer: file.bytes, name: name, options: options, mapped: true) } catch {
             if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
             throw error
         }
         if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
+        // Bytes that are not UTF-8 became U+FFFD in the text: never kept silently (a Windows-1251
+        // file read so is all question marks). Looked for in the distinct values only.
+        if result.table.names.contains(where: { $0.contains("\u{FFFD}") }) || result.table.columns.contains(where: {
+            if case .text(_, let dictionary) = $0.storage { return dictionary.values.contains { $0.unicodeScalars.contains("\u{FFFD}") } }
+            return false
+        }), let (line, column) = firstInvalidUTF8(file.bytes) {
+            throw Diagnostic.error("E126", name, String(line), String(column), hint: Message("H110"))
+        }
         return result
+    }
+
+    /// Line and column (in bytes, from 1) of the first byte that is not part of valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        var i = 0, line = 1, lineStart = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 10 { line += 1; lineStart = i + 1; i += 1; continue }
+            if b < 0x80 { i += 1; continue }
+            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
+            var valid = length > 0 && i + length <= n
+            if valid { for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false } }
+            if !valid { return (line, i - lineStart + 1) }
+            i += length
+        }
+        return nil
     }
 
     /// The diagnostic for a path that cannot be read as data.
@@ -51,8 +81,12 @@ public enum CSVReader {
         try parseReporting(bytes: bytes, name: name, options: options).table
     }
 
+    /// `bytes` in `options.encoding`; Windows-1251 is converted whole first, then read as UTF-8
+    /// (it has a character for every byte, so nothing is lost).
     public static func parseReporting(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Result {
-        try bytes.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
+        var utf8 = bytes
+        if options.encoding == .cp1251 { utf8 = Array((String(data: Data(bytes), encoding: .windowsCP1251) ?? "").utf8) }
+        return try utf8.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
     }
 
     static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Result {

@@ -131,6 +131,7 @@ let englishMessages: [String: String] = [
     "E123": "numbers with a decimal comma need another delimiter than `,`",
     "N005": "this `{0}` is not closed yet, so the statement goes on",
     "N006": "the statement is not finished after `{0}`",
+    "E126": "`{0}` is not UTF-8 text: the first byte that is not is at line {1}, byte {2}",
     "E120": "unknown optimiser passes `{0}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
@@ -255,6 +256,8 @@ let englishMessages: [String: String] = [
     "H107": "write the decimals as a whole number from 0 to 15, as in `format(x, 2)`, or a pattern such as `\"#,##0.00\"`",
     "H108": "if they are codes, not numbers, keep them as text with `text: [{0}]`; `decimal: \",\"` states the format and drops this note",
     "H109": "write `decimal: \",\"` for numbers such as 6,2, or `decimal: \".\"`",
+    "H110": "a file saved by Excel on a Russian, Kazakh or Uzbek Windows is usually Windows-1251: write `load … with encoding: \"cp1251\"` (or save it from Excel as \"CSV UTF-8\")",
+    "H111": "write `encoding: \"utf-8\"` or `encoding: \"cp1251\"` (Windows Cyrillic)",
     "H088": "{0} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",
 ]

@@ -6,7 +6,7 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal"]
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding"]
     static let layouts = ["open-sdg", "plain"]
 
     /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
@@ -58,6 +58,12 @@ extension Interpreter {
                 result.delimiter = b
             case "missing":
                 result.missingMarkers = try textList(option.value)
+            case "encoding":
+                let names: [String: CSVOptions.TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "cp1251": .cp1251, "windows-1251": .cp1251]
+                guard case .scalar(.text(let e)) = try evalValue(option.value), let encoding = names[e.lowercased()] else {
+                    throw Diagnostic(.error, Message("E054", "encoding"), at: option.value.span, hint: Message("H111"))
+                }
+                result.encoding = encoding
             case "text", "integer", "number", "boolean":
                 guard case .list(let items) = option.value.kind else {
                     throw Diagnostic(.error, Message("E054", option.name.text), at: option.value.span, hint: Message("H041", option.name.text))

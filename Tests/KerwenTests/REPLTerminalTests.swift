@@ -36,6 +36,11 @@ final class REPLTerminalTests: XCTestCase {
         historyFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).history").path
     }
 
+    // One session that lives through the whole class keeps the tmux server up: without it the server
+    // exits with each test's last session, and the next test's `new-session` could meet it shutting
+    // down (a test then saw no prompt at all, now and then, on a busy machine).
+    override class func setUp() { shell("tmux -L kerwen-tests new-session -d -s keepalive 'sleep 3600'") }
+
     override class func tearDown() { shell("tmux -L kerwen-tests kill-server") }
 
     override func tearDown() {
