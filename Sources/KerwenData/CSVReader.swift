@@ -39,7 +39,8 @@ public enum CSVReader {
         // Bytes that are not UTF-8 became U+FFFD in the text: never kept silently (a Windows-1251
         // file read so is all question marks). Looked for in the distinct values only.
         if result.table.names.contains(where: { $0.contains("\u{FFFD}") }) || result.table.columns.contains(where: {
-            if case .text(_, let dictionary) = $0.storage { return dictionary.values.contains { $0.unicodeScalars.contains("\u{FFFD}") } }
+            // A byte scan for U+FFFD's lead byte first (Cyrillic text never has it), then the character.
+            if case .text(_, let dictionary) = $0.storage { return dictionary.values.contains { $0.utf8.contains(0xEF) && $0.unicodeScalars.contains("\u{FFFD}") } }
             return false
         }), let (line, column) = firstInvalidUTF8(file.bytes) {
             throw Diagnostic.error("E126", name, String(line), String(column), hint: Message("H110"))
