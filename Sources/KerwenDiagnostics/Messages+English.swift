@@ -11,6 +11,7 @@ let englishMessages: [String: String] = [
     "W.check_undecided": "{0} rows could not be checked (missing values)",
     "W.check_passed.keys": "check `{0}` on {1}: all {2} keys are unique",
     "W.check_failed.keys": "check `{0}` on {1}: {2} of {3} keys are repeated",
+    "W.repeats_kinds": "({0} with identical copies, which `distinct` removes; {1} conflicting)",
     "W.check_passed.totals": "check `{0}` on {1}: all {2} totals equal the sum of their parts",
     "W.check_failed.totals": "check `{0}` on {1}: {2} of {3} compared totals differ from the sum of their parts",
     "W.check_undecided.totals": "{0} totals could not be compared (the total or a part is absent, repeated or missing)",

@@ -87,16 +87,20 @@ extension Interpreter {
         for i in 0..<table.rowCount where counts[Int(grouping.groupOf[i])] > 1 { rows[Int(grouping.groupOf[i]), default: []].append(i) }
         let catalog = MessageCatalog.shared
         var failures: [[(String, String)]] = []
+        var identicalKeys = 0
         for g in 0..<grouping.count where counts[g] > 1 {
             let rows = rows[g]!
             let first = rows[0]
             let identical = rows.dropFirst().allSatisfy { r in table.columns.allSatisfy { $0.scalar(at: r) == $0.scalar(at: first) } }
+            if identical { identicalKeys += 1 }
             var row = keys.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: g))) }
             row.append((catalog.word("C.rows"), String(rows.count)))
             row.append((catalog.word("C.copies"), catalog.word(identical ? "C.exact" : "C.conflicting")))
             failures.append(row)
         }
-        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "keys")
+        var outcome = CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "keys")
+        outcome.identicalRepeats = identicalKeys
+        return outcome
     }
 
     /// The total row equals the sum of its parts, among rows that agree on the other columns.

@@ -88,6 +88,8 @@ public struct CheckOutcome: Sendable {
     public var undecided: Int
     /// What was checked: `rows`, `keys`, `totals` or `series` (a catalog word in reports).
     public var unit: String = "rows"
+    /// For `unique:`: how many repeated keys have only identical copies (the rest conflict).
+    public var identicalRepeats: Int?
 
     public init(rule: String, fatal: Bool, failures: [[(String, String)]], failureCount: Int? = nil, checked: Int,
                 undecided: Int, unit: String = "rows") {

@@ -74,7 +74,12 @@ public enum ValueRenderer {
             } else {
                 // Totals that could not be compared are counted apart, not among those that differ.
                 let among = o.unit == "totals" ? o.checked - o.undecided : o.checked
-                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failureCount), String(among)) + "\n"
+                out += catalog.word("W.check_failed" + unit, o.rule, subject, String(o.failureCount), String(among))
+                if let identical = o.identicalRepeats {
+                    // Repeated keys of two kinds: copies of one record (remove with `distinct`) and conflicting rows.
+                    out += " " + catalog.word("W.repeats_kinds", String(identical), String(o.failureCount - identical))
+                }
+                out += "\n"
                 for row in o.failures.prefix(listed) {
                     out += "  " + row.map { "\($0.0)=\($0.1)" }.joined(separator: "  ") + "\n"
                 }
