@@ -41,6 +41,10 @@ extension Parser {
             let command = ["tables": "datasets", "schema": "describe NAME", "read": "load FILE", "exit": "quit", "import": "load FILE"][peek().text] ?? peek().text
             throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H101", command))
         }
+        // A step with no table before it: at the prompt, the statement it continued had an error.
+        if current.isSymbol("|") {
+            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H112"))
+        }
         // A spreadsheet formula (`=AVERAGE(B2:B9)`).
         if current.isSymbol("=") {
             throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H102"))
