@@ -93,9 +93,17 @@ public enum CSVReader {
     static func parse(buffer p: UnsafeBufferPointer<UInt8>, name: String, options: CSVOptions, mapped: Bool = false) throws -> Result {
         var reader = RecordScanner(p: p, name: name, delimiter: 44)
         if p.starts(with: [0xEF, 0xBB, 0xBF]) { reader.pos = 3 }
+        // Excel's `sep=;` first line names the delimiter; it is not the header.
+        var named: UInt8? = nil
+        let start = reader.pos
+        if p.count >= start + 6, Array(p[start..<start + 4]) == Array("sep=".utf8), p[start + 5] == 10 || p[start + 5] == 13 {
+            named = p[start + 4]
+            reader.pos = start + 5
+            reader.skipBlankLines()
+        }
         reader.skipBlankLines()
         guard reader.pos < p.count else { throw Diagnostic.error("E040", name) }
-        let delimiter = options.delimiter ?? detectDelimiter(p, from: reader.pos)
+        let delimiter = options.delimiter ?? named ?? detectDelimiter(p, from: reader.pos)
         reader.delimiter = delimiter
         var header: [String] = []
         try reader.record { _, s, e, escaped in
