@@ -21,6 +21,28 @@ final class PlanTypesTests: XCTestCase {
         print("plan types: \(compared) tables, \(typed) typed columns compared")
     }
 
+    // The resolver and the binder agree: every script `kerwen check` accepts has a plan.
+    func testEveryCheckedScriptHasAPlan() throws {
+        let root = TestSupport.repoRoot
+        let scripts = ["Tests/golden", "examples", "stdlib"].flatMap { TestSupport.files(under: root.appendingPathComponent($0), ext: "kw") }
+        let (accepted, planned, missing) = DeepStack.run { () -> (Int, Int, [String]) in
+            var accepted = 0, planned = 0
+            var missing: [String] = []
+            for url in scripts {
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                let checker = Session(baseDirectory: url.deletingLastPathComponent(), writeOut: { _ in }, writeErr: { _ in })
+                guard checker.check(text: text, name: url.path).isEmpty else { continue }
+                accepted += 1
+                let planner = Session(baseDirectory: url.deletingLastPathComponent(), writeOut: { _ in }, writeErr: { _ in })
+                if planner.plan(text: text, name: url.path) != nil { planned += 1 } else { missing.append(url.path) }
+            }
+            return (accepted, planned, missing)
+        }
+        XCTAssertEqual(missing, [])
+        XCTAssertGreaterThan(accepted, 120)
+        XCTAssertEqual(planned, accepted)
+    }
+
     static func compareAll() -> (Int, Int, [String]) {
         let root = TestSupport.repoRoot
         let scripts = TestSupport.files(under: root.appendingPathComponent("Tests/golden"), ext: "kw")
