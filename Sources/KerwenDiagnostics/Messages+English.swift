@@ -146,6 +146,12 @@ let englishMessages: [String: String] = [
     "N003": "{0} more problems not shown: fix the ones above first (later ones often follow from them), then run again",
     "N004": "no row kept: `{0}` never holds \"{1}\"; its values are {2}",
     "N007": "read {0} as numbers written with a decimal comma (6,2 = 6.2), as Russian-locale Excel writes them",
+    "P.fn": "fn {0}({1}), expanded where it is called", "P.made_from": "made from {0}", "P.records": "records:",
+    "P.counted_where": "records counted where: {0}", "P.complete_none": "complete cases: a record counts when it is there (no measure reads a column)",
+    "P.complete_one": "complete cases: a record counts when {0} is not na", "P.complete_many": "complete cases: a record counts when {0} are not na",
+    "P.cells_by": "cells by: {0}", "P.one_cell": "(one cell)", "P.totals_cube": "totals cube: {0}", "P.cells": "cells",
+    "P.library_input": "the records each use supplies, with {0}", "P.as_mask": "(kept as a mask, no copy)",
+    "P.pruned": "(no later step reads the others)", "P.top_n": "first {0} rows only (top-n)", "P.table_from": "table from {0}",
     "N001": "`{0}({1})` skipped {2} missing values",
     // Labels under carets.
     "L001": "not a column here",

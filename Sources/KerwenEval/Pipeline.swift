@@ -24,10 +24,6 @@ extension Interpreter {
         }
     }
 
-    var userFunctionBodies: [String: Expr] {
-        globals.reduce(into: [:]) { out, g in if case .function(let f) = g.value { out[g.key] = f.body } }
-    }
-
     private func table(of value: Value, for step: Step) throws -> Table {
         if case .grouped = value, !isSummarize(step) {
             throw Diagnostic(.error, Message("E029", step.word), at: step.span, hint: Message("H052"))

@@ -3,6 +3,7 @@
 // variables they read marked `$name` (so the binding of each name shows).
 
 import KerwenData
+import KerwenDiagnostics
 import KerwenSyntax
 
 public enum PlanPrinter {
@@ -23,7 +24,7 @@ public enum PlanPrinter {
         case .load(let name, let node): head("load " + ExprPrinter.name(name)); write(node, depth: 1, into: &out)
         case .letBinding(let name, let e): head("let " + ExprPrinter.name(name)); tree(e)
         case .param(let name, let e): head("param " + ExprPrinter.name(name)); tree(e)
-        case .function(let name, let params): head("fn \(ExprPrinter.name(name))(\(params.joined(separator: ", "))), expanded where it is called")
+        case .function(let name, let params): head(word("P.fn", ExprPrinter.name(name), params.joined(separator: ", ")))
         case .show(let e): head("show"); tree(e)
         case .describe(let e): head("describe"); tree(e)
         case .expression(let e): head("show"); tree(e)
@@ -41,25 +42,25 @@ public enum PlanPrinter {
     }
 
     static func indicator(_ p: IndicatorPlan, into out: inout [String]) {
-        if let base = p.base { out.append("  made from " + ExprPrinter.name(base)) }
+        if let base = p.base { out.append("  " + word("P.made_from", ExprPrinter.name(base))) }
         for m in p.metadata { out.append("  \(m.key): " + expr(m.value)) }
-        out.append("  records:")
+        out.append("  " + word("P.records"))
         write(p.data, depth: 2, into: &out)
         if !p.filters.isEmpty {
             // Each filter is a condition; its type is shown only when it is not a boolean (an error when run).
             let conditions = p.filters.map { f in (p.filters.count > 1 ? "(" + expr(f) + ")" : expr(f)) + (f.type == .boolean ? "" : " : " + f.type.rawValue) }
-            out.append("  records counted where: " + conditions.joined(separator: " and "))
+            out.append("  " + word("P.counted_where", conditions.joined(separator: " and ")))
         }
-        out.append("  complete cases: a record counts when " + (p.completeCaseInputs.isEmpty ? "it is there (no measure reads a column)"
-            : p.completeCaseInputs.map(ExprPrinter.name).joined(separator: ", ") + (p.completeCaseInputs.count == 1 ? " is" : " are") + " not na"))
-        out.append("  cells by: " + (p.dimensions.isEmpty ? "(one cell)" : columnList(p.dimensions)))
+        let inputs = p.completeCaseInputs.map(ExprPrinter.name).joined(separator: ", ")
+        out.append("  " + (p.completeCaseInputs.isEmpty ? word("P.complete_none") : word(p.completeCaseInputs.count == 1 ? "P.complete_one" : "P.complete_many", inputs)))
+        out.append("  " + word("P.cells_by", p.dimensions.isEmpty ? word("P.one_cell") : columnList(p.dimensions)))
         if let n = p.numerator { out.append("  numerator: " + typed(n)) }
         if let d = p.denominator { out.append("  denominator: " + typed(d)) }
         if let v = p.value { out.append("  value: " + typed(v)) }
         else if p.denominator != nil { out.append("  value: numerator / denominator") }
         if let s = p.scale { out.append("  scale: × " + expr(s)) }
         if p.totalsCube.count > 1 {
-            out.append("  totals cube: " + p.totalsCube.map { $0.isEmpty ? "cells" : $0.map(ExprPrinter.name).joined(separator: "+") + " = _T" }.joined(separator: "; "))
+            out.append("  " + word("P.totals_cube", p.totalsCube.map { $0.isEmpty ? word("P.cells") : $0.map(ExprPrinter.name).joined(separator: "+") + " = _T" }.joined(separator: "; ")))
         }
         for c in p.checks { out.append("  " + (c.fatal ? "require " : "check ") + typed(c.rule)) }
         out.append("  → " + columnList(p.resultColumns))
@@ -80,17 +81,17 @@ public enum PlanPrinter {
         switch node.op {
         case .dataset(let n): return "dataset " + ExprPrinter.name(n)
         case .indicatorResult(let n): return "indicator " + ExprPrinter.name(n)
-        case .libraryInput(let needs): return "the records each use supplies, with " + names(needs)
+        case .libraryInput(let needs): return word("P.library_input", names(needs))
         case .scan(let path, let options):
             return "read \"\(path)\"" + (options.isEmpty ? "" : " with " + options.map { "\($0.name): \($0.value)" }.joined(separator: ", "))
-        case .value(let e): return "table from " + typed(e)
-        case .filter(_, let cond, let asMask): return "where " + typed(cond) + (asMask ? "  (kept as a mask, no copy)" : "")
+        case .value(let e): return word("P.table_from", typed(e))
+        case .filter(_, let cond, let asMask): return "where " + typed(cond) + (asMask ? "  " + word("P.as_mask") : "")
         case .derive(_, let items): return "derive " + items.map { ExprPrinter.name($0.name) + " = " + typed($0.expr) }.joined(separator: ", ")
         case .project(_, let n, let why):
             switch why {
             case .select: return "select " + names(n)
             case .drop: return "drop " + names(n)
-            case .pruned: return "keep " + names(n) + "  (no later step reads the others)"
+            case .pruned: return "keep " + names(n) + "  " + word("P.pruned")
             }
         case .rename(_, let pairs): return "rename " + pairs.map { ExprPrinter.name($0.from) + " to " + ExprPrinter.name($0.to) }.joined(separator: ", ")
         case .group(_, let keys): return "group by " + names(keys)
@@ -99,7 +100,7 @@ public enum PlanPrinter {
                 + (keys.isEmpty ? "" : " by " + names(keys))
         case .sort(_, let keys, let limit):
             let k = keys.map { ($0.descending ? "-" : "") + expr($0.expr) }.joined(separator: ", ")
-            return "sort " + k + (limit.map { ", first " + expr($0) + " rows only (top-n)" } ?? "")
+            return "sort " + k + (limit.map { ", " + word("P.top_n", expr($0)) } ?? "")
         case .limit(_, let n): return "take " + expr(n)
         case .join(let kind, _, _, let keys):
             return (kind == .left ? "left join" : "join") + " on " + keys.map { $0.left == $0.right ? ExprPrinter.name($0.left) : ExprPrinter.name($0.left) + " == " + ExprPrinter.name($0.right) }.joined(separator: ", ")
@@ -129,6 +130,9 @@ public enum PlanPrinter {
             return s
         }
     }
+
+    /// The plan's words, from the message catalog.
+    static func word(_ key: String, _ args: String...) -> String { MessageCatalog.shared.format(Message(code: key, args: args)) }
 
     /// An expression and its type.
     static func typed(_ e: BoundExpr) -> String { expr(e) + " : " + e.type.rawValue }
