@@ -73,7 +73,7 @@ public enum CSVReader {
         case .notRegular: return Diagnostic.error("E105", name)
         case .unreadable(let code): return Diagnostic.error("E106", name, String(cString: strerror(code)))
         case .outsideSandbox(var d):
-            d.message = Message(code: d.message.code, args: [name] + d.message.args.dropFirst())
+            d.message = Message(code: d.message.code, args: [MessageArgument.text(name)] + Array(d.message.args.dropFirst()))
             return d
         }
     }

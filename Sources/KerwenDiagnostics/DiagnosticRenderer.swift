@@ -3,10 +3,12 @@
 public struct DiagnosticRenderer {
     public let sources: SourceMap
     public let useColor: Bool
+    public let catalog: MessageCatalog
 
-    public init(sources: SourceMap, useColor: Bool) {
+    public init(sources: SourceMap, useColor: Bool, catalog: MessageCatalog) {
         self.sources = sources
         self.useColor = useColor
+        self.catalog = catalog
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -14,7 +16,7 @@ public struct DiagnosticRenderer {
     }
 
     private func severityWord(_ s: Severity) -> String {
-        let word = MessageCatalog.shared.word("W.\(s.rawValue)")
+        let word = catalog.word("W.\(s.rawValue)")
         switch s {
         case .error: return paint(word, "1;31")
         case .warning: return paint(word, "1;33")
@@ -24,7 +26,7 @@ public struct DiagnosticRenderer {
 
     public func render(_ d: Diagnostic) -> String {
         var out = ""
-        let head = "\(severityWord(d.severity))[\(d.code)]: \(paint(Self.printable(d.message.text), "1"))"
+        let head = "\(severityWord(d.severity))[\(d.code)]: \(paint(Self.printable(catalog.format(d.message)), "1"))"
         guard let span = d.span, !span.isSynthetic, let file = sources[span.source] else {
             out += head + "\n"
             appendTrailer(d, to: &out, gutter: "")
@@ -40,7 +42,7 @@ public struct DiagnosticRenderer {
         // Caret under the span, sized by display width and clipped to the first line.
         let caretCount = max(1, DisplayWidth.of(excerpt.covered))
         var caretLine = String(repeating: " ", count: DisplayWidth.of(excerpt.before)) + paint(String(repeating: "^", count: caretCount), d.severity == .error ? "1;31" : "1;33")
-        if let label = d.label { caretLine += " " + label.text }
+        if let label = d.label { caretLine += " " + catalog.format(label) }
         out += "\(pad) | \(caretLine)\n"
         appendTrailer(d, to: &out, gutter: pad + " ")
         return out
@@ -48,10 +50,10 @@ public struct DiagnosticRenderer {
 
     private func appendTrailer(_ d: Diagnostic, to out: inout String, gutter: String) {
         for note in d.notes {
-            out += "\(gutter)= \(MessageCatalog.shared.word("W.note")): \(note.text)\n"
+            out += "\(gutter)= \(catalog.word("W.note")): \(catalog.format(note))\n"
         }
         if let hint = d.hint {
-            out += "\(gutter)= \(paint(MessageCatalog.shared.word("W.hint"), "1;36")): \(hint.text)\n"
+            out += "\(gutter)= \(paint(catalog.word("W.hint"), "1;36")): \(catalog.format(hint))\n"
         }
     }
 
@@ -61,7 +63,7 @@ public struct DiagnosticRenderer {
 
     public func render(_ list: [Diagnostic]) -> String {
         guard list.count > Self.shownAtMost else { return list.map(render).joined() }
-        let rest = Diagnostic(.note, Message("N003", Message.grouped(list.count - Self.shownAtMost)))
+        let rest = Diagnostic(.note, Message("N003", list.count - Self.shownAtMost))
         return list.prefix(Self.shownAtMost).map(render).joined() + render(rest)
     }
 

@@ -34,6 +34,6 @@ public enum Suggestions {
     public static func hint(for name: String, in candidates: [String]) -> Message? {
         let near = nearest(to: name, in: candidates)
         guard !near.isEmpty else { return nil }
-        return Message(code: "H001", args: [near.map { "`\($0)`" }.joined(separator: MessageCatalog.shared.word("W.or"))])
+        return Message("H001", MessageArgument.names(near))
     }
 }

@@ -47,7 +47,7 @@ extension Interpreter {
         if case .binary(let op, let l, let r) = e.kind, op.isComparison {
             for side in [l, r] where !Self.isPlain(side) { sides.append((ExprPrinter.text(side), try stepVec(side, .rows(table)))) }
         }
-        var failures: [[(String, String)]] = []
+        var failures: [[CheckCell]] = []
         var failed = 0, undecided = 0
         for i in 0..<table.rowCount {
             switch b.at(i) {
@@ -55,9 +55,9 @@ extension Interpreter {
                 failed += 1
                 // Every failing row is counted; only the first ones are described.
                 guard failures.count < CheckOutcome.listed else { continue }
-                var row = shown.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) }
-                if wide { row.insert((MessageCatalog.shared.word("C.row"), String(i + 1)), at: 0) }
-                for (label, side) in sides { row.append((label, Self.cellText(side.cell(i)))) }
+                var row: [CheckCell] = shown.map { (.text($0), .text(Self.cellText(table.column($0)!.scalar(at: i)))) }
+                if wide { row.insert((.message(Message("C.row")), .text(String(i + 1))), at: 0) }
+                for (label, side) in sides { row.append((.text(label), .text(Self.cellText(side.cell(i))))) }
                 failures.append(row)
             case nil: undecided += 1
             default: break
@@ -85,17 +85,16 @@ extension Interpreter {
         for g in grouping.groupOf { counts[Int(g)] += 1 }
         var rows: [Int: [Int]] = [:]
         for i in 0..<table.rowCount where counts[Int(grouping.groupOf[i])] > 1 { rows[Int(grouping.groupOf[i]), default: []].append(i) }
-        let catalog = MessageCatalog.shared
-        var failures: [[(String, String)]] = []
+        var failures: [[CheckCell]] = []
         var identicalKeys = 0
         for g in 0..<grouping.count where counts[g] > 1 {
             let rows = rows[g]!
             let first = rows[0]
             let identical = rows.dropFirst().allSatisfy { r in table.columns.allSatisfy { $0.scalar(at: r) == $0.scalar(at: first) } }
             if identical { identicalKeys += 1 }
-            var row = keys.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: g))) }
-            row.append((catalog.word("C.rows"), String(rows.count)))
-            row.append((catalog.word("C.copies"), catalog.word(identical ? "C.exact" : "C.conflicting")))
+            var row: [CheckCell] = keys.enumerated().map { (.text($1.text), .text(Self.cellText(grouping.keyColumns[$0].scalar(at: g)))) }
+            row.append((.message(Message("C.rows")), .text(String(rows.count))))
+            row.append((.message(Message("C.copies")), .message(Message(identical ? "C.exact" : "C.conflicting"))))
             failures.append(row)
         }
         var outcome = CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "keys")
@@ -142,8 +141,7 @@ extension Interpreter {
             // A part given twice would be counted twice: leave the group undecided (`unique:` finds the copy).
             if !seenParts[group].insert(label).inserted { undecidable[group] = true }
         }
-        let catalog = MessageCatalog.shared
-        var failures: [[(String, String)]] = []
+        var failures: [[CheckCell]] = []
         var checked = 0, undecided = 0
         for k in 0..<g where totalRows[k] > 0 || partRows[k] > 0 {
             // Only a group with one total and every part present can be compared without a false alarm.
@@ -154,10 +152,10 @@ extension Interpreter {
             let difference = total[k] - partSum[k]
             let allowed = max(tol, 1e-9 * max(1, abs(total[k])))
             if abs(difference) > allowed {
-                var row = keys.enumerated().map { ($1, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) }
-                row.append((totalCode, ScalarFormat.number(total[k])))
-                row.append((catalog.word("C.parts"), ScalarFormat.number(partSum[k])))
-                row.append((catalog.word("C.difference"), ScalarFormat.number(difference)))
+                var row: [CheckCell] = keys.enumerated().map { (.text($1), .text(Self.cellText(grouping.keyColumns[$0].scalar(at: k)))) }
+                row.append((.text(totalCode), .text(ScalarFormat.number(total[k]))))
+                row.append((.message(Message("C.parts")), .text(ScalarFormat.number(partSum[k]))))
+                row.append((.message(Message("C.difference")), .text(ScalarFormat.number(difference))))
                 failures.append(row)
             }
         }
@@ -176,8 +174,7 @@ extension Interpreter {
             guard let d = column.scalar(at: i).doubleValue, let t = Int64(exactly: d) else { continue }
             present[Int(grouping.groupOf[i])].insert(t)
         }
-        let catalog = MessageCatalog.shared
-        var failures: [[(String, String)]] = []
+        var failures: [[CheckCell]] = []
         for k in 0..<grouping.count {
             // The gaps are found between neighbours in order, never by listing every point from the
             // first to the last (years 1 … 9e18 would be 9e18 points).
@@ -188,10 +185,10 @@ extension Interpreter {
                 missing.append((a + 1)...(b - 1))
             }
             if missing.isEmpty { continue }
-            var row = by.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) }
-            row.append((catalog.word("C.first"), String(lo)))
-            row.append((catalog.word("C.last"), String(hi)))
-            row.append((catalog.word("C.missing"), Self.ranges(missing)))
+            var row: [CheckCell] = by.enumerated().map { (.text($1.text), .text(Self.cellText(grouping.keyColumns[$0].scalar(at: k)))) }
+            row.append((.message(Message("C.first")), .text(String(lo))))
+            row.append((.message(Message("C.last")), .text(String(hi))))
+            row.append((.message(Message("C.missing")), .text(Self.ranges(missing))))
             failures.append(row)
         }
         return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "series")

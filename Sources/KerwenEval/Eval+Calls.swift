@@ -123,7 +123,7 @@ extension Interpreter {
         // work at each level of nesting: the expansions of one statement are counted and bounded.
         inlineCalls += 1
         guard inlineCalls <= Self.maxInlineCalls else {
-            throw Diagnostic(.error, Message("E115", fn.name.text, Message.grouped(Self.maxInlineCalls)), at: span, hint: Message("H086"))
+            throw Diagnostic(.error, Message("E115", fn.name.text, Self.maxInlineCalls), at: span, hint: Message("H086"))
         }
         if inlineCalls & 1023 == 0 { try Interrupt.check() }
         inlineDepth += 1

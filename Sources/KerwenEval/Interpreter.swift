@@ -106,10 +106,12 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Each warning once per statement: a function expanded many times meets the same case at the
     /// same place each time (thousands of identical N002 notes from one `fn sq(x) = x * x`).
+    private struct WarningKey: Hashable { let message: Message; let start: Int?, end: Int?; let source: String? }
+
     private func flushWarnings() {
-        var seen: Set<String> = []
+        var seen: Set<WarningKey> = []
         for w in warnings {
-            let key = "\(w.code)|\(w.span.map { "\($0.source)/\($0.start)/\($0.end)" } ?? "-")|\(w.message.args.joined(separator: "\u{1F}"))"
+            let key = WarningKey(message: w.message, start: w.span?.start, end: w.span?.end, source: w.span.map { "\($0.source)" })
             if seen.insert(key).inserted { emit(.message(w)) }
         }
         warnings = []

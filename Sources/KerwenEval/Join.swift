@@ -168,7 +168,7 @@ enum Join {
         let rightRepeats = offsets.indices.dropLast().contains { offsets[$0 + 1] - offsets[$0] > 1 }
         let keyList = keys.map { "`\($0.left.text)`" }.joined(separator: ", ")
         let hint = Message(leftRepeats && rightRepeats ? "H087" : "H088", keyList)
-        throw Diagnostic(.error, Message("E116", keyList, Message.grouped(rows), MemoryLimit.describe(bytes), MemoryLimit.describe(Double(limit.bytes))),
+        throw Diagnostic(.error, Message("E116", keyList, rows, MemoryLimit.describe(bytes), MemoryLimit.describe(Double(limit.bytes))),
                          at: span, hint: hint)
     }
 }

@@ -1,6 +1,7 @@
 // Runtime values: scalars, whole columns, tables, grouped tables and indicator results.
 
 import KerwenData
+import KerwenDiagnostics
 import KerwenSyntax
 
 /// What an expression evaluates to.
@@ -72,6 +73,10 @@ public enum Vec: Sendable {
 }
 
 /// One checked rule of an indicator or a `check` statement, with the rows that broke it.
+/// One cell of a check finding: its label (a column name, or a catalog word such as "copies") and
+/// its value, both worded by the renderer in the session's language.
+public typealias CheckCell = (label: MessageArgument, value: MessageArgument)
+
 public struct CheckOutcome: Sendable {
     /// Failing rows described in full at most (a report shows the first ones; all are counted).
     public static let listed = 10_000
@@ -79,7 +84,7 @@ public struct CheckOutcome: Sendable {
     public var rule: String
     public var fatal: Bool
     /// The first failing rows (at most `listed`): their keys and values as text.
-    public var failures: [[(String, String)]]
+    public var failures: [[CheckCell]]
     /// Every failing row, listed or not.
     public var failureCount: Int
     public var failed: Bool { failureCount > 0 }
@@ -91,7 +96,7 @@ public struct CheckOutcome: Sendable {
     /// For `unique:`: how many repeated keys have only identical copies (the rest conflict).
     public var identicalRepeats: Int?
 
-    public init(rule: String, fatal: Bool, failures: [[(String, String)]], failureCount: Int? = nil, checked: Int,
+    public init(rule: String, fatal: Bool, failures: [[CheckCell]], failureCount: Int? = nil, checked: Int,
                 undecided: Int, unit: String = "rows") {
         self.rule = rule
         self.fatal = fatal

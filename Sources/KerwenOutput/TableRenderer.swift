@@ -11,12 +11,15 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// Decimals of every number column (`:decimals N`); nil chooses per column.
     public var decimals: Int?
+    /// The language of footers and headers.
+    public var catalog: MessageCatalog
 
-    public init(maxRows: Int = 50, width: Int? = nil, color: Bool = false, decimals: Int? = nil) {
+    public init(maxRows: Int = 50, width: Int? = nil, color: Bool = false, decimals: Int? = nil, catalog: MessageCatalog = .english) {
         self.maxRows = maxRows
         self.width = width
         self.color = color
         self.decimals = decimals
+        self.catalog = catalog
     }
 }
 
@@ -36,7 +39,7 @@ public enum TableRenderer {
     }
 
     public static func render(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
-        let catalog = MessageCatalog.shared
+        let catalog = options.catalog
         let total = table.rowCount
         // Past `maxRows`, the first rows and (a fifth of the budget, at least one) the last rows are shown.
         let elide = total > options.maxRows
@@ -69,14 +72,14 @@ public enum TableRenderer {
         var out = line(columns.map { c in paint(c.right ? DisplayWidth.padLeft(c.name, to: c.width) : DisplayWidth.padRight(c.name, to: c.width)) })
         out += line(columns.map { String(repeating: "─", count: $0.width) })
         for r in 0..<shown.count {
-            if r == cut { out += catalog.word("W.more_rows", String(total - options.maxRows)) + "\n" }
+            if r == cut { out += catalog.word("W.more_rows", total - options.maxRows) + "\n" }
             out += line(columns.map { c in c.right ? DisplayWidth.padLeft(c.cells[r], to: c.width) : DisplayWidth.padRight(c.cells[r], to: c.width) })
         }
-        if cut == shown.count { out += catalog.word("W.more_rows", String(total - options.maxRows)) + "\n" }
+        if cut == shown.count { out += catalog.word("W.more_rows", total - options.maxRows) + "\n" }
         if !hidden.isEmpty {
-            out += catalog.word("W.more_columns", String(hidden.count), hidden.joined(separator: ", ")) + "\n"
+            out += catalog.word("W.more_columns", hidden.count, hidden.joined(separator: ", ")) + "\n"
         }
-        out += "(\(total) \(catalog.word(total == 1 ? "W.row" : "W.rows")))\n"
+        out += catalog.word("W.rows_footer", total) + "\n"
         return out
     }
 }

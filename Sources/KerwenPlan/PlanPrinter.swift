@@ -6,15 +6,19 @@ import KerwenData
 import KerwenDiagnostics
 import KerwenSyntax
 
-public enum PlanPrinter {
+public struct PlanPrinter {
+    /// The words of the printout (the plan's keywords and expressions stay Kerwen source).
+    public let catalog: MessageCatalog
+    public init(catalog: MessageCatalog) { self.catalog = catalog }
+
     /// Columns listed in full up to this many; then the first ones and how many more.
     static let columnsShown = 8
 
-    public static func text(_ plans: [StatementPlan], lineOf: (Int) -> Int) -> String {
+    public func text(_ plans: [StatementPlan], lineOf: (Int) -> Int) -> String {
         plans.map { text($0, line: lineOf($0.span.start)) }.joined(separator: "\n")
     }
 
-    public static func text(_ plan: StatementPlan, line: Int) -> String {
+    public func text(_ plan: StatementPlan, line: Int) -> String {
         var out: [String] = []
         func head(_ s: String) { out.append("line \(line): " + s) }
         func tree(_ e: BoundExpr) {
@@ -41,7 +45,7 @@ public enum PlanPrinter {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func indicator(_ p: IndicatorPlan, into out: inout [String]) {
+    func indicator(_ p: IndicatorPlan, into out: inout [String]) {
         if let base = p.base { out.append("  " + word("P.made_from", ExprPrinter.name(base))) }
         for m in p.metadata { out.append("  \(m.key): " + expr(m.value)) }
         out.append("  " + word("P.records"))
@@ -66,7 +70,7 @@ public enum PlanPrinter {
         out.append("  → " + columnList(p.resultColumns))
     }
 
-    static func write(_ node: PlanNode, depth: Int, into out: inout [String], root: Bool = true) {
+    func write(_ node: PlanNode, depth: Int, into out: inout [String], root: Bool = true) {
         let pad = String(repeating: "  ", count: depth)
         out.append(pad + describe(node))
         // Columns are shown where a node makes them different from what it reads.
@@ -76,7 +80,7 @@ public enum PlanPrinter {
         for input in node.inputs { write(input, depth: depth + 1, into: &out, root: false) }
     }
 
-    static func describe(_ node: PlanNode) -> String {
+    func describe(_ node: PlanNode) -> String {
         func names(_ n: [String]) -> String { n.map(ExprPrinter.name).joined(separator: ", ") }
         switch node.op {
         case .dataset(let n): return "dataset " + ExprPrinter.name(n)
@@ -109,14 +113,14 @@ public enum PlanPrinter {
         }
     }
 
-    static func columnList(_ columns: [PlanColumn]) -> String {
-        let shown = columns.prefix(columns.count > columnsShown + 1 ? columnsShown : columns.count)
+    func columnList(_ columns: [PlanColumn]) -> String {
+        let shown = columns.prefix(columns.count > Self.columnsShown + 1 ? Self.columnsShown : columns.count)
         var text = shown.map { ExprPrinter.name($0.name) + " " + $0.type.rawValue }.joined(separator: ", ")
         if shown.count < columns.count { text += ", … \(columns.count - shown.count) more" }
         return text
     }
 
-    static func rule(_ r: CheckPlan) -> String {
+    func rule(_ r: CheckPlan) -> String {
         func names(_ n: [String]) -> String { n.map(ExprPrinter.name).joined(separator: ", ") }
         switch r.kind {
         case .row(let e): return typed(e)
@@ -132,13 +136,13 @@ public enum PlanPrinter {
     }
 
     /// The plan's words, from the message catalog.
-    static func word(_ key: String, _ args: String...) -> String { MessageCatalog.shared.format(Message(code: key, args: args)) }
+    func word(_ key: String, _ args: String...) -> String { catalog.format(Message(code: key, args: args)) }
 
     /// An expression and its type.
-    static func typed(_ e: BoundExpr) -> String { expr(e) + " : " + e.type.rawValue }
+    func typed(_ e: BoundExpr) -> String { expr(e) + " : " + e.type.rawValue }
 
     /// An expression as Kerwen source; columns plain, session values `$name`.
-    static func expr(_ e: BoundExpr) -> String {
+    func expr(_ e: BoundExpr) -> String {
         switch e.kind {
         case .literal(let s):
             if case .text(let t) = s { return "\"\(t)\"" }
@@ -165,7 +169,7 @@ public enum PlanPrinter {
         }
     }
 
-    private static func wrapped(_ e: BoundExpr) -> String {
+    private func wrapped(_ e: BoundExpr) -> String {
         switch e.kind {
         case .binary, .between, .conditional: return "(" + expr(e) + ")"
         default: return expr(e)

@@ -11,14 +11,13 @@ public enum HelpTopics {
     public static var names: [String] { statementTopics + stepTopics + conceptTopics + Builtins.all.map(\.name) }
 
     /// The help text for a topic, or nil when there is none.
-    public static func text(_ topic: String?) -> String? {
-        let catalog = MessageCatalog.shared
+    public static func text(_ topic: String?, catalog: MessageCatalog) -> String? {
         guard let topic, !topic.isEmpty else { return catalog.template(for: "HELP.overview") }
         let key = topic == "group by" ? "group" : topic
         if catalog.hasCode("HELP.\(key)") { return catalog.template(for: "HELP.\(key)") }
         if let builtin = Builtins.byName[key] {
             let parts = catalog.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1).map(String.init)
-            let kind = builtin.kind == .aggregate ? " (aggregate)" : ""
+            let kind = builtin.kind == .aggregate ? catalog.word("W.aggregate_mark") : ""
             return catalog.format(Message("HELP.function", builtin.usage + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
         }
         return nil

@@ -21,12 +21,12 @@ extension REPL {
         case "quit", "q", "exit":
             return false
         case "help", "h":
-            if let help = HelpTopics.text(argument) { write(help + "\n") } else {
+            if let help = HelpTopics.text(argument, catalog: session.catalog) { write(help + "\n") } else {
                 report(Diagnostic(.error, Message("HELP.unknown", argument), hint: Suggestions.hint(for: argument, in: HelpTopics.names)))
             }
         case "datasets":
             let tables = session.symbols.filter { $0.kind == .dataset }
-            let t = Table(names: ["name", "rows", "columns"], columns: [
+            let t = Table(names: ["M.name", "M.rows", "M.columns"].map { session.catalog.word($0) }, columns: [
                 Column.from(tables.map { .text($0.name) }, type: .text),
                 Column.from(tables.map { .integer(Int64($0.rows ?? 0)) }, type: .integer),
                 Column.from(tables.map { .text($0.columns.joined(separator: ", ")) }, type: .text)])
@@ -34,7 +34,7 @@ extension REPL {
         case "indicators":
             let inds = session.symbols.filter { $0.kind == .indicator }
             let meta = inds.map { Dictionary(session.indicatorMetadata($0.name), uniquingKeysWith: { a, _ in a }) }
-            let t = Table(names: ["name", "code", "title", "unit"], columns: [
+            let t = Table(names: ["M.name", "M.code", "M.title", "M.unit"].map { session.catalog.word($0) }, columns: [
                 Column.from(inds.map { .text($0.name) }, type: .text),
                 Column.from(meta.map { $0["code"].map { .text($0) } ?? .na }, type: .text),
                 Column.from(meta.map { $0["title"].map { .text($0) } ?? .na }, type: .text),
@@ -75,6 +75,11 @@ extension REPL {
         case "pager":
             guard argument == "on" || argument == "off" else { return usage(command) }
             Terminal.pagerEnabled = argument == "on"
+        case "lang", "language":
+            // The session speaks the new language from the next message on.
+            guard let language = Language(code: argument) else { return usage(command) }
+            session.language = language
+            write(session.catalog.word("W.language_set") + "\n")
         case "mode":
             guard let mode = OutputMode(rawValue: argument) else { return usage(command) }
             session.outputMode = mode
@@ -84,7 +89,7 @@ extension REPL {
             do {
                 try session.interpreter.sandbox?.allow(path, shownAs: argument, for: .write)
                 try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument, sandbox: session.interpreter.sandbox)
-                write(MessageCatalog.shared.word("W.saved", String(session.history.count), argument) + "\n")
+                write(session.catalog.word("W.saved", session.history.count, argument) + "\n")
             } catch let d as Diagnostic { report(d) } catch {}
         default:
             report(Diagnostic(.error, Message("E070", ":" + command),
@@ -94,13 +99,16 @@ extension REPL {
     }
 
     private func usage(_ command: String) -> Bool {
-        report(Diagnostic(.error, Message("E072", ":" + command), hint: HelpTopics.usage(command).map { Message("H036", $0) }))
+        report(Diagnostic(.error, Message("E072", ":" + command), hint: HelpTopics.usage(command).map { Message("H036", Message($0)) }))
         return true
     }
 }
 
 extension HelpTopics {
+    /// The catalog code of a command's usage line.
     static func usage(_ command: String) -> String? {
-        [":timing": ":timing on|off", ":pager": ":pager on|off", ":decimals": ":decimals N (0–15) or :decimals auto", ":mode": ":mode table|csv|json|markdown", ":save": ":save FILE", ":plan": ":plan EXPRESSION (e.g. :plan survey | where year == 2023 | group by sex | summarize n = count())"][":" + command]
+        // The usage lines are catalog entries (`U.timing` …): their words are translated, the commands not.
+        let known = ["timing", "pager", "decimals", "mode", "save", "plan", "lang"]
+        return known.contains(command) ? "U." + command : nil
     }
 }

@@ -13,10 +13,10 @@ public final class REPL {
     public static let prompt = "kw> "
     public static let continuationPrompt = "...> "
 
-    public init(version: String) {
+    public init(version: String, language: Language = .en) {
         self.version = version
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        session = Session(baseDirectory: cwd, useColor: Terminal.colorAllowed)
+        session = Session(baseDirectory: cwd, useColor: Terminal.colorAllowed, language: language)
         session.writeOut = { [unowned self] text in self.pendingOutput += text }
         session.writeErr = { text in StandardStreams.err(text) }
         editor = LineEditor(historyPath: Self.historyPath, completion: { [unowned self] line, start, end in
@@ -46,13 +46,13 @@ public final class REPL {
         do {
             ok = try session.run(text: text, name: name)
         } catch {
-            pendingOutput += MessageCatalog.shared.word("W.interrupted") + "\n"
+            pendingOutput += session.catalog.word("W.interrupted") + "\n"
         }
         Interrupt.clear()
         let output = pendingOutput
         pendingOutput = ""
         if !output.isEmpty { Terminal.page(output) }
-        if timing { write(MessageCatalog.shared.word("W.time", String(format: "%.3f", Date().timeIntervalSince(started))) + "\n") }
+        if timing { write(session.catalog.word("W.time", String(format: "%.3f", Date().timeIntervalSince(started))) + "\n") }
         return ok
     }
 
@@ -63,7 +63,7 @@ public final class REPL {
     }
 
     public func start(readRC: Bool) -> Int32 {
-        write(MessageCatalog.shared.word("W.banner", version) + "\n")
+        write(session.catalog.word("W.banner", version) + "\n")
         if readRC { readStartupFile() }
         var buffer = ""
         // The last statement entered, which a line starting with `|` continues (see `Continuation`).

@@ -19,7 +19,7 @@ extension Session {
         }
         var binder = makeBinder()
         let plans = Optimizer.optimize(binder.bind(program.statements), passes: passes)
-        return PlanPrinter.text(plans, lineOf: { file.location(of: $0).line })
+        return PlanPrinter(catalog: catalog).text(plans, lineOf: { file.location(of: $0).line })
     }
 
     /// The optimised plans of checked statements over the session's names as they are now.

@@ -16,6 +16,10 @@ public final class Session: @unchecked Sendable {
     public var writeErr: (String) -> Void
     public var useColor: Bool
     public var renderOptions: RenderOptions
+    /// The language this session speaks (`--lang`, `:lang`); every message is worded in it when
+    /// rendered, so sessions in one process may speak different languages.
+    public var language: Language { didSet { renderOptions.catalog = catalog } }
+    public var catalog: MessageCatalog { MessageCatalog(language) }
     /// How tables are written: aligned text, CSV, JSON or Markdown (the prompt's `:mode`).
     public var outputMode: OutputMode = .table
     /// Report each statement's time on standard error (`kerwen run --timer`).
@@ -33,13 +37,14 @@ public final class Session: @unchecked Sendable {
     /// Scripts being run: a script never `use`s itself (examples/sdg13.kw says `use sdg13` for the library's).
     var scripts: Set<String> = []
 
-    public init(baseDirectory: URL, parameters: [String: String] = [:], useColor: Bool = false,
+    public init(baseDirectory: URL, parameters: [String: String] = [:], useColor: Bool = false, language: Language = .en,
                 writeOut: @escaping (String) -> Void = { StandardStreams.out($0) },
                 writeErr: @escaping (String) -> Void = { StandardStreams.err($0) }) {
         self.writeOut = writeOut
         self.writeErr = writeErr
         self.useColor = useColor
-        self.renderOptions = RenderOptions(color: useColor)
+        self.language = language
+        self.renderOptions = RenderOptions(color: useColor, catalog: MessageCatalog(language))
         self.interpreter = Interpreter(baseDirectory: baseDirectory, emit: { _ in })
         interpreter.parameterOverrides = parameters
         interpreter.standardLibrary = Self.standardLibraryDirectory
@@ -48,7 +53,7 @@ public final class Session: @unchecked Sendable {
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        DiagnosticRenderer(sources: sources, useColor: useColor).render(diagnostics)
+        DiagnosticRenderer(sources: sources, useColor: useColor, catalog: catalog).render(diagnostics)
     }
 
     private func handle(_ event: OutputEvent) {
@@ -60,13 +65,13 @@ public final class Session: @unchecked Sendable {
                 writeOut(ValueRenderer.render(v, options: renderOptions))
             }
         case .describe(let t, let name):
-            writeOut(ValueRenderer.describe(t, name: name))
+            writeOut(ValueRenderer.describe(t, name: name, catalog: catalog))
         case .message(let d):
             writeErr(render([d]))
         case .exported(let path, let rows):
-            writeErr(MessageCatalog.shared.word("W.exported", String(rows), path) + "\n")
+            writeErr(catalog.word("W.exported", rows, path) + "\n")
         case .checkReport(let outcomes, let subject):
-            let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject, listed: renderOptions.maxRows)
+            let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject, listed: renderOptions.maxRows, catalog: catalog)
             writeOut(text)
             if !problems.isEmpty { writeErr(render(problems)) }
         }
@@ -124,7 +129,7 @@ public final class Session: @unchecked Sendable {
                     // After each statement, where it is and how long it took (`kerwen run --timer`).
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     let line = file.location(of: stmt.span.start).line
-                    writeErr(MessageCatalog.shared.word("W.time_at", name, String(line), String(format: "%.3f", seconds)) + "\n")
+                    writeErr(catalog.word("W.time_at", name, String(line), String(format: "%.3f", seconds)) + "\n")
                 }
             }
         } catch let d as Diagnostic {

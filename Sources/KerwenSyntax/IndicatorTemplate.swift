@@ -61,8 +61,8 @@ extension IndicatorDecl {
 
     /// E080: the column supplying `need` is not in the data (with the closest column of `available`).
     public func missingColumnError(need: String, column: Name, available: [String]) -> Diagnostic {
-        var suggestion = ""
-        if let h = Suggestions.hint(for: column.text, in: available) { suggestion = " (" + MessageCatalog.shared.format(h) + ")" }
+        var suggestion = MessageArgument.text("")
+        if let h = Suggestions.hint(for: column.text, in: available) { suggestion = .message(Message("W.parenthesised", h)) }
         return Diagnostic(.error, Message("E080", name.text, need, column.text), at: column.span, hint: Message("H066", need, suggestion))
     }
 }

@@ -235,7 +235,7 @@ public struct Lexer {
         pos += n
         // A run of one stray character (a pasted line of `�` from a file in the wrong encoding) is
         // one error over the whole run, not one per character.
-        if let last = diagnostics.last, last.code == "E001", last.span?.end == start, last.message.args == [Self.shown(s)] {
+        if let last = diagnostics.last, last.code == "E001", last.span?.end == start, last.message.args == [.text(Self.shown(s))] {
             diagnostics[diagnostics.count - 1].span = span(last.span!.start, pos)
             return
         }

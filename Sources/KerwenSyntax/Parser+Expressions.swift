@@ -204,7 +204,7 @@ extension Parser {
             case "if":
                 return try conditional()
             default:
-                throw unexpected(MessageCatalog.shared.word("T.expression"))
+                throw unexpected(Message("T.expression"))
             }
         case .identifier:
             advance()
@@ -226,7 +226,7 @@ extension Parser {
             let end = try expectSymbol("]")
             return Expr(.list(items), t.span.merged(with: end.span))
         default:
-            throw unexpected(MessageCatalog.shared.word("T.expression"))
+            throw unexpected(Message("T.expression"))
         }
     }
 

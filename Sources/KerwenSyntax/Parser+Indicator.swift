@@ -11,9 +11,9 @@ extension Parser {
     /// indicator -> "indicator" NAME ["=" BASE] "{" (KEY ":" value)* "}"
     mutating func indicatorStatement() throws -> Stmt {
         let start = advance().span
-        let name = try expectName(MessageCatalog.shared.word("T.indicatorName"))
+        let name = try expectName(Message("T.indicatorName"))
         var decl = IndicatorDecl(name: name, span: start)
-        if acceptSymbol("=") { decl.base = try expectName(MessageCatalog.shared.word("T.indicatorName")) }
+        if acceptSymbol("=") { decl.base = try expectName(Message("T.indicatorName")) }
         try expectSymbol("{", hint: Message("H012"))
         var seen: Set<String> = []
         skipNewlines()
@@ -51,7 +51,7 @@ extension Parser {
 
     /// field -> KEY ":" value
     private mutating func indicatorEntry(_ decl: inout IndicatorDecl, seen: inout Set<String>) throws {
-            guard current.kind == .identifier || current.kind == .keyword else { throw unexpected(MessageCatalog.shared.word("T.field")) }
+            guard current.kind == .identifier || current.kind == .keyword else { throw unexpected(Message("T.field")) }
             let key = Name(current.text, current.span)
             advance()
             guard Self.indicatorKeys.contains(key.text) else {
@@ -67,7 +67,7 @@ extension Parser {
 
     private mutating func nameList() throws -> [Name] {
         var names: [Name] = []
-        repeat { names.append(try expectName(MessageCatalog.shared.word("T.columnName"))) } while acceptSymbol(",")
+        repeat { names.append(try expectName(Message("T.columnName"))) } while acceptSymbol(",")
         return names
     }
 
@@ -78,9 +78,9 @@ extension Parser {
         case "needs": decl.needs = try nameList()
         case "columns":
             repeat {
-                let need = try expectName(MessageCatalog.shared.word("T.columnName"))
+                let need = try expectName(Message("T.columnName"))
                 try expectSymbol("=", hint: Message("H065"))
-                decl.columnMap.append((need, try expectName(MessageCatalog.shared.word("T.columnName"))))
+                decl.columnMap.append((need, try expectName(Message("T.columnName"))))
             } while acceptSymbol(",")
         case "numerator": decl.numerator = try expression()
         case "denominator": decl.denominator = try expression()

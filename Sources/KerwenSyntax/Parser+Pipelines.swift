@@ -16,7 +16,7 @@ extension Parser {
         return Expr(.pipeline(source, steps), source.span.merged(with: end))
     }
 
-    private mutating func nameList(_ what: String) throws -> [Name] {
+    private mutating func nameList(_ what: Message) throws -> [Name] {
         var names: [Name] = []
         repeat { names.append(try expectName(what)) } while acceptSymbol(",")
         return names
@@ -25,7 +25,7 @@ extension Parser {
     private mutating func namedExprs() throws -> [NamedExpr] {
         var items: [NamedExpr] = []
         repeat {
-            let name = try expectName(MessageCatalog.shared.word("T.columnName"))
+            let name = try expectName(Message("T.columnName"))
             if current.isSymbol("==") { throw Diagnostic(.error, Message("E003", "`=`", "`==`"), at: current.span, hint: Message("H010")) }
             try expectSymbol("=", hint: Message("H025", name.text))
             items.append(NamedExpr(name: name, expr: try expression()))
@@ -37,10 +37,10 @@ extension Parser {
     mutating func step() throws -> Step {
         let start = current.span
         guard current.kind == .identifier, !current.quoted else {
-            throw unexpected(MessageCatalog.shared.word("T.step"), hint: Message("H026"))
+            throw unexpected(Message("T.step"), hint: Message("H026"))
         }
         let word = current.text
-        let columnName = MessageCatalog.shared.word("T.columnName")
+        let columnName = Message("T.columnName")
         switch word {
         case "where", "filter":
             advance()

@@ -26,7 +26,7 @@ extension Parser {
                 return Stmt(.export(value, to: path, options: try optionList()), span(from: start))
             case "use" where peek().kind == .identifier:
                 advance()
-                let name = try expectName(MessageCatalog.shared.word("T.module"))
+                let name = try expectName(Message("T.module"))
                 return Stmt(.use(name), span(from: start))
             case "indicator" where peek().kind == .identifier:
                 return try indicatorStatement()
@@ -39,15 +39,15 @@ extension Parser {
         // SQLite's dot commands (`.mode csv`, `.tables`): the prompt's commands start with `:`.
         if current.isSymbol("."), peek().kind == .identifier, peek().span.start == current.span.end {
             let command = ["tables": "datasets", "schema": "describe NAME", "read": "load FILE", "exit": "quit", "import": "load FILE"][peek().text] ?? peek().text
-            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H101", command))
+            throw unexpected(Message("T.expression"), hint: Message("H101", command))
         }
         // A step with no table before it: at the prompt, the statement it continued had an error.
         if current.isSymbol("|") {
-            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H112"))
+            throw unexpected(Message("T.expression"), hint: Message("H112"))
         }
         // A spreadsheet formula (`=AVERAGE(B2:B9)`).
         if current.isSymbol("=") {
-            throw unexpected(MessageCatalog.shared.word("T.expression"), hint: Message("H102"))
+            throw unexpected(Message("T.expression"), hint: Message("H102"))
         }
         // SQL habit: `SELECT … FROM …`.
         if current.kind == .identifier, current.text.uppercased() == "SELECT", current.text != "select" {
@@ -63,7 +63,7 @@ extension Parser {
     /// load -> "load" NAME "from" STRING ("with" option ("," option)*)?
     mutating func loadStatement() throws -> Stmt {
         let start = advance().span
-        let name = try expectName(MessageCatalog.shared.word("T.datasetName"))
+        let name = try expectName(Message("T.datasetName"))
         guard acceptWord("from") else { throw unexpected("`from`", hint: Message("H009", name.text)) }
         let path = try expression()
         return Stmt(.load(name, path: path, options: try optionList()), span(from: start))
@@ -74,7 +74,7 @@ extension Parser {
         var options: [Option] = []
         if acceptWord("with") {
             repeat {
-                let key = try expectName(MessageCatalog.shared.word("T.option"))
+                let key = try expectName(Message("T.option"))
                 try expectSymbol(":")
                 options.append(Option(name: key, value: try expression()))
             } while acceptSymbol(",")
@@ -85,7 +85,7 @@ extension Parser {
     /// let -> "let" NAME "=" pipelineExpr ;  param -> "param" NAME "=" expr
     mutating func bindingStatement(isParam: Bool) throws -> Stmt {
         let start = advance().span
-        let name = try expectName(MessageCatalog.shared.word("T.variableName"))
+        let name = try expectName(Message("T.variableName"))
         if current.isSymbol("==") {
             throw Diagnostic(.error, Message("E003", "`=`", "`==`"), at: current.span, hint: Message("H010"))
         }
@@ -97,11 +97,11 @@ extension Parser {
     /// fn -> "fn" NAME "(" (NAME ("," NAME)*)? ")" "=" pipelineExpr
     mutating func functionStatement() throws -> Stmt {
         let start = advance().span
-        let name = try expectName(MessageCatalog.shared.word("T.functionName"))
+        let name = try expectName(Message("T.functionName"))
         try expectSymbol("(")
         var params: [Name] = []
         if !current.isSymbol(")") {
-            repeat { params.append(try expectName(MessageCatalog.shared.word("T.parameterName"))) } while acceptSymbol(",")
+            repeat { params.append(try expectName(Message("T.parameterName"))) } while acceptSymbol(",")
         }
         try expectSymbol(")")
         try expectSymbol("=", hint: Message("H011"))
@@ -155,7 +155,7 @@ extension Parser {
         case "unique":
             kind = .unique(try checkNames())
         case "gaps":
-            let time = try expectName(MessageCatalog.shared.word("T.columnName"))
+            let time = try expectName(Message("T.columnName"))
             var by: [Name] = []
             if current.isWord("by") { advance(); by = try checkNames() }
             kind = .gaps(time: time, by: by)
@@ -168,10 +168,10 @@ extension Parser {
             }
             guard current.isWord("in") else { throw unexpected("`in`") }
             advance()
-            let dimension = try expectName(MessageCatalog.shared.word("T.columnName"))
+            let dimension = try expectName(Message("T.columnName"))
             guard current.isWord("on") else { throw Diagnostic(.error, Message("E075"), at: current.span, hint: Message("H062")) }
             advance()
-            let measure = try expectName(MessageCatalog.shared.word("T.columnName"))
+            let measure = try expectName(Message("T.columnName"))
             var by: [Name] = [], tolerance: Expr?
             if current.isWord("by") { advance(); by = try checkNames() }
             if current.isWord("within") { advance(); tolerance = try expression() }
@@ -184,14 +184,14 @@ extension Parser {
 
     private mutating func checkNames() throws -> [Name] {
         var names: [Name] = []
-        repeat { names.append(try expectName(MessageCatalog.shared.word("T.columnName"))) } while acceptSymbol(",")
+        repeat { names.append(try expectName(Message("T.columnName"))) } while acceptSymbol(",")
         return names
     }
 
     /// A code in a hierarchy rule: a bare code such as `_T` or `KG02`, or a quoted text.
     private mutating func checkCode() throws -> Expr {
         if current.kind == .string { let t = advance(); return Expr(.string(t.text), t.span) }
-        let name = try expectName(MessageCatalog.shared.word("T.code"))
+        let name = try expectName(Message("T.code"))
         return Expr(.string(name.text), name.span)
     }
 }

@@ -44,7 +44,7 @@ public struct Parser {
         let file = SourceFile(id: SourceID(-2), name: "<input>", text: text)
         if Lexer.tokenize(file).endsIncomplete { return true }
         let program = parse(file)
-        return program.diagnostics.contains { $0.code == "E003" && $0.message.args.last == MessageCatalog.shared.word("T.eof") }
+        return program.diagnostics.contains { $0.code == "E003" && $0.message.args.last == .message(Message("T.eof")) }
     }
 
     // MARK: - Cursor
@@ -69,17 +69,17 @@ public struct Parser {
     }
 
     /// How a token is named in "expected …, found …".
-    func describe(_ t: Token) -> String {
+    func describe(_ t: Token) -> MessageArgument {
         switch t.kind {
-        case .eof: return MessageCatalog.shared.word("T.eof")
-        case .newline: return MessageCatalog.shared.word("T.newline")
-        case .string: return "\"\(t.text)\""
-        case .variable: return "`$\(t.text)`"
-        default: return "`\(t.text)`"
+        case .eof: return .message(Message("T.eof"))
+        case .newline: return .message(Message("T.newline"))
+        case .string: return .text("\"\(t.text)\"")
+        case .variable: return .text("`$\(t.text)`")
+        default: return .text("`\(t.text)`")
         }
     }
 
-    func unexpected(_ expected: String, hint: Message? = nil) -> Diagnostic {
+    func unexpected(_ expected: any MessageArgumentConvertible, hint: Message? = nil) -> Diagnostic {
         Diagnostic(.error, Message("E003", expected, describe(current)), at: current.span, hint: hint)
     }
 
@@ -104,7 +104,7 @@ public struct Parser {
     }
 
     /// A column, variable or dataset name.
-    mutating func expectName(_ what: String) throws -> Name {
+    mutating func expectName(_ what: Message) throws -> Name {
         if current.kind == .identifier {
             let t = advance()
             return Name(t.text, t.span)
@@ -118,7 +118,7 @@ public struct Parser {
     mutating func endOfStatement() throws {
         if current.kind == .newline || current.kind == .eof { return }
         if current.isSymbol(";") { advance(); return }
-        throw unexpected(MessageCatalog.shared.word("T.endOfStatement"))
+        throw unexpected(Message("T.endOfStatement"))
     }
 
     /// Skips to the start of the next statement, keeping braces balanced.

@@ -12,6 +12,26 @@ enum CLI {
     static let version = "0.1.0"
     static let usageError: Int32 = 2
 
+    /// The language of this run, chosen once before the command line is parsed so that `--help`
+    /// and usage errors are worded in it too: `--lang` among the arguments, else `KERWEN_LANG`,
+    /// else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    static let language = Language.resolve(option: languageArgument(CommandLine.arguments), environment: ProcessInfo.processInfo.environment)
+    static var catalog: MessageCatalog { MessageCatalog(language) }
+
+    /// A catalog text in this run's language.
+    static func word(_ code: String, _ args: any MessageArgumentConvertible...) -> String {
+        catalog.format(Message(code: code, args: args))
+    }
+
+    /// The value of `--lang X` or `--lang=X`, if given.
+    static func languageArgument(_ arguments: [String]) -> String? {
+        for (i, a) in arguments.enumerated() {
+            if a.hasPrefix("--lang=") { return String(a.dropFirst("--lang=".count)) }
+            if a == "--lang", i + 1 < arguments.count { return arguments[i + 1] }
+        }
+        return nil
+    }
+
     /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
     static func colorEnabled(fd: Int32) -> Bool {
         let env = ProcessInfo.processInfo.environment
@@ -25,13 +45,13 @@ enum CLI {
         if !FileSandbox.isFolder(path), case .success(let bytes) = StandardStreams.readAll(path: path) {
             return String(decoding: bytes, as: UTF8.self)
         }
-        StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2)).render(Diagnostic.error("E069", path)))
+        StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: colorEnabled(fd: 2), catalog: catalog).render(Diagnostic.error("E069", path)))
         return nil
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
                           timing: Bool = false, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
-        let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2))
+        let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2), language: language)
         session.interpreter.memoryLimit = memoryLimit
         if !sandbox.isEmpty {
             do {
@@ -52,13 +72,13 @@ enum CLI {
             }
             return ok ? 0 : 1
         } catch {
-            StandardStreams.err(MessageCatalog.shared.word("W.interrupted") + "\n")
+            StandardStreams.err(word("W.interrupted") + "\n")
             return Signals.stoppedStatus
         }
     }
 
     static func checkScript(text: String, name: String, baseDirectory: URL) -> Int32 {
-        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2))
+        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2), language: language)
         let problems = session.check(text: text, name: name)
         if problems.isEmpty { return 0 }
         StandardStreams.err(session.render(problems))
@@ -66,7 +86,7 @@ enum CLI {
     }
 
     static func planScript(text: String, name: String, baseDirectory: URL, passes: OptimizerPasses) -> Int32 {
-        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2))
+        let session = Session(baseDirectory: baseDirectory, useColor: colorEnabled(fd: 2), language: language)
         guard let plan = session.plan(text: text, name: name, passes: passes) else { return 1 }
         StandardStreams.out(plan)
         return 0
@@ -95,7 +115,7 @@ enum CLI {
     /// workshop machine) are options of the `repl` command: on the root command,
     /// swift-argument-parser would take them from `kerwen run --max-memory …` too.
     static func startREPL(readRC: Bool, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
-        let repl = REPL(version: version)
+        let repl = REPL(version: version, language: language)
         repl.session.interpreter.memoryLimit = memoryLimit
         if !sandbox.isEmpty {
             do {
@@ -112,7 +132,7 @@ enum CLI {
     static func memoryLimit(_ text: String?) throws -> MemoryLimit {
         guard let text else { return .standard }
         guard let parsed = MemoryLimit(parsing: text) else {
-            throw ValidationError(MessageCatalog.shared.format(Message("E117", text)))
+            throw ValidationError(word("E117", text))
         }
         return parsed
     }

@@ -9,18 +9,16 @@ import KerwenSession
 struct Kerwen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kerwen",
-        abstract: "Kerwen: a small language for statistical and SDG indicators.",
-        discussion: """
-        With no command, starts the interactive prompt when standard input is a terminal,
-        and otherwise reads a script from standard input.
-        Exit status: 0 success, 1 script or data error, 2 usage error, 130 interrupted.
-        """,
+        abstract: CLI.word("CLI.abstract"),
+        discussion: CLI.word("CLI.discussion"),
         version: CLI.version,
         subcommands: [Run.self, Check.self, Plan.self, Repl.self]
     )
 
-    @Flag(name: .long, help: "Do not read ~/.kerwenrc at the prompt.")
+    @Flag(name: .long, help: ArgumentHelp(CLI.word("CLI.no_rc")))
     var noRc = false
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         if isatty(STDIN_FILENO) != 0 {
@@ -30,7 +28,7 @@ struct Kerwen: ParsableCommand {
         switch StandardStreams.readAll(STDIN_FILENO) {
         case .success(let b): bytes = b
         case .failure(let e):
-            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: CLI.colorEnabled(fd: 2))
+            StandardStreams.err(DiagnosticRenderer(sources: SourceMap(), useColor: CLI.colorEnabled(fd: 2), catalog: CLI.catalog)
                 .render(Diagnostic.error("E119", e.reason)))
             throw ExitCode(1)
         }
@@ -41,28 +39,30 @@ struct Kerwen: ParsableCommand {
 }
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Kerwen script; data paths are relative to the script's folder.")
+    static let configuration = CommandConfiguration(abstract: CLI.word("CLI.run"))
 
-    @Argument(help: "The script to run (.kw).")
+    @Argument(help: ArgumentHelp(CLI.word("CLI.run.file")))
     var file: String
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a script parameter.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("param"), help: ArgumentHelp(CLI.word("CLI.param"), valueName: "NAME=VALUE"))
     var params: [String] = []
 
-    @Option(name: .customLong("max-rows"), help: ArgumentHelp("Rows shown per table before the middle is left out (0 = all).", valueName: "N"))
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp(CLI.word("CLI.max_rows"), valueName: "N"))
     var maxRows: Int = 50
 
-    @Flag(name: .customLong("timer"), help: "After each statement, print its line and how long it took (on standard error).")
+    @Flag(name: .customLong("timer"), help: ArgumentHelp(CLI.word("CLI.timer")))
     var timer = false
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        guard maxRows >= 0 else { throw ValidationError(MessageCatalog.shared.format(Message("E083", String(maxRows)))) }
+        guard maxRows >= 0 else { throw ValidationError(CLI.word("E083", String(maxRows))) }
         var parameters: [String: String] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError(MessageCatalog.shared.format(Message("E071", p)))
+                throw ValidationError(CLI.word("E071", p))
             }
             parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
@@ -75,10 +75,12 @@ struct Run: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Parse and resolve a script without running it; report every error found.")
+    static let configuration = CommandConfiguration(abstract: CLI.word("CLI.check"))
 
-    @Argument(help: "The script to check (.kw).")
+    @Argument(help: ArgumentHelp(CLI.word("CLI.check.file")))
     var file: String
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
@@ -89,18 +91,20 @@ struct Check: ParsableCommand {
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the typed, optimised logical plan of each statement of a script, without running it.",
-        discussion: "Column types of a loaded file are read from its first rows (1 MB).")
+        abstract: CLI.word("CLI.plan"),
+        discussion: CLI.word("CLI.plan.discussion"))
 
-    @Argument(help: "The script (.kw).")
+    @Argument(help: ArgumentHelp(CLI.word("CLI.plan.file")))
     var file: String
 
-    @Option(name: .customLong("passes"), help: ArgumentHelp("Optimiser passes to apply: all, none, or a list of top-n, mask, prune.", valueName: "LIST"))
+    @Option(name: .customLong("passes"), help: ArgumentHelp(CLI.word("CLI.passes"), valueName: "LIST"))
     var passes: String = "all"
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         guard let chosen = CLI.optimizerPasses(passes) else {
-            throw ValidationError(MessageCatalog.shared.format(Message("E120", passes)))
+            throw ValidationError(CLI.word("E120", passes))
         }
         guard let text = CLI.readScript(file) else { throw ExitCode(1) }
         let url = URL(fileURLWithPath: file)
@@ -110,12 +114,14 @@ struct Plan: ParsableCommand {
 
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start the interactive prompt, optionally with limits (for a shared workshop machine).")
+        abstract: CLI.word("CLI.repl"))
 
-    @Flag(name: .long, help: "Do not read ~/.kerwenrc.")
+    @Flag(name: .long, help: ArgumentHelp(CLI.word("CLI.repl.no_rc")))
     var noRc = false
 
     @OptionGroup var limits: LimitOptions
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let limit = try CLI.memoryLimit(limits.maxMemory)
@@ -125,9 +131,20 @@ struct Repl: ParsableCommand {
 
 /// `--max-memory` and `--sandbox`, shared by `run` and `repl`.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).", valueName: "SIZE"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp(CLI.word("CLI.max_memory"), valueName: "SIZE"))
     var maxMemory: String?
 
-    @Option(name: .customLong("sandbox"), help: ArgumentHelp("Read and write only under this folder (repeat for several); the standard library stays readable.", valueName: "DIR"))
+    @Option(name: .customLong("sandbox"), help: ArgumentHelp(CLI.word("CLI.sandbox"), valueName: "DIR"))
     var sandbox: [String] = []
+}
+
+/// `--lang en|ru|tk|uz` on every command. The language itself is read before parsing
+/// (`CLI.language`), so that the help is worded in it; here it is only checked.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CLI.word("CLI.lang"), valueName: "LANG"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil { throw ValidationError(CLI.word("E127", lang)) }
+    }
 }

@@ -16,8 +16,8 @@ final class BuiltinTableTests: XCTestCase {
         XCTAssertTrue(try session.run(text: "load survey from \"data/labour_migrants.csv\"", name: "setup.kw"))
         var checked = 0
         for builtin in Builtins.all {
-            XCTAssertTrue(MessageCatalog.shared.hasCode(builtin.helpKey), "\(builtin.name) has no help text")
-            let parts = MessageCatalog.shared.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1)
+            XCTAssertTrue(MessageCatalog.english.hasCode(builtin.helpKey), "\(builtin.name) has no help text")
+            let parts = MessageCatalog.english.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1)
             guard parts.count == 2 else { XCTFail("\(builtin.name): help has no example"); continue }
             let example = String(parts[1])
             var out = "", err = ""

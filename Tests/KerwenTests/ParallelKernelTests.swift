@@ -52,7 +52,8 @@ final class ParallelKernelTests: XCTestCase {
         XCTAssertTrue(err.contains("division by zero in \(zeroDivisions) rows"), err)
         // Every failing row is counted, though only the first ones are described.
         let failing = (0..<n).filter { x($0) <= 0 }.count
-        XCTAssertTrue(out.contains("\(failing) of \(n) rows fail"), String(out.prefix(300)))
-        XCTAssertTrue(out.contains("\(failing - 50) more rows"), String(out.suffix(300)))
+        let grouped = { (k: Int) in k.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+        XCTAssertTrue(out.contains("\(grouped(failing)) of \(grouped(n)) rows fail"), String(out.prefix(300)))
+        XCTAssertTrue(out.contains("\(grouped(failing - 50)) more rows"), String(out.suffix(300)))
     }
 }

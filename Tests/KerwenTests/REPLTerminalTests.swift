@@ -210,7 +210,7 @@ final class REPLTerminalTests: XCTestCase {
         loadSurvey()
         type("show survey\n  | where sex == \"F\"\n  | summarize n = count()\n")
         XCTAssertTrue(waitFor("(1 row)"), screen())
-        XCTAssertFalse(screen().contains("(3000 rows)"), "the first line was not run alone:\n" + screen())
+        XCTAssertFalse(screen().contains("(3,000 rows)"), "the first line was not run alone:\n" + screen())
         enter(":quit")
         XCTAssertTrue(waitFor("EXIT=0"), screen())
         let entries = historyEntries()

@@ -1,0 +1,3 @@
+// The Turkmen message catalog: the English codes, worded in Turkmen.
+
+let turkmenMessages: [String: String] = [:]

@@ -1,0 +1,3 @@
+// The Turkmen trainees' manual: `:help TOPIC` pages and one line per builtin.
+
+let turkmenHelp: [String: String] = [:]

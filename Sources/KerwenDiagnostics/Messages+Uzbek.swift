@@ -1,0 +1,3 @@
+// The Uzbek message catalog: the English codes, worded in Uzbek.
+
+let uzbekMessages: [String: String] = [:]
