@@ -142,7 +142,7 @@ extension CSVReader {
                                    _ escaped: [UInt8]?, name: String, line: Int, column: Int) -> Diagnostic {
         let text = escaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
         return Diagnostic(.error, Message("E042", name, String(line), String(column + 1), builder.name, text,
-                                          builder.forced?.rawValue ?? ""), hint: Message("H031", builder.name))
+                                          builder.forced.map(Message.typeName) ?? Message("K.text")), hint: Message("H031", builder.name))
     }
 
     @inline(__always)

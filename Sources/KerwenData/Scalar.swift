@@ -1,5 +1,7 @@
 // A single value: the result of a scalar expression or one cell of a column.
 
+import KerwenDiagnostics
+
 public enum Scalar: Equatable, Sendable {
     case na
     case integer(Int64)
@@ -27,4 +29,9 @@ public enum Scalar: Equatable, Sendable {
         case .boolean: return .boolean
         }
     }
+}
+
+extension Message {
+    /// A column type as a catalog word (`K.number` …), translated where the message is worded.
+    public static func typeName(_ type: ColumnType) -> Message { Message("K.\(type.rawValue)") }
 }

@@ -1,3 +1,101 @@
 // The Russian trainees' manual: `:help TOPIC` pages and one line per builtin.
+// Keywords, function names and the examples stay as Kerwen code.
 
-let russianHelp: [String: String] = [:]
+let russianHelp: [String: String] = [
+    "HELP.overview": """
+    Kerwen вычисляет статистические показатели по таблицам. Наберите инструкцию и нажмите Enter.
+      load survey from "examples/data/labour_migrants.csv"    прочитать файл CSV
+      describe survey                                          посмотреть на его столбцы
+      show survey | where sex == "F" | take 5                  отфильтровать и показать строки
+      show survey | group by destination | summarize n = count()
+    Инструкции: load let param fn show describe export use indicator check
+    Шаги конвейера: where derive select drop rename group by summarize sort take join union distinct
+    Команды: :help ТЕМА (или ?ТЕМА)  :datasets  :describe ИМЯ  :indicators  :load ФАЙЛ  :save ФАЙЛ  :plan ВЫРАЖЕНИЕ
+             :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :lang en|ru|tk|uz  :reset  :quit
+    Шаги на отдельных строках: строка, начинающаяся с |, добавляет шаг к предыдущей инструкции
+      (если набирать построчно, как в уроках, каждая строка показывает результат удлинённого конвейера).
+    Клавиши: TAB дополняет имена, ↑ вызывает прежний ввод, Ctrl-C отменяет, Ctrl-D — выход.
+    Попробуйте :help indicator, :help na, :help mean.
+    """,
+    "HELP.load": "load ИМЯ from \"file.csv\" [with delimiter: \";\", decimal: \",\", missing: [\"..\"], text: [col], layout: \"open-sdg\"]\n  Читает файл CSV или TSV в таблицу. Типы и пропущенные ячейки определяются автоматически.\n  decimal: \",\" читает числа так, как их пишет Excel с русскими настройками (6,2 и 1 250).\n  layout: \"open-sdg\" читает опубликованные CSV Open SDG: пустые ячейки дезагрегации становятся _T,\n  а метки вроде BOTHSEX, FEMALE, ALLAGE — кодами SDMX (_T, F, …; таблица stdlib/sdmx_codes.csv).\n  Пример: load survey from \"examples/data/labour_migrants.csv\"",
+    "HELP.let": "let ИМЯ = выражение\n  Даёт имя значению, таблице или результату конвейера.\n  Пример: let women = survey | where sex == \"F\"",
+    "HELP.param": "param ИМЯ = значение\n  Параметр скрипта; `kerwen run f.kw --param ИМЯ=ЗНАЧЕНИЕ` заменяет значение.\n  Внутри конвейера пишите $ИМЯ для параметра.\n  Пример: param year = 2023",
+    "HELP.fn": "fn ИМЯ(a, b) = выражение\n  Ваша собственная функция; работает с числами, со столбцами и внутри summarize.\n  Пример: fn per_100k(n, population) = n / population * 100000",
+    "HELP.show": "show выражение\n  Печатает значение, таблицу или показатель. Выражение, набранное отдельно, делает то же самое.\n  Пример: show survey | take 3",
+    "HELP.describe": "describe ТАБЛИЦА\n  Для каждого столбца: тип, число пропущенных, число различных значений, диапазон или самые частые значения.\n  Пример: describe survey",
+    "HELP.export": "export ЗНАЧЕНИЕ to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Записывает таблицу или показатель в .csv, .tsv или .json (надёжно: временный файл, затем переименование).\n  Для Excel с русскими настройками: `;` между полями, числа вида 3,5 и метка UTF-8 (bom), чтобы читалась кириллица.\n  Пример: export survey | take 10 to \"out/first10.csv\"",
+    "HELP.use": "use ИМЯ\n  Выполняет ИМЯ.kw из папки скрипта или из стандартной библиотеки.\n  Библиотека: rates, sdg8, sdg10, sdg13, sdg16, sdg17 (определения показателей ЦУР), sdg (все).\n  Пример: use sdg10",
+    "HELP.indicator": """
+    indicator ИМЯ { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
+      Показатель с метаданными. В каждой ячейке есть value (значение), numerator (числитель),
+      denominator (знаменатель), n (использованные записи) и n_missing (записи, пропущенные из-за пропущенного входного значения).
+      Пример:
+        indicator remittance_cost {
+          code: "10.c.1"  unit: "PT"
+          data: survey | where remit_amount_usd > 0
+          numerator: sum(remit_fee_usd)
+          denominator: sum(remit_amount_usd)
+          scale: 100
+          by: destination
+          totals: true
+        }
+      Из библиотечного определения, с вашими именами столбцов (см. :help use):
+        use sdg10
+        indicator rc = sdg_10_7_1 { data: survey  columns: cost = recruitment_cost_usd, income = monthly_income_usd  by: sex }
+      У библиотечного определения вместо data стоит `needs: cost, income`; `where:` отбирает записи.
+    """,
+    "HELP.check": """
+    check ТАБЛИЦА-ИЛИ-КОНВЕЙЕР { rule: …  unique: …  total: …  gaps: … }
+      rule: условие                        выполняется в каждой строке
+      unique: ключ, ключ                   никакие две строки не имеют одинаковых ключей (копии или противоречия)
+      total: _T = F + M in sex on value    итог равен сумме своих частей среди строк, совпадающих
+        [by k, …] [within 0.5]             по остальным столбцам (или по `by`); `others` = все прочие коды
+      gaps: year by country                внутри каждого ряда не пропущен ни один год
+      Нарушенное правило — предупреждение; `require` перед правилом (`require unique: id`) останавливает скрипт.
+      Пример: check survey { unique: person_id  rule: age between 15 and 70 }
+    """,
+    "HELP.where": "… | where условие\n  Оставляет строки, где условие истинно (строки, где оно na, отбрасываются).\n  Пример: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",
+    "HELP.derive": "… | derive имя = выражение, …\n  Добавляет или заменяет столбцы.\n  Пример: show survey | derive cost_share = recruitment_cost_usd / monthly_income_usd * 100 | take 5",
+    "HELP.select": "… | select a, b\n  Оставляет только эти столбцы.\n  Пример: show survey | select sex, age | take 5",
+    "HELP.drop": "… | drop a, b\n  Удаляет эти столбцы.\n  Пример: show survey | drop person_id, weight | take 3",
+    "HELP.rename": "… | rename старое to новое\n  Переименовывает столбцы.\n  Пример: show survey | rename origin_region to region | take 3",
+    "HELP.group": "… | group by a, b | summarize имя = агрегат(…)\n  Одна строка на группу, по порядку ключей группировки.\n  Пример: show survey | group by sex | summarize n = count(), income = median(monthly_income_usd)",
+    "HELP.summarize": "… | summarize имя = агрегат(…), …\n  Сводит строки (каждой группы, после group by) в одну строку.\n  Пример: show survey | summarize n = count(), mean_age = mean(age)",
+    "HELP.sort": "… | sort a, -b\n  Сортирует строки; `-b` или `b desc` — от наибольшего. Пропущенные значения идут последними.\n  Пример: show survey | sort -monthly_income_usd | take 5",
+    "HELP.take": "… | take N\n  Первые N строк.\n  Пример: show survey | take 10",
+    "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Добавляет столбцы другой таблицы к строкам с совпадающими ключами.\n  Пример: show survey | join population on origin_region == region, year | take 3",
+    "HELP.union": "… | union other\n  Строки обеих таблиц (с одинаковыми столбцами).\n  Пример: show (survey | take 2) | union (survey | take 1)",
+    "HELP.distinct": "… | distinct [a, b]\n  Уникальные строки (по этим столбцам).\n  Пример: show survey | distinct destination",
+    "HELP.na": "na — пропущенное значение\n  Арифметика с na даёт na; сравнения с na не бывают ни истинными, ни ложными;\n  агрегатные функции пропускают na и сообщают, сколько пропущено; x / 0 даёт na с предупреждением.\n  Пример: show coalesce(na, 0)",
+    "HELP.totals": "totals: true | totals: измерение, …\n  В показателе добавляет строки _T: итоги по каждому указанному измерению и общий итог.\n  Пример: см. :help indicator",
+    "HELP.function": "{usage}\n  {summary}\n  Пример: {example}",
+    // One line per builtin: what it does, and an example.
+    "F.abs": "Абсолютная величина.|show abs(-3)", "F.round": "Округляет до `digits` знаков после запятой (половина — от нуля).|show round(2.345, 2)",
+    "F.floor": "Наибольшее целое, не превышающее x.|show floor(2.7)", "F.ceil": "Наименьшее целое, не меньшее x.|show ceil(2.1)",
+    "F.sqrt": "Квадратный корень (na для отрицательного x).|show sqrt(16)", "F.log": "Натуральный логарифм.|show log(10)",
+    "F.log10": "Десятичный логарифм.|show log10(1000)", "F.exp": "e в степени x.|show exp(1)",
+    "F.least": "Наименьший из аргументов, без учёта na.|show least(3, 1, 2)", "F.greatest": "Наибольший из аргументов, без учёта na.|show greatest(3, 1, 2)",
+    "F.coalesce": "Первый аргумент, который не na.|show coalesce(na, 0)", "F.is_na": "true там, где x пропущено.|show survey | where is_na(monthly_income_usd) | take 3",
+    "F.lower": "Текст строчными буквами.|show lower(\"ÖZBEKISTON\")", "F.upper": "Текст прописными буквами.|show upper(\"türkmenistan\")",
+    "F.trim": "Текст без пробелов по краям.|show trim(\"  x  \")", "F.length": "Число символов.|show length(\"Türkmenistan\")",
+    "F.substr": "Часть текста: с позиции `start` (с 1), длиной `length` символов.|show substr(\"Kazakhstan\", 1, 4)",
+    "F.contains": "true, если текст содержит `part`.|show contains(\"Bishkek\", \"kek\")", "F.starts_with": "true, если текст начинается с `prefix`.|show starts_with(\"Tashkent City\", \"Tashkent\")",
+    "F.ends_with": "true, если текст заканчивается на `suffix`.|show ends_with(\"Tashkent City\", \"City\")", "F.replace": "Заменяет каждое `old` на `new`.|show replace(\"a-b\", \"-\", \"/\")",
+    "F.concat": "Соединяет значения в текст.|show concat(\"SDG \", 10)", "F.text": "Значение в виде текста.|show text(2024)",
+    "F.number": "Текст, прочитанный как число (na, если это не число).|show number(\"14.6\")", "F.integer": "Значение в виде целого числа (отбрасывая дробную часть).|show integer(\"2021\")",
+    "F.format": "Число в виде текста с заданным числом знаков после запятой (округление как у round); шаблон вроде \"#,##0.00\" ещё и разделяет тысячи запятыми.|show format(43.42635, 2)",
+    "F.count": "Число строк или непропущенных значений x.|show survey | summarize n = count(), with_income = count(monthly_income_usd)",
+    "F.sum": "Сумма без учёта na; na, если складывать нечего.|show survey | summarize total = sum(remit_amount_usd)",
+    "F.mean": "Среднее арифметическое без учёта na.|show survey | summarize m = mean(age)",
+    "F.median": "Медиана (среднее значение; при чётном числе — среднее двух средних).|show survey | summarize m = median(monthly_income_usd)",
+    "F.min": "Наименьшее значение.|show survey | summarize youngest = min(age)", "F.max": "Наибольшее значение.|show survey | summarize oldest = max(age)",
+    "F.share": "Доля (от 0 до 1) строк, где условие истинно, при необходимости взвешенная.|show survey | summarize women = share(sex == \"F\", weight)",
+    "F.wmean": "Взвешенное среднее x с весами w.|show survey | summarize m = wmean(monthly_income_usd, weight)",
+    "F.wsum": "Взвешенная сумма: сумма x × w.|show survey | summarize displaced = wsum(displaced_by_disaster, weight)",
+    "F.quantile": "Квантиль p (от 0 до 1), линейная интерполяция.|show survey | summarize p90 = quantile(monthly_income_usd, 0.9)",
+    "F.sd": "Выборочное стандартное отклонение (n − 1).|show survey | summarize s = sd(age)", "F.var": "Выборочная дисперсия (n − 1).|show survey | summarize v = var(age)",
+    "F.n_distinct": "Число различных значений.|show survey | summarize regions = n_distinct(origin_region)",
+    "F.first": "Первое непропущенное значение в порядке строк.|show survey | summarize first_id = first(person_id)",
+    "F.last": "Последнее непропущенное значение в порядке строк.|show survey | summarize last_id = last(person_id)",
+    "HELP.unknown": "нет справки по `{topic}`",
+]

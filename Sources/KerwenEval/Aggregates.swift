@@ -111,7 +111,7 @@ extension Interpreter {
         }
         func numeric(_ i: Int) throws -> NumericOperand {
             guard let x = NumericOperand(args[i]) else {
-                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[i]), "number"), at: exprs[i].span)
+                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[i]), Message("K.number")), at: exprs[i].span)
             }
             return x
         }

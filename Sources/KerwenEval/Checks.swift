@@ -107,7 +107,7 @@ extension Interpreter {
         try requireColumns([dimension, measure] + by, in: table)
         let values = table.column(measure.text)!
         guard values.type.isNumeric else {
-            throw Diagnostic(.error, Message("E078", measure.text, values.type.rawValue), at: measure.span)
+            throw Diagnostic(.error, Message("E078", measure.text, Message.typeName(values.type)), at: measure.span)
         }
         var tol = 0.0
         if let tolerance {
@@ -166,7 +166,7 @@ extension Interpreter {
     func gapsRule(_ time: Name, by: [Name], on table: Table) throws -> CheckOutcome {
         try requireColumns([time] + by, in: table)
         let column = table.column(time.text)!
-        guard column.type.isNumeric else { throw Diagnostic(.error, Message("E078", time.text, column.type.rawValue), at: time.span) }
+        guard column.type.isNumeric else { throw Diagnostic(.error, Message("E078", time.text, Message.typeName(column.type)), at: time.span) }
         let grouping = try Grouping.make(table, keys: by.map(\.text))
         var present = [Set<Int64>](repeating: [], count: grouping.count)
         for i in 0..<table.rowCount {

@@ -43,7 +43,7 @@ enum Join {
             return KeyCodes(left: (0..<l.count).map { l.isValid($0) ? (a[$0] ? 1 : 0) : -1 },
                             right: (0..<r.count).map { r.isValid($0) ? (b[$0] ? 1 : 0) : -1 }, cardinality: 2)
         default:
-            throw Diagnostic(.error, Message("E066", name, l.type.rawValue, r.type.rawValue), at: span, hint: Message("H056"))
+            throw Diagnostic(.error, Message("E066", name, Message.typeName(l.type), Message.typeName(r.type)), at: span, hint: Message("H056"))
         }
     }
 

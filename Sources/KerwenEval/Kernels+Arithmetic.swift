@@ -20,7 +20,7 @@ extension Kernels {
             let bad = NumericOperand(l) == nil ? l : r
             var hint: Message? = nil
             if op == .add, l.type == .text || r.type == .text { hint = Message("H046") }
-            throw Diagnostic(.error, Message("E020", op.rawValue, typeWord(bad), "number"), at: span, hint: hint)
+            throw Diagnostic(.error, Message("E020", op.rawValue, typeWord(bad), Message("K.number")), at: span, hint: hint)
         }
         var validity = combineValidity(a.stride == 0 ? nil : a.validity, b.stride == 0 ? nil : b.validity)
         // One tight loop per operator over the whole column (the operator is not tested per row).

@@ -176,7 +176,7 @@ extension Kernels {
         }
         let types = Set([tc.type, fc.type].filter { _ in true })
         if types.contains(.text) && types.count > 1, tc.missingCount < n, fc.missingCount < n {
-            throw Diagnostic(.error, Message("E060", tc.type.rawValue, fc.type.rawValue), at: span)
+            throw Diagnostic(.error, Message("E060", Message.typeName(tc.type), Message.typeName(fc.type)), at: span)
         }
         return wrap(Column.from(cells), scalar: scalar)
     }

@@ -84,10 +84,10 @@ enum Kernels {
 
     static func isScalar(_ v: Vec) -> Bool { if case .scalar = v { return true } else { return false } }
 
-    static func typeWord(_ v: Vec) -> String {
+    static func typeWord(_ v: Vec) -> Message {
         switch v {
-        case .scalar(.na): return "na"
-        default: return v.type?.rawValue ?? "na"
+        case .scalar(.na): return Message("K.na")
+        default: return v.type.map(Message.typeName) ?? Message("K.na")
         }
     }
 
@@ -108,7 +108,7 @@ enum Kernels {
                 // -(-9223372036854775808) has no Int64: the column is negated as numbers, and said so.
                 warn(Diagnostic(.note, Message("N002", "-"), at: span))
             }
-            guard let d = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", "-", typeWord(x), "number"), at: span) }
+            guard let d = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", "-", typeWord(x), Message("K.number")), at: span) }
             if d.allMissing { return .scalar(.na) }
             var out = [Double](repeating: 0, count: n)
             for k in 0..<n { out[k] = -d.values[k * d.stride] }

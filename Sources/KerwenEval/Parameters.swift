@@ -11,14 +11,14 @@ public enum Parameters {
         switch defaultValue {
         case .integer:
             if let v = Int64(trimmed) { return .integer(v) }
-            throw Diagnostic.error("E019", name, text, "integer", hint: Message("H039", name))
+            throw Diagnostic.error("E019", name, text, Message("K.integer"), hint: Message("H039", name))
         case .number:
             if let v = Double(trimmed) { return .number(v) }
-            throw Diagnostic.error("E019", name, text, "number", hint: Message("H039", name))
+            throw Diagnostic.error("E019", name, text, Message("K.number"), hint: Message("H039", name))
         case .boolean:
             if trimmed == "true" { return .boolean(true) }
             if trimmed == "false" { return .boolean(false) }
-            throw Diagnostic.error("E019", name, text, "boolean", hint: Message("H039", name))
+            throw Diagnostic.error("E019", name, text, Message("K.boolean"), hint: Message("H039", name))
         case .text, .na:
             return .text(text)
         }

@@ -211,7 +211,7 @@ extension Interpreter {
         var columns: [Column] = []
         for name in a.names {
             guard let c = a.column(name)!.appending(b.column(name)!) else {
-                throw Diagnostic(.error, Message("E065", name, a.column(name)!.type.rawValue, b.column(name)!.type.rawValue), at: span)
+                throw Diagnostic(.error, Message("E065", name, Message.typeName(a.column(name)!.type), Message.typeName(b.column(name)!.type)), at: span)
             }
             columns.append(c)
         }

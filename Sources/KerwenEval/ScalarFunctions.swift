@@ -81,7 +81,7 @@ enum ScalarFunctions {
             let f = Foundation.pow(10.0, Double(decimals))
             guard let a = NumericOperand(args[0]) else {
                 if case .scalar(.na) = args[0] { return .scalar(.na) }
-                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[0]), "number"), at: span)
+                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[0]), Message("K.number")), at: span)
             }
             var cells: [Scalar] = []
             cells.reserveCapacity(n)
@@ -170,7 +170,7 @@ enum ScalarFunctions {
 
     private static func math(_ x: Vec, _ n: Int, _ scalar: Bool, _ span: Span, _ name: String, _ f: (Double) -> Double) throws -> Value {
         if case .scalar(.na) = x { return .scalar(.na) }
-        guard let a = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), "number"), at: span) }
+        guard let a = NumericOperand(x) else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), Message("K.number")), at: span) }
         var out = [Double](repeating: 0, count: n)
         var validity = a.stride == 0 ? nil : a.validity
         for i in 0..<n {
@@ -194,7 +194,7 @@ enum ScalarFunctions {
             return .column(spread(dict.values.map(f), codes: codes, validity: c.validity, type: nil))
         default: break
         }
-        throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), "text"), at: span, hint: Message("H050", name))
+        throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(x), Message("K.text")), at: span, hint: Message("H050", name))
     }
 
     /// A column whose row i is `entries[codes[i]]` (na where the code is -1 or the cell is missing):

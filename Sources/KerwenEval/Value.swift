@@ -24,21 +24,22 @@ public enum Value: Sendable {
     }
 
     /// A word for the kind of value, for messages.
-    public var kindWord: String {
+    /// What kind of value this is, as a catalog word ("a column of number", "table").
+    public var kindWord: Message {
         switch self {
         case .scalar(let s):
             switch s {
-            case .na: return "na"
-            case .integer: return "integer"
-            case .number: return "number"
-            case .text: return "text"
-            case .boolean: return "boolean"
+            case .na: return Message("K.na")
+            case .integer: return Message("K.integer")
+            case .number: return Message("K.number")
+            case .text: return Message("K.text")
+            case .boolean: return Message("K.boolean")
             }
-        case .column(let c): return "column of \(c.type.rawValue)"
-        case .list: return "list"
-        case .table: return "table"
-        case .grouped: return "grouped table"
-        case .indicator: return "indicator"
+        case .column(let c): return Message("K.column_of", Message.typeName(c.type))
+        case .list: return Message("K.list")
+        case .table: return Message("K.table")
+        case .grouped: return Message("K.grouped")
+        case .indicator: return Message("K.indicator")
         }
     }
 }
