@@ -1,3 +1,101 @@
 // The Uzbek trainees' manual: `:help TOPIC` pages and one line per builtin.
+// Keywords, function names and the examples stay as Kerwen code.
 
-let uzbekHelp: [String: String] = [:]
+let uzbekHelp: [String: String] = [
+    "HELP.overview": """
+    Kerwen jadvallardan statistik koʻrsatkichlarni hisoblaydi. Buyruqni yozing va Enter ni bosing.
+      load survey from "examples/data/labour_migrants.csv"    CSV faylni oʻqish
+      describe survey                                          uning ustunlarini koʻrish
+      show survey | where sex == "F" | take 5                  qatorlarni filtrlash va koʻrsatish
+      show survey | group by destination | summarize n = count()
+    Buyruqlar: load let param fn show describe export use indicator check
+    Konveyer qadamlari: where derive select drop rename group by summarize sort take join union distinct
+    Satr buyruqlari: :help MAVZU (yoki ?MAVZU)  :datasets  :describe NOM  :indicators  :load FAYL  :save FAYL  :plan IFODA
+                     :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :lang en|ru|tk|uz  :reset  :quit
+    Alohida satrlardagi qadamlar: | bilan boshlangan satr oldingi buyruqqa qadam qoʻshadi
+      (darslardagidek satrma-satr yozilganda, har bir satr uzaytirilgan konveyer natijasini koʻrsatadi).
+    Tugmalar: TAB nomlarni toʻldiradi, ↑ oldingi kiritishni chaqiradi, Ctrl-C bekor qiladi, Ctrl-D chiqadi.
+    Sinab koʻring: :help indicator, :help na, :help mean.
+    """,
+    "HELP.load": "load NOM from \"file.csv\" [with delimiter: \";\", decimal: \",\", missing: [\"..\"], text: [col], layout: \"open-sdg\"]\n  CSV yoki TSV faylni jadvalga oʻqiydi. Turlar va boʻsh kataklar avtomatik aniqlanadi.\n  decimal: \",\" sonlarni rus sozlamali Excel yozganidek oʻqiydi (6,2 va 1 250).\n  layout: \"open-sdg\" chop etilgan Open SDG CSV fayllarini oʻqiydi: dezagregatsiyaning boʻsh kataklari _T boʻladi,\n  BOTHSEX, FEMALE, ALLAGE kabi belgilar SDMX kodlariga aylanadi (_T, F, …; stdlib/sdmx_codes.csv jadvali).\n  Misol: load survey from \"examples/data/labour_migrants.csv\"",
+    "HELP.let": "let NOM = ifoda\n  Qiymat, jadval yoki konveyer natijasiga nom beradi.\n  Misol: let women = survey | where sex == \"F\"",
+    "HELP.param": "param NOM = qiymat\n  Skript parametri; `kerwen run f.kw --param NOM=QIYMAT` qiymatni almashtiradi.\n  Konveyer ichida parametr uchun $NOM deb yozing.\n  Misol: param year = 2023",
+    "HELP.fn": "fn NOM(a, b) = ifoda\n  Oʻz funksiyangiz; sonlar, ustunlar bilan va summarize ichida ishlaydi.\n  Misol: fn per_100k(n, population) = n / population * 100000",
+    "HELP.show": "show ifoda\n  Qiymat, jadval yoki koʻrsatkichni chiqaradi. Alohida yozilgan ifoda ham shuni qiladi.\n  Misol: show survey | take 3",
+    "HELP.describe": "describe JADVAL\n  Har bir ustunning turi, yetishmayotgan qiymatlar soni, turli qiymatlar soni, oraligʻi yoki eng koʻp uchraydigan qiymatlari.\n  Misol: describe survey",
+    "HELP.export": "export QIYMAT to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Jadval yoki koʻrsatkichni .csv, .tsv yoki .json faylga yozadi (ishonchli: vaqtinchalik fayl, soʻng nomini oʻzgartirish).\n  Rus sozlamali Excel uchun: maydonlar orasida `;`, 3,5 kabi sonlar va kirill harflari oʻqilishi uchun UTF-8 belgisi (bom).\n  Misol: export survey | take 10 to \"out/first10.csv\"",
+    "HELP.use": "use NOM\n  Skript papkasidan yoki standart kutubxonadan NOM.kw ni ishga tushiradi.\n  Kutubxona: rates, sdg8, sdg10, sdg13, sdg16, sdg17 (BRM koʻrsatkichlari taʼriflari), sdg (hammasi).\n  Misol: use sdg10",
+    "HELP.indicator": """
+    indicator NOM { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
+      Metamaʼlumotli koʻrsatkich. Har bir katakda value (qiymat), numerator (surat), denominator (maxraj),
+      n (foydalanilgan yozuvlar) va n_missing (kirish qiymati yetishmagani uchun oʻtkazib yuborilgan yozuvlar) bor.
+      Misol:
+        indicator remittance_cost {
+          code: "10.c.1"  unit: "PT"
+          data: survey | where remit_amount_usd > 0
+          numerator: sum(remit_fee_usd)
+          denominator: sum(remit_amount_usd)
+          scale: 100
+          by: destination
+          totals: true
+        }
+      Kutubxona taʼrifidan, sizning ustun nomlaringiz bilan (qarang: :help use):
+        use sdg10
+        indicator rc = sdg_10_7_1 { data: survey  columns: cost = recruitment_cost_usd, income = monthly_income_usd  by: sex }
+      Kutubxona taʼrifida data oʻrniga `needs: cost, income` bor; `where:` yozuvlarni tanlaydi.
+    """,
+    "HELP.check": """
+    check JADVAL-YOKI-KONVEYER { rule: …  unique: …  total: …  gaps: … }
+      rule: shart                          har bir qatorda bajariladi
+      unique: kalit, kalit                 hech bir ikki qatorning kalitlari bir xil emas (nusxalar yoki ziddiyatlar)
+      total: _T = F + M in sex on value    jami boshqa ustunlar (yoki `by`) boʻyicha mos keladigan
+        [by k, …] [within 0.5]             qatorlar orasida qismlari yigʻindisiga teng; `others` = boshqa barcha kodlar
+      gaps: year by country                har bir seriya ichida hech bir yil tushib qolmaydi
+      Buzilgan qoida — ogohlantirish; qoida oldidagi `require` (`require unique: id`) skriptni toʻxtatadi.
+      Misol: check survey { unique: person_id  rule: age between 15 and 70 }
+    """,
+    "HELP.where": "… | where shart\n  Shart rost boʻlgan qatorlarni qoldiradi (shart na boʻlgan qatorlar tashlanadi).\n  Misol: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",
+    "HELP.derive": "… | derive nom = ifoda, …\n  Ustun qoʻshadi yoki almashtiradi.\n  Misol: show survey | derive cost_share = recruitment_cost_usd / monthly_income_usd * 100 | take 5",
+    "HELP.select": "… | select a, b\n  Faqat shu ustunlarni qoldiradi.\n  Misol: show survey | select sex, age | take 5",
+    "HELP.drop": "… | drop a, b\n  Shu ustunlarni olib tashlaydi.\n  Misol: show survey | drop person_id, weight | take 3",
+    "HELP.rename": "… | rename eski to yangi\n  Ustunlar nomini oʻzgartiradi.\n  Misol: show survey | rename origin_region to region | take 3",
+    "HELP.group": "… | group by a, b | summarize nom = agregat(…)\n  Har bir guruhga bitta qator, guruh kalitlari tartibida.\n  Misol: show survey | group by sex | summarize n = count(), income = median(monthly_income_usd)",
+    "HELP.summarize": "… | summarize nom = agregat(…), …\n  Qatorlarni (group by dan keyin har bir guruhnikini) bitta qatorga jamlaydi.\n  Misol: show survey | summarize n = count(), mean_age = mean(age)",
+    "HELP.sort": "… | sort a, -b\n  Qatorlarni tartiblaydi; `-b` yoki `b desc` eng kattasidan boshlaydi. Yetishmayotgan qiymatlar oxirida.\n  Misol: show survey | sort -monthly_income_usd | take 5",
+    "HELP.take": "… | take N\n  Birinchi N qator.\n  Misol: show survey | take 10",
+    "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Kalitlari mos keladigan qatorlarga boshqa jadval ustunlarini qoʻshadi.\n  Misol: show survey | join population on origin_region == region, year | take 3",
+    "HELP.union": "… | union other\n  Ikkala jadval qatorlari (bir xil ustunlar bilan).\n  Misol: show (survey | take 2) | union (survey | take 1)",
+    "HELP.distinct": "… | distinct [a, b]\n  Takrorlanmaydigan qatorlar (shu ustunlar boʻyicha).\n  Misol: show survey | distinct destination",
+    "HELP.na": "na — yetishmayotgan qiymat\n  na bilan arifmetika na beradi; na bilan solishtirishlar na rost, na yolgʻon;\n  agregat funksiyalar na ni oʻtkazib yuboradi va nechtasini aytadi; x / 0 ogohlantirish bilan na beradi.\n  Misol: show coalesce(na, 0)",
+    "HELP.totals": "totals: true | totals: oʻlcham, …\n  Koʻrsatkichga _T qatorlarini qoʻshadi: koʻrsatilgan har bir oʻlcham boʻyicha va umumiy jamilar.\n  Misol: qarang :help indicator",
+    "HELP.function": "{usage}\n  {summary}\n  Misol: {example}",
+    // One line per builtin: what it does, and an example.
+    "F.abs": "Absolyut qiymat.|show abs(-3)", "F.round": "`digits` oʻnli belgigacha yaxlitlaydi (yarmi noldan uzoqlashadi).|show round(2.345, 2)",
+    "F.floor": "x dan katta boʻlmagan eng katta butun son.|show floor(2.7)", "F.ceil": "x dan kichik boʻlmagan eng kichik butun son.|show ceil(2.1)",
+    "F.sqrt": "Kvadrat ildiz (manfiy x uchun na).|show sqrt(16)", "F.log": "Natural logarifm.|show log(10)",
+    "F.log10": "10 asosli logarifm.|show log10(1000)", "F.exp": "e ning x darajasi.|show exp(1)",
+    "F.least": "Argumentlarning eng kichigi, na ni oʻtkazib.|show least(3, 1, 2)", "F.greatest": "Argumentlarning eng kattasi, na ni oʻtkazib.|show greatest(3, 1, 2)",
+    "F.coalesce": "na boʻlmagan birinchi argument.|show coalesce(na, 0)", "F.is_na": "x yetishmagan joyda true.|show survey | where is_na(monthly_income_usd) | take 3",
+    "F.lower": "Kichik harflardagi matn.|show lower(\"ÖZBEKISTON\")", "F.upper": "Katta harflardagi matn.|show upper(\"türkmenistan\")",
+    "F.trim": "Chetlaridagi boʻshliqlarsiz matn.|show trim(\"  x  \")", "F.length": "Belgilar soni.|show length(\"Türkmenistan\")",
+    "F.substr": "Matn qismi: `start` oʻrnidan (1 dan boshlab), `length` ta belgi.|show substr(\"Kazakhstan\", 1, 4)",
+    "F.contains": "Matnda `part` boʻlsa true.|show contains(\"Bishkek\", \"kek\")", "F.starts_with": "Matn `prefix` bilan boshlansa true.|show starts_with(\"Tashkent City\", \"Tashkent\")",
+    "F.ends_with": "Matn `suffix` bilan tugasa true.|show ends_with(\"Tashkent City\", \"City\")", "F.replace": "Har bir `old` ni `new` bilan almashtiradi.|show replace(\"a-b\", \"-\", \"/\")",
+    "F.concat": "Qiymatlarni matn qilib birlashtiradi.|show concat(\"SDG \", 10)", "F.text": "Qiymat matn shaklida.|show text(2024)",
+    "F.number": "Son sifatida oʻqilgan matn (son boʻlmasa na).|show number(\"14.6\")", "F.integer": "Qiymat butun son shaklida (kasr qismi tashlanadi).|show integer(\"2021\")",
+    "F.format": "Berilgan oʻnli belgilar soni bilan matn shaklidagi son (round kabi yaxlitlanadi); \"#,##0.00\" kabi namuna minglarni vergul bilan ham ajratadi.|show format(43.42635, 2)",
+    "F.count": "Qatorlar yoki x ning yetishmayotgan boʻlmagan qiymatlari soni.|show survey | summarize n = count(), with_income = count(monthly_income_usd)",
+    "F.sum": "Yigʻindi, na ni oʻtkazib; qoʻshadigan narsa boʻlmasa na.|show survey | summarize total = sum(remit_amount_usd)",
+    "F.mean": "Arifmetik oʻrtacha, na ni oʻtkazib.|show survey | summarize m = mean(age)",
+    "F.median": "Mediana (oʻrtadagi qiymat; juft sonda ikki oʻrtadagining oʻrtachasi).|show survey | summarize m = median(monthly_income_usd)",
+    "F.min": "Eng kichik qiymat.|show survey | summarize youngest = min(age)", "F.max": "Eng katta qiymat.|show survey | summarize oldest = max(age)",
+    "F.share": "Shart rost boʻlgan qatorlar ulushi (0 dan 1 gacha), kerak boʻlsa vaznli.|show survey | summarize women = share(sex == \"F\", weight)",
+    "F.wmean": "w vaznlar bilan x ning vaznli oʻrtachasi.|show survey | summarize m = wmean(monthly_income_usd, weight)",
+    "F.wsum": "Vaznli yigʻindi: x × w yigʻindisi.|show survey | summarize displaced = wsum(displaced_by_disaster, weight)",
+    "F.quantile": "p kvantil (0 dan 1 gacha), chiziqli interpolyatsiya.|show survey | summarize p90 = quantile(monthly_income_usd, 0.9)",
+    "F.sd": "Tanlanma standart chetlanish (n − 1).|show survey | summarize s = sd(age)", "F.var": "Tanlanma dispersiya (n − 1).|show survey | summarize v = var(age)",
+    "F.n_distinct": "Turli qiymatlar soni.|show survey | summarize regions = n_distinct(origin_region)",
+    "F.first": "Qatorlar tartibida yetishmayotgan boʻlmagan birinchi qiymat.|show survey | summarize first_id = first(person_id)",
+    "F.last": "Qatorlar tartibida yetishmayotgan boʻlmagan oxirgi qiymat.|show survey | summarize last_id = last(person_id)",
+    "HELP.unknown": "`{topic}` boʻyicha yordam yoʻq",
+]
