@@ -14,7 +14,7 @@ extension Interpreter {
             throw Builtins.unknownFunction(name, args: args, userFunctions: globals.compactMap { if case .function = $0.value { return $0.key } else { return nil } })
         }
         guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
-            throw Diagnostic(.error, Message("E015", name.text, String(args.count)), at: span, hint: Message("H036", builtin.usage))
+            throw Diagnostic(.error, Message("E015", name.text, args.count), at: span, hint: Message("H036", MessageArgument.names(builtin.usages)))
         }
         if builtin.kind == .aggregate {
             // An aggregate inside another aggregate's argument is computed per group and repeated on
@@ -108,8 +108,8 @@ extension Interpreter {
     /// so the same function works on single values, on rows and inside `summarize`.
     private func callUser(_ fn: UserFunction, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
         guard args.count == fn.params.count else {
-            throw Diagnostic(.error, Message("E015", fn.name.text, String(args.count)), at: span,
-                             hint: Message("H037", fn.name.text, String(fn.params.count)))
+            throw Diagnostic(.error, Message("E015", fn.name.text, args.count), at: span,
+                             hint: Message("H037", fn.name.text, fn.params.count))
         }
         // A function is a formula expanded where it is used (both branches of an `if` are columns
         // computed whole), so a call of itself could never end: refused before expanding it.

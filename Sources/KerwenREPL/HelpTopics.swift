@@ -18,7 +18,7 @@ public enum HelpTopics {
         if let builtin = Builtins.byName[key] {
             let parts = catalog.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1).map(String.init)
             let kind = builtin.kind == .aggregate ? catalog.word("W.aggregate_mark") : ""
-            return catalog.format(Message("HELP.function", builtin.usage + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
+            return catalog.format(Message("HELP.function", builtin.usages.joined(separator: catalog.word("W.or")) + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
         }
         return nil
     }

@@ -28,8 +28,9 @@ public struct BuiltinSignature: Sendable {
     public let kind: Kind
     public let minArgs: Int
     public let maxArgs: Int
-    /// How the call is written, e.g. `round(x, digits)`.
-    public let usage: String
+    /// How the call is written, e.g. `round(x, digits)`; several forms when it has them
+    /// (`count()`, `count(x)`), joined by the reader's word for "or" when shown.
+    public let usages: [String]
     public let result: Result
     public let missing: Missing
     /// The catalog entry of its help text (`:help round`).
@@ -37,36 +38,36 @@ public struct BuiltinSignature: Sendable {
 }
 
 public enum Builtins {
-    private static func s(_ name: String, _ min: Int, _ max: Int, _ usage: String, _ result: BuiltinSignature.Result,
+    private static func s(_ name: String, _ min: Int, _ max: Int, _ usages: [String], _ result: BuiltinSignature.Result,
                           missing: BuiltinSignature.Missing = .propagates) -> BuiltinSignature {
-        BuiltinSignature(name: name, kind: .scalar, minArgs: min, maxArgs: max, usage: usage, result: result, missing: missing)
+        BuiltinSignature(name: name, kind: .scalar, minArgs: min, maxArgs: max, usages: usages, result: result, missing: missing)
     }
-    private static func a(_ name: String, _ min: Int, _ max: Int, _ usage: String, _ result: BuiltinSignature.Result) -> BuiltinSignature {
-        BuiltinSignature(name: name, kind: .aggregate, minArgs: min, maxArgs: max, usage: usage, result: result, missing: .skipped)
+    private static func a(_ name: String, _ min: Int, _ max: Int, _ usages: [String], _ result: BuiltinSignature.Result) -> BuiltinSignature {
+        BuiltinSignature(name: name, kind: .aggregate, minArgs: min, maxArgs: max, usages: usages, result: result, missing: .skipped)
     }
 
     /// Every builtin, in one literal table: name, arity, usage, result type, what it does with `na`.
     /// Its kernel is the case of the same name in `ScalarFunctions` or `Aggregates` (KerwenEval).
     public static let all: [BuiltinSignature] = [
-        s("abs", 1, 1, "abs(x)", .number), s("round", 1, 2, "round(x, digits)", .number), s("floor", 1, 1, "floor(x)", .number),
-        s("ceil", 1, 1, "ceil(x)", .number), s("sqrt", 1, 1, "sqrt(x)", .number), s("log", 1, 1, "log(x)", .number),
-        s("log10", 1, 1, "log10(x)", .number), s("exp", 1, 1, "exp(x)", .number),
-        s("least", 2, 16, "least(a, b, …)", .number), s("greatest", 2, 16, "greatest(a, b, …)", .number),
-        s("coalesce", 2, 16, "coalesce(x, fallback, …)", .commonOfArguments, missing: .handled),
-        s("is_na", 1, 1, "is_na(x)", .boolean, missing: .handled),
-        s("lower", 1, 1, "lower(text)", .text), s("upper", 1, 1, "upper(text)", .text), s("trim", 1, 1, "trim(text)", .text),
-        s("length", 1, 1, "length(text)", .integer), s("substr", 2, 3, "substr(text, start, length)", .text),
-        s("contains", 2, 2, "contains(text, part)", .boolean), s("starts_with", 2, 2, "starts_with(text, prefix)", .boolean),
-        s("ends_with", 2, 2, "ends_with(text, suffix)", .boolean), s("replace", 3, 3, "replace(text, old, new)", .text),
-        s("concat", 1, 16, "concat(a, b, …)", .text), s("text", 1, 1, "text(x)", .text), s("number", 1, 1, "number(x)", .number),
-        s("integer", 1, 1, "integer(x)", .integer),
-        s("format", 2, 2, "format(x, decimals) or format(x, \"#,##0.00\")", .text),
-        a("count", 0, 1, "count() or count(x)", .integer), a("sum", 1, 1, "sum(x)", .firstArgument), a("mean", 1, 1, "mean(x)", .number),
-        a("median", 1, 1, "median(x)", .number), a("min", 1, 1, "min(x)", .firstArgument), a("max", 1, 1, "max(x)", .firstArgument),
-        a("share", 1, 2, "share(condition) or share(condition, weight)", .number), a("wmean", 2, 2, "wmean(x, weight)", .number),
-        a("wsum", 2, 2, "wsum(x, weight)", .number), a("quantile", 2, 2, "quantile(x, p)", .number), a("sd", 1, 1, "sd(x)", .number),
-        a("var", 1, 1, "var(x)", .number), a("n_distinct", 1, 1, "n_distinct(x)", .integer), a("first", 1, 1, "first(x)", .firstArgument),
-        a("last", 1, 1, "last(x)", .firstArgument),
+        s("abs", 1, 1, ["abs(x)"], .number), s("round", 1, 2, ["round(x, digits)"], .number), s("floor", 1, 1, ["floor(x)"], .number),
+        s("ceil", 1, 1, ["ceil(x)"], .number), s("sqrt", 1, 1, ["sqrt(x)"], .number), s("log", 1, 1, ["log(x)"], .number),
+        s("log10", 1, 1, ["log10(x)"], .number), s("exp", 1, 1, ["exp(x)"], .number),
+        s("least", 2, 16, ["least(a, b, …)"], .number), s("greatest", 2, 16, ["greatest(a, b, …)"], .number),
+        s("coalesce", 2, 16, ["coalesce(x, fallback, …)"], .commonOfArguments, missing: .handled),
+        s("is_na", 1, 1, ["is_na(x)"], .boolean, missing: .handled),
+        s("lower", 1, 1, ["lower(text)"], .text), s("upper", 1, 1, ["upper(text)"], .text), s("trim", 1, 1, ["trim(text)"], .text),
+        s("length", 1, 1, ["length(text)"], .integer), s("substr", 2, 3, ["substr(text, start, length)"], .text),
+        s("contains", 2, 2, ["contains(text, part)"], .boolean), s("starts_with", 2, 2, ["starts_with(text, prefix)"], .boolean),
+        s("ends_with", 2, 2, ["ends_with(text, suffix)"], .boolean), s("replace", 3, 3, ["replace(text, old, new)"], .text),
+        s("concat", 1, 16, ["concat(a, b, …)"], .text), s("text", 1, 1, ["text(x)"], .text), s("number", 1, 1, ["number(x)"], .number),
+        s("integer", 1, 1, ["integer(x)"], .integer),
+        s("format", 2, 2, ["format(x, decimals)", "format(x, \"#,##0.00\")"], .text),
+        a("count", 0, 1, ["count()", "count(x)"], .integer), a("sum", 1, 1, ["sum(x)"], .firstArgument), a("mean", 1, 1, ["mean(x)"], .number),
+        a("median", 1, 1, ["median(x)"], .number), a("min", 1, 1, ["min(x)"], .firstArgument), a("max", 1, 1, ["max(x)"], .firstArgument),
+        a("share", 1, 2, ["share(condition)", "share(condition, weight)"], .number), a("wmean", 2, 2, ["wmean(x, weight)"], .number),
+        a("wsum", 2, 2, ["wsum(x, weight)"], .number), a("quantile", 2, 2, ["quantile(x, p)"], .number), a("sd", 1, 1, ["sd(x)"], .number),
+        a("var", 1, 1, ["var(x)"], .number), a("n_distinct", 1, 1, ["n_distinct(x)"], .integer), a("first", 1, 1, ["first(x)"], .firstArgument),
+        a("last", 1, 1, ["last(x)"], .firstArgument),
     ]
 
     public static let byName: [String: BuiltinSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

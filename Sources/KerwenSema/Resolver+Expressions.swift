@@ -96,7 +96,7 @@ extension Resolver {
                 diagnostics.append(Diagnostic(.error, Message("E028", fn.text), at: span, hint: Message("H035", fn.text)))
             }
             if argCount < builtin.minArgs || argCount > builtin.maxArgs {
-                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, String(argCount)), at: span, hint: Message("H036", builtin.usage)))
+                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, argCount), at: span, hint: Message("H036", MessageArgument.names(builtin.usages))))
             }
             // Inside an aggregate, arguments are per-row expressions; an aggregate among them is its group's value.
             for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
@@ -104,7 +104,7 @@ extension Resolver {
         }
         if let sym = scope[fn.text], sym.kind == .function {
             if let arity = sym.arity, arity != argCount {
-                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, String(argCount)), at: span, hint: Message("H037", fn.text, String(arity))))
+                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, argCount), at: span, hint: Message("H037", fn.text, String(arity))))
             }
             for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
             return

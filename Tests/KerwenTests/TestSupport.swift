@@ -28,6 +28,8 @@ enum TestSupport {
         p.currentDirectoryURL = cwd
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // English unless a test asks for another language (the machine's locale must not decide).
+        environment["KERWEN_LANG"] = "en"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
