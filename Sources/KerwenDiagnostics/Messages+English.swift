@@ -50,6 +50,13 @@ let englishMessages: [String: String] = [
     "CLI.max_memory": "The most memory one result may take, such as 8G or 500M (default: three quarters of the machine's).",
     "CLI.sandbox": "Read and write only under this folder (repeat for several); the standard library stays readable.",
     "CLI.lang": "The language of messages and help: en, ru, tk or uz (default: KERWEN_LANG, else the locale).",
+    "CLI.f.overview": "OVERVIEW:", "CLI.f.usage": "USAGE:", "CLI.f.arguments": "ARGUMENTS:", "CLI.f.options": "OPTIONS:",
+    "CLI.f.subcommands": "SUBCOMMANDS:", "CLI.f.version": "Show the version.", "CLI.f.help": "Show help information.",
+    "CLI.f.error": "Error: ", "CLI.f.help_line": "Help:  ", "CLI.f.usage_line": "Usage: ",
+    "CLI.f.see_detailed": "See '{0:command}' for detailed help.", "CLI.f.see_more": "See '{0:command}' for more information.",
+    "CLI.f.missing_argument": "Missing expected argument '{0:argument}'", "CLI.f.unknown_option": "Unknown option '{0:option}'",
+    "CLI.f.unexpected_argument": "Unexpected argument '{0:argument}'", "CLI.f.missing_value": "Missing value for '{0:option}'",
+    "CLI.f.invalid_value": "The value '{0:value}' is invalid for '{1:option}'",
     // Token descriptions for "expected …, found …".
     "T.eof": "end of input", "T.newline": "end of line", "T.endOfStatement": "end of statement",
     "T.expression": "a value or expression", "T.module": "module name", "T.datasetName": "dataset name",

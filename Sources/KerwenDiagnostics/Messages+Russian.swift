@@ -52,6 +52,13 @@ let russianMessages: [String: String] = [
     "CLI.max_memory": "Наибольший объём памяти для одного результата, например 8G или 500M (по умолчанию три четверти памяти компьютера).",
     "CLI.sandbox": "Читать и записывать только в этой папке (можно повторить для нескольких); стандартная библиотека остаётся доступной для чтения.",
     "CLI.lang": "Язык сообщений и справки: en, ru, tk или uz (по умолчанию KERWEN_LANG, иначе язык системы).",
+    "CLI.f.overview": "ОБЗОР:", "CLI.f.usage": "ВЫЗОВ:", "CLI.f.arguments": "АРГУМЕНТЫ:", "CLI.f.options": "ПАРАМЕТРЫ:",
+    "CLI.f.subcommands": "КОМАНДЫ:", "CLI.f.version": "Показать версию.", "CLI.f.help": "Показать справку.",
+    "CLI.f.error": "Ошибка: ", "CLI.f.help_line": "Справка: ", "CLI.f.usage_line": "Вызов: ",
+    "CLI.f.see_detailed": "Подробная справка: '{command}'.", "CLI.f.see_more": "Подробнее: '{command}'.",
+    "CLI.f.missing_argument": "не хватает аргумента '{argument}'", "CLI.f.unknown_option": "неизвестный параметр '{option}'",
+    "CLI.f.unexpected_argument": "лишний аргумент '{argument}'", "CLI.f.missing_value": "не хватает значения для '{option}'",
+    "CLI.f.invalid_value": "значение '{value}' недопустимо для '{option}'",
     // Token descriptions for "expected …, found …".
     "T.eof": "конец ввода", "T.newline": "конец строки", "T.endOfStatement": "конец инструкции",
     "T.expression": "значение или выражение", "T.module": "имя модуля", "T.datasetName": "имя набора данных",

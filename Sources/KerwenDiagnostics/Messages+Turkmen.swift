@@ -52,6 +52,13 @@ let turkmenMessages: [String: String] = [
     "CLI.max_memory": "Bir netijäniň alyp biljek iň köp ýady, meselem 8G ýa-da 500M (adaty: kompýuteriň ýadynyň dörtden üçi).",
     "CLI.sandbox": "Diňe şu bukjada okamak we ýazmak (birnäçe bukja üçin gaýtalaň); standart kitaphana okamak üçin açyk galýar.",
     "CLI.lang": "Habarlaryň we kömegiň dili: en, ru, tk ýa-da uz (adaty: KERWEN_LANG, bolmasa ulgamyň dili).",
+    "CLI.f.overview": "UMUMY SYN:", "CLI.f.usage": "ULANYLYŞY:", "CLI.f.arguments": "ARGUMENTLER:", "CLI.f.options": "OPSIÝALAR:",
+    "CLI.f.subcommands": "BUÝRUKLAR:", "CLI.f.version": "Wersiýany görkez.", "CLI.f.help": "Kömegi görkez.",
+    "CLI.f.error": "Ýalňyşlyk: ", "CLI.f.help_line": "Kömek: ", "CLI.f.usage_line": "Ulanylyşy: ",
+    "CLI.f.see_detailed": "Giňişleýin kömek: '{command}'.", "CLI.f.see_more": "Giňişleýin: '{command}'.",
+    "CLI.f.missing_argument": "'{argument}' argumenti ýetmeýär", "CLI.f.unknown_option": "näbelli opsiýa '{option}'",
+    "CLI.f.unexpected_argument": "artykmaç argument '{argument}'", "CLI.f.missing_value": "'{option}' üçin baha ýetmeýär",
+    "CLI.f.invalid_value": "'{value}' bahasy '{option}' üçin ýaramaýar",
     // Token descriptions for "expected …, found …".
     "T.eof": "giriş tamamlandy", "T.newline": "setiriň soňy", "T.endOfStatement": "buýrugyň soňy",
     "T.expression": "baha ýa-da aňlatma", "T.module": "modulyň ady", "T.datasetName": "maglumatlar toplumynyň ady",

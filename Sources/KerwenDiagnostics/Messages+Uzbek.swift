@@ -52,6 +52,13 @@ let uzbekMessages: [String: String] = [
     "CLI.max_memory": "Bitta natija egallashi mumkin boʻlgan eng koʻp xotira, masalan 8G yoki 500M (odatda: kompyuter xotirasining toʻrtdan uchi).",
     "CLI.sandbox": "Faqat shu papkada oʻqish va yozish (bir nechta papka uchun takrorlang); standart kutubxona oʻqish uchun ochiq qoladi.",
     "CLI.lang": "Xabarlar va yordam tili: en, ru, tk yoki uz (odatda: KERWEN_LANG, aks holda tizim tili).",
+    "CLI.f.overview": "UMUMIY KOʻRINISH:", "CLI.f.usage": "FOYDALANISH:", "CLI.f.arguments": "ARGUMENTLAR:", "CLI.f.options": "PARAMETRLAR:",
+    "CLI.f.subcommands": "BUYRUQLAR:", "CLI.f.version": "Versiyani koʻrsatish.", "CLI.f.help": "Yordamni koʻrsatish.",
+    "CLI.f.error": "Xato: ", "CLI.f.help_line": "Yordam: ", "CLI.f.usage_line": "Foydalanish: ",
+    "CLI.f.see_detailed": "Batafsil yordam: '{command}'.", "CLI.f.see_more": "Batafsil: '{command}'.",
+    "CLI.f.missing_argument": "'{argument}' argumenti yetishmaydi", "CLI.f.unknown_option": "nomaʼlum parametr '{option}'",
+    "CLI.f.unexpected_argument": "ortiqcha argument '{argument}'", "CLI.f.missing_value": "'{option}' uchun qiymat yetishmaydi",
+    "CLI.f.invalid_value": "'{value}' qiymati '{option}' uchun yaroqsiz",
     // Token descriptions for "expected …, found …".
     "T.eof": "kiritish oxiri", "T.newline": "satr oxiri", "T.endOfStatement": "buyruq oxiri",
     "T.expression": "qiymat yoki ifoda", "T.module": "modul nomi", "T.datasetName": "maʼlumotlar toʻplami nomi",

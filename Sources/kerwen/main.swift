@@ -16,10 +16,10 @@ let status: Int32 = DeepStack.run {
     } catch {
         let code = Kerwen.exitCode(for: error)
         if code == .success {
-            print(Kerwen.fullMessage(for: error))
+            print(CLI.localizedFrame(Kerwen.fullMessage(for: error)))
             return 0
         }
-        StandardStreams.err(Kerwen.fullMessage(for: error) + "\n")
+        StandardStreams.err(CLI.localizedFrame(Kerwen.fullMessage(for: error)) + "\n")
         return CLI.usageError
     }
 }
