@@ -190,6 +190,15 @@ let englishMessages: [String: String] = [
     "P.library_input": "the records each use supplies, with {0:columns}", "P.as_mask": "(kept as a mask, no copy)",
     "P.pruned": "(no later step reads the others)", "P.top_n": "first {0:count} rows only (top-n)", "P.table_from": "table from {0:name}",
     "N001": "`{0:function}({1:argument})` skipped {2:count} missing values",
+    "E128": "text in typographic quotes {0:text}",
+    "E129": "a space inside the number `{0:text}`",
+    "E130": "`{0:word}` is `{1:keyword}` typed with the keyboard on the Russian layout",
+    "H113": "`{0:name}` has Cyrillic letters that look Latin ({2:letters}): did you mean `{1:fixed}`?",
+    "H114": "`{0:name}` is `{1:word}` typed with the keyboard on the Russian layout: switch it to Latin (English) and write `{word}`",
+    "H115": "write text in straight double quotes: `\"{0:text}\"`",
+    "H116": "write the number without spaces: `{0:number}` (`_` may group the digits: 1_000)",
+    "H117": "Kerwen writes decimals with a point: `{0:number}`; a comma separates the items of a list or the arguments of a call",
+    "H118": "switch the keyboard to Latin (English) and write `{0:line}`",
     // Labels under carets.
     "L001": "not a column here",
     // Hints.

@@ -192,6 +192,15 @@ let turkmenMessages: [String: String] = [
     "P.library_input": "her ulanyşyň berýän ýazgylary, {columns} sütünleri bilen", "P.as_mask": "(maska hökmünde, göçürmesiz)",
     "P.pruned": "(indiki ädimler galanlaryny okamaýar)", "P.top_n": "diňe ilkinji {count} setir (top-n)", "P.table_from": "{name} tablisasy",
     "N001": "`{function}({argument})` {count} boş bahany geçdi",
+    "E128": "tipografik dyrnaklardaky tekst {text}",
+    "E129": "`{text}` sanynyň içinde boşluk bar",
+    "E130": "`{word}` — bu klawiatura rus ýerleşişinde durka ýazylan `{keyword}`",
+    "H113": "`{name}` içinde latyn harplaryna meňzeýän kiril harplary bar ({letters}): `{fixed}` diýmekçi bolduňyzmy?",
+    "H114": "`{name}` — bu klawiatura rus ýerleşişinde durka ýazylan `{word}`: klawiaturany latyn (iňlis) ýerleşişine geçiriň we `{word}` ýazyň",
+    "H115": "teksti göni goşa dyrnaklarda ýazyň: `\"{text}\"`",
+    "H116": "sany boşluksyz ýazyň: `{number}` (sanlary `_` bilen bölüp bolýar: 1_000)",
+    "H117": "Kerwen-de onluk bölek nokat bilen aýrylýar: `{number}`; otur sanawyň elementlerini ýa-da çagyryşyň argumentlerini bölýär",
+    "H118": "klawiaturany latyn (iňlis) ýerleşişine geçiriň we `{line}` ýazyň",
     // Labels under carets.
     "L001": "bu ýerde sütün däl",
     // Hints.

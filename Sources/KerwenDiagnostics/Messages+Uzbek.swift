@@ -192,6 +192,15 @@ let uzbekMessages: [String: String] = [
     "P.library_input": "har bir foydalanish beradigan yozuvlar, {columns} ustunlari bilan", "P.as_mask": "(niqob sifatida, nusxasiz)",
     "P.pruned": "(keyingi qadamlar qolganlarini oʻqimaydi)", "P.top_n": "faqat birinchi {count} qator (top-n)", "P.table_from": "{name} jadvali",
     "N001": "`{function}({argument})` {count} ta yetishmayotgan qiymatni oʻtkazib yubordi",
+    "E128": "tipografik qoʻshtirnoqlardagi matn {text}",
+    "E129": "`{text}` sonining ichida boʻshliq bor",
+    "E130": "`{word}` — bu klaviatura rus tartibida turganda yozilgan `{keyword}`",
+    "H113": "`{name}` ichida lotin harflariga oʻxshash kirill harflari bor ({letters}): `{fixed}` demoqchimisiz?",
+    "H114": "`{name}` — bu klaviatura rus tartibida turganda yozilgan `{word}`: klaviaturani lotin (ingliz) tartibiga oʻtkazing va `{word}` deb yozing",
+    "H115": "matnni toʻgʻri qoʻsh qoʻshtirnoqlarda yozing: `\"{text}\"`",
+    "H116": "sonni boʻshliqsiz yozing: `{number}` (raqamlarni `_` bilan ajratish mumkin: 1_000)",
+    "H117": "Kerwen da kasr qismi nuqta bilan ajratiladi: `{number}`; vergul roʻyxat elementlarini yoki chaqiruv argumentlarini ajratadi",
+    "H118": "klaviaturani lotin (ingliz) tartibiga oʻtkazing va `{line}` deb yozing",
     // Labels under carets.
     "L001": "bu yerda ustun emas",
     // Hints.

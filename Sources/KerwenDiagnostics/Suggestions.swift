@@ -32,6 +32,7 @@ public enum Suggestions {
 
     /// A hint message listing the nearest names, or nil when none is close.
     public static func hint(for name: String, in candidates: [String]) -> Message? {
+        if let habit = KeyboardHabits.hint(for: name, in: candidates) { return habit }
         let near = nearest(to: name, in: candidates)
         guard !near.isEmpty else { return nil }
         return Message("H001", MessageArgument.names(near))

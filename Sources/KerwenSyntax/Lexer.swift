@@ -152,7 +152,13 @@ public struct Lexer {
     private mutating func number() {
         let start = pos
         var isDecimal = false
-        while pos < bytes.count, isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") { pos += 1 }
+        var spaced = false
+        while pos < bytes.count {
+            if isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "_") { pos += 1; continue }
+            guard let n = spaceInNumber(at: pos) else { break }
+            spaced = true
+            pos += n
+        }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "."), pos + 1 < bytes.count, isDigit(bytes[pos + 1]) {
             isDecimal = true
             pos += 1
@@ -169,7 +175,12 @@ public struct Lexer {
         }
         // Digit separators (`1_000`) dropped byte by byte: Foundation's replacingOccurrences cost
         // microseconds per number, which a generated script with millions of numbers felt.
-        let text = String(decoding: bytes[start..<pos].lazy.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        var text = String(decoding: bytes[start..<pos].lazy.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        if spaced {
+            let written = text
+            text = String(text.unicodeScalars.filter { $0.isASCII })
+            diagnostics.append(.error("E129", written, at: span(start, pos), hint: Message("H116", text)))
+        }
         tokens.append(Token(kind: isDecimal ? .decimal : .integer, text: text, span: span(start, pos)))
     }
 
@@ -231,6 +242,7 @@ public struct Lexer {
             tokens.append(Token(kind: .symbol, text: String(UnicodeScalar(c)), span: span(start, pos)))
             return
         }
+        if typographicString() { return }
         let (s, n) = scalar(at: pos) ?? ("?", 1)
         pos += n
         // A run of one stray character (a pasted line of `�` from a file in the wrong encoding) is
@@ -240,6 +252,39 @@ public struct Lexer {
             return
         }
         diagnostics.append(.error("E001", Self.shown(s), at: span(start, pos)))
+    }
+
+    /// Closing quote of each typographic opening quote: «…» (Russian), „…“ (Russian handwriting,
+    /// Word's autocorrect), “…” (English Word).
+    private static let typographicQuotes: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "\u{00AB}": ["\u{00BB}"], "\u{201E}": ["\u{201C}", "\u{201D}"], "\u{201C}": ["\u{201D}"],
+    ]
+
+    /// Text in typographic quotes on one line: one error that shows the straight-quoted text, then a
+    /// string token, so the rest of the line is read as meant (no cascade of errors).
+    private mutating func typographicString() -> Bool {
+        guard let (open, n) = scalar(at: pos), let closers = Self.typographicQuotes[open] else { return false }
+        var p = pos + n
+        while p < bytes.count, bytes[p] != UInt8(ascii: "\n"), let (s, m) = scalar(at: p) {
+            if closers.contains(s) {
+                let text = String(decoding: bytes[(pos + n)..<p], as: UTF8.self)
+                let start = pos
+                pos = p + m
+                diagnostics.append(.error("E128", String(decoding: bytes[start..<pos], as: UTF8.self), at: span(start, pos), hint: Message("H115", text)))
+                tokens.append(Token(kind: .string, text: text, span: span(start, pos)))
+                return true
+            }
+            p += m
+        }
+        return false
+    }
+
+    /// A no-break or thin space between digits (`1 000`, as Russian Word and Excel write
+    /// thousands): the length of the space in bytes, or nil.
+    private func spaceInNumber(at p: Int) -> Int? {
+        guard let (s, n) = scalar(at: p), ["\u{00A0}", "\u{202F}", "\u{2009}"].contains(s),
+              p + n < bytes.count, isDigit(bytes[p + n]) else { return nil }
+        return n
     }
 
     /// A character as a message can show it: invisible and control characters by their code point.

@@ -3,6 +3,18 @@
 import KerwenDiagnostics
 
 extension Parser {
+    /// The tokens of the line starting at `from` as the same keys give them on the Latin layout.
+    func latinLine(from start: Int) -> String {
+        var words: [String] = []
+        var i = start
+        while i < tokens.count, tokens[i].kind != .newline, tokens[i].kind != .eof {
+            let t = tokens[i]
+            words.append(t.kind == .identifier ? (KeyboardHabits.latinFromRussianLayout(t.text) ?? t.text) : t.text)
+            i += 1
+        }
+        return words.joined(separator: " ")
+    }
+
     /// statement -> load | let | param | fn | show | describe | export | use | indicator | check | pipelineExpr
     mutating func statement() throws -> Stmt {
         let start = current.span
@@ -35,6 +47,11 @@ extension Parser {
             default:
                 break
             }
+        }
+        // A statement typed with the keyboard still on the Russian layout (`ырщц ыгкмун` for `show survey`).
+        if current.kind == .identifier, let keyword = KeyboardHabits.latinFromRussianLayout(current.text),
+           Keywords.statements.contains(keyword) {
+            throw Diagnostic(.error, Message("E130", current.text, keyword), at: current.span, hint: Message("H118", latinLine(from: index)))
         }
         // SQLite's dot commands (`.mode csv`, `.tables`): the prompt's commands start with `:`.
         if current.isSymbol("."), peek().kind == .identifier, peek().span.start == current.span.end {

@@ -80,7 +80,16 @@ public struct Parser {
     }
 
     func unexpected(_ expected: any MessageArgumentConvertible, hint: Message? = nil) -> Diagnostic {
-        Diagnostic(.error, Message("E003", expected, describe(current)), at: current.span, hint: hint)
+        Diagnostic(.error, Message("E003", expected, describe(current)), at: current.span, hint: hint ?? decimalCommaHint())
+    }
+
+    /// `0,5` where no list or call is open: a decimal comma, as Russian-locale spreadsheets write it.
+    func decimalCommaHint() -> Message? {
+        guard current.isSymbol(","), index > 0, index + 1 < tokens.count else { return nil }
+        let before = tokens[index - 1], after = tokens[index + 1]
+        guard before.kind == .integer, after.kind == .integer,
+              before.span.end == current.span.start, after.span.start == current.span.end else { return nil }
+        return Message("H117", before.text + "." + after.text)
     }
 
     @discardableResult
