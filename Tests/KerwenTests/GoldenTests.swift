@@ -2,7 +2,8 @@
 //
 // In a case file:  `# expect: LINE` lines give stdout inline; `<case>.out` / `<case>.err` hold longer
 // expectations; `# exit: N` the status (default 0); `# args: …` extra arguments after `run FILE`;
-// `# command: check FILE` replaces the whole command line (FILE = this case).
+// `# command: check FILE` replaces the whole command line (FILE = this case); `# env: LANG=ru_RU.UTF-8 …`
+// sets environment variables (the language is English unless a case says otherwise).
 // KERWEN_UPDATE_GOLDEN=1 rewrites .out/.err; a mismatch leaves `<case>.actual` to diff.
 
 import Foundation
@@ -32,6 +33,7 @@ final class GoldenTests: XCTestCase {
         var args: [String] = []
         var stdin: String? = nil
         var command: [String]? = nil
+        var env: [String: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let l = line.trimmingCharacters(in: .whitespaces)
             if l.hasPrefix("# expect: ") { expectLines.append(String(l.dropFirst(10))) }
@@ -39,10 +41,17 @@ final class GoldenTests: XCTestCase {
             else if l.hasPrefix("# exit: ") { expectedExit = Int32(l.dropFirst(8)) ?? 0 }
             else if l.hasPrefix("# args: ") { args = l.dropFirst(8).split(separator: " ").map(String.init) }
             else if l == "# stdin" { stdin = text }
+            else if l.hasPrefix("# env: ") {
+                // `# env: NAME=VALUE …` (an empty value unsets the variable for the language choice).
+                for pair in l.dropFirst(7).split(separator: " ") {
+                    let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    env[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+                }
+            }
             else if l.hasPrefix("# command: ") { command = l.dropFirst(11).split(separator: " ").map(String.init) }
         }
         let arguments = command.map { $0.map { $0 == "FILE" ? relative : $0 } } ?? (stdin != nil ? [String]() : ["run", relative] + args)
-        let result = try TestSupport.runKerwen(arguments, stdin: stdin, cwd: TestSupport.repoRoot)
+        let result = try TestSupport.runKerwen(arguments, stdin: stdin, cwd: TestSupport.repoRoot, env: env)
         let base = file.deletingPathExtension()
         let outFile = base.appendingPathExtension("out"), errFile = base.appendingPathExtension("err")
         let fm = FileManager.default
