@@ -49,7 +49,7 @@ final class REPLTerminalTests: XCTestCase {
     }
 
     private func start(_ env: String = "NO_COLOR=1", arguments: String = "--no-rc", folder: String = "", height: Int = 50) {
-        let command = "cd \(TestSupport.repoRoot.appendingPathComponent(folder).path) && env -u NO_COLOR \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) \(arguments); echo EXIT=$?; sleep 30"
+        let command = "cd \(TestSupport.repoRoot.appendingPathComponent(folder).path) && env -u NO_COLOR KERWEN_LANG=en \(env) KERWEN_HISTORY=\(historyFile) \(TestSupport.binary.path) \(arguments); echo EXIT=$?; sleep 30"
         Self.shell("tmux -L \(socket) new-session -d -s \(session) -x 120 -y \(height) \(Self.quote(command)) >/dev/null")
         XCTAssertTrue(waitFor("kw>"), "no prompt:\n" + screen())
     }
@@ -104,6 +104,23 @@ final class REPLTerminalTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.1)
         }
         return false
+    }
+
+    /// With a Russian locale the prompt speaks Russian (banner, errors, `?share`); `:lang uz` switches
+    /// at once, for the next message.
+    func testRussianLocaleThenUzbekAtTheSamePrompt() {
+        start("NO_COLOR=1 KERWEN_LANG= LC_ALL= LC_MESSAGES= LANG=ru_RU.UTF-8")
+        XCTAssertTrue(waitFor("справка: :help, выход: :quit"), screen())
+        enterAndWait("show 1 + nosuch")
+        XCTAssertTrue(waitFor("ошибка[E013]: неизвестное имя `nosuch`"), screen())
+        enterAndWait("?share")
+        XCTAssertTrue(waitFor("Доля (от 0 до 1) строк, где условие истинно"), screen())
+        enterAndWait(":lang uz")
+        XCTAssertTrue(waitFor("Kerwen endi oʻzbekcha gapiradi"), screen())
+        enterAndWait("show 1 + nosuch")
+        XCTAssertTrue(waitFor("xato[E013]: nomaʼlum nom `nosuch`"), screen())
+        enterAndWait(":lang xx")
+        XCTAssertTrue(waitFor("foydalaning: `:lang en|ru|tk|uz`"), screen())
     }
 
     func testExpressionAndResult() {
