@@ -160,6 +160,10 @@ extension Interpreter {
             metadata = r.metadata
             // Each CSV row names its indicator, so files can be concatenated and still read;
             // JSON carries the metadata once, beside the rows.
+            // JSON also says in words what the indicator computes (in the session's language).
+            if format == .json, let word = wordExplanation, let plan = indicatorExplanation(r.name) {
+                metadata.append((key: "explanation", value: word(plan)))
+            }
             for key in ["code", "series", "unit"] where format != .json {
                 if let m = r.meta(key) { table.set("indicator_\(key)", Column.repeating(.text(m), count: table.rowCount)) }
             }

@@ -13,6 +13,8 @@ public enum OutputEvent: Sendable {
     case message(Diagnostic)
     case exported(path: String, rows: Int)
     case checkReport([CheckOutcome], subject: String)
+    /// `explain`: the plan of what was asked about, for the session to word in its language.
+    case explanation(Explanation)
 }
 
 /// A user function: its parameters and body, expanded inline at each call.
@@ -40,6 +42,8 @@ public final class Interpreter: @unchecked Sendable {
     public var emit: (OutputEvent) -> Void
     /// Loads a module's source for `use`; returns its statements.
     public var moduleLoader: ((Name, Interpreter) throws -> Void)?
+    /// Words an explanation in the session's language (for the `explanation` field of JSON exports).
+    public var wordExplanation: ((Explanation) -> String)?
     /// The standard library's folder (modules and its data tables such as `sdmx_codes.csv`).
     public var standardLibrary: URL?
     /// The folders this run may read and write (`--sandbox`); nil for no limit.
@@ -163,6 +167,8 @@ public final class Interpreter: @unchecked Sendable {
                 throw Diagnostic(.error, Message("E052", "describe", value.kindWord), at: expr.span)
             }
             emit(.describe(table, name: describeSource(expr)))
+        case .explain(let expr):
+            emit(.explanation(explanation(of: expr)))
         case .export(let expr, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .write)
             try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span, options: try exportOptions(options))

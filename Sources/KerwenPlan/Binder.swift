@@ -76,6 +76,7 @@ public struct Binder {
             return plan(.function(name: name.text, params: params.map(\.text)))
         case .show(let e): return plan(.show(bind(e, .plain)))
         case .describe(let e): return plan(.describe(bind(e, .plain)))
+        case .explain(let e): return plan(.explain(bind(e, .plain)))
         case .expression(let e): return plan(.expression(bind(e, .plain)))
         case .export(let e, let path, let options):
             return plan(.export(bind(e, .plain), to: bind(path, .plain), options: options.map { ($0.name.text, ExprPrinter.text($0.value)) }))

@@ -30,6 +30,7 @@ public enum Optimizer {
         case .param(let n, let x): out.kind = .param(name: n, e(x))
         case .show(let x): out.kind = .show(e(x))
         case .describe(let x): out.kind = .describe(e(x))
+        case .explain(let x): out.kind = .explain(e(x))
         case .expression(let x): out.kind = .expression(e(x))
         case .export(let x, let to, let options): out.kind = .export(e(x), to: to, options: options)
         case .check(let x, let rules): out.kind = .check(e(x), rules: rules)

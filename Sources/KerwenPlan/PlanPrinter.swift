@@ -31,6 +31,7 @@ public struct PlanPrinter {
         case .function(let name, let params): head(word("P.fn", ExprPrinter.name(name), params.joined(separator: ", ")))
         case .show(let e): head("show"); tree(e)
         case .describe(let e): head("describe"); tree(e)
+        case .explain(let e): head("explain"); tree(e)
         case .expression(let e): head("show"); tree(e)
         case .export(let e, let to, let options):
             head("export to " + expr(to) + (options.isEmpty ? "" : " with " + options.map { "\($0.name): \($0.value)" }.joined(separator: ", ")))

@@ -12,6 +12,7 @@ public struct StatementPlan: Sendable {
         case function(name: String, params: [String])
         case show(BoundExpr)
         case describe(BoundExpr)
+        case explain(BoundExpr)
         case export(BoundExpr, to: BoundExpr, options: [(name: String, value: String)])
         case use(module: String)
         case indicator(IndicatorPlan)

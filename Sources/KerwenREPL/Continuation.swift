@@ -16,7 +16,7 @@ enum Continuation {
         let program = Parser.parse(SourceFile(id: SourceID(-4), name: "<previous>", text: entry))
         guard program.diagnostics.isEmpty, program.statements.count == 1 else { return false }
         switch program.statements[0].kind {
-        case .show, .describe, .letBinding, .expression: return true
+        case .show, .describe, .explain, .letBinding, .expression: return true
         default: return false
         }
     }

@@ -42,6 +42,9 @@ extension REPL {
             write(TableRenderer.render(t, options: session.renderOptions))
         case "describe":
             run("describe \(argument)")
+        case "explain":
+            guard !argument.isEmpty else { return usage(command) }
+            run("explain \(argument)")
         case "load":
             let path = argument.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             let url = URL(fileURLWithPath: path, relativeTo: session.interpreter.baseDirectory)
@@ -108,7 +111,7 @@ extension HelpTopics {
     /// The catalog code of a command's usage line.
     static func usage(_ command: String) -> String? {
         // The usage lines are catalog entries (`U.timing` …): their words are translated, the commands not.
-        let known = ["timing", "pager", "decimals", "mode", "save", "plan", "lang"]
+        let known = ["timing", "pager", "decimals", "mode", "save", "plan", "lang", "explain"]
         return known.contains(command) ? "U." + command : nil
     }
 }

@@ -50,7 +50,7 @@ public struct Resolver {
             inner.expr(body, .none, allowUnknownColumns: true)
             diagnostics += inner.diagnostics
             scope[name.text] = Symbol(kind: .function, arity: params.count)
-        case .show(let e), .describe(let e), .expression(let e):
+        case .show(let e), .describe(let e), .explain(let e), .expression(let e):
             expr(e, .none)
         case .export(let e, let path, let options):
             expr(e, .none)

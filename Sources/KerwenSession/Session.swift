@@ -27,6 +27,8 @@ public final class Session: @unchecked Sendable {
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
+    /// The standard library's translated metadata, by language (read when first explained).
+    var libraryTranslations: [Language: [String: String]] = [:]
     /// Names each module defines, by module name (nil: no such module), read once.
     var moduleSymbolCache: [String: [String: Symbol]?] = [:]
     /// The same names as the binder knows them (typed, with function bodies), for `plan`.
@@ -50,6 +52,7 @@ public final class Session: @unchecked Sendable {
         interpreter.standardLibrary = Self.standardLibraryDirectory
         interpreter.emit = { [unowned self] event in self.handle(event) }
         interpreter.moduleLoader = { [unowned self] name, interp in try self.loadModule(name, into: interp) }
+        interpreter.wordExplanation = { [unowned self] in self.explain($0).trimmingCharacters(in: .newlines) }
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -70,6 +73,8 @@ public final class Session: @unchecked Sendable {
             writeErr(render([d]))
         case .exported(let path, let rows):
             writeErr(catalog.word("W.exported", rows, path) + "\n")
+        case .explanation(let e):
+            writeOut(explain(e))
         case .checkReport(let outcomes, let subject):
             let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject, listed: renderOptions.maxRows, catalog: catalog)
             writeOut(text)

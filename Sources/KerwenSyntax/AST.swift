@@ -310,6 +310,8 @@ public struct Stmt: Equatable, Sendable {
         case function(Name, params: [Name], body: Expr)
         case show(Expr)
         case describe(Expr)
+        /// `explain INDICATOR` or `explain PIPELINE`: what it computes, in words.
+        case explain(Expr)
         /// `export VALUE to "file" [with delimiter: ";", bom: true]`
         case export(Expr, to: Expr, options: [Option])
         case use(Name)
@@ -323,7 +325,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.load(n1, p1, o1), .load(n2, p2, o2)): return n1 == n2 && p1 == p2 && o1 == o2
             case let (.letBinding(n1, e1), .letBinding(n2, e2)), let (.param(n1, e1), .param(n2, e2)): return n1 == n2 && e1 == e2
             case let (.function(n1, p1, b1), .function(n2, p2, b2)): return n1 == n2 && p1 == p2 && b1 == b2
-            case let (.show(x), .show(y)), let (.describe(x), .describe(y)), let (.expression(x), .expression(y)): return x == y
+            case let (.show(x), .show(y)), let (.describe(x), .describe(y)), let (.explain(x), .explain(y)), let (.expression(x), .expression(y)): return x == y
             case let (.export(x1, t1, o1), .export(x2, t2, o2)): return x1 == x2 && t1 == t2 && o1 == o2
             case let (.use(x), .use(y)): return x == y
             case let (.indicator(x), .indicator(y)): return x == y

@@ -30,6 +30,9 @@ extension Parser {
             case "describe":
                 advance()
                 return Stmt(.describe(try pipelineExpr()), span(from: start))
+            case "explain":
+                advance()
+                return Stmt(.explain(try pipelineExpr()), span(from: start))
             case "export":
                 advance()
                 let value = try pipelineExpr()
