@@ -46,7 +46,7 @@ extension Explainer {
             if case .text(let t) = s { return "\"\(t)\"" }
             return ScalarFormat.plain(s)
         case .global(let n, _): return "`$\(n)`"
-        case .conditional(let c, let t, let f): return word("X.if", operand(t), condition(c), operand(f))
+        case .conditional(let c, let t, let f): return "(" + word("X.if", operand(t), condition(c), operand(f)) + ")"
         case .builtin(let b, _) where b.kind == .aggregate: return phrase(e)
         default: return code(e)
         }
