@@ -54,8 +54,9 @@ public enum KeyboardHabits {
     /// "the Cyrillic `е` (U+0435) where the Latin `e` is meant" for each replaced letter.
     public static func describe(_ replaced: [Character]) -> [String] {
         replaced.map { c in
-            let code = String(c.unicodeScalars.first!.value, radix: 16, uppercase: true)
-            return "`\(c)` (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) → `\(lookAlikes[c]!)`"
+            var code = String(c.unicodeScalars.first!.value, radix: 16, uppercase: true)
+            while code.count < 4 { code = "0" + code }
+            return "`\(c)` (U+\(code)) → `\(lookAlikes[c]!)`"
         }
     }
 

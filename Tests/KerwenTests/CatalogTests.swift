@@ -118,6 +118,8 @@ final class CatalogTests: XCTestCase {
             "KerwenSyntax/Parser+Pipelines.swift": ["group by"], "KerwenREPL/Terminal.swift": ["less -FRXS"],
             "KerwenSema/Builtins.swift": ["(", "if … then … else"], "KerwenSema/FirstHourHints.swift": ["if … then … else"],
             "KerwenSyntax/Parser+Statements.swift": ["describe NAME", "load FILE"],
+            // The argument parser's own English, matched in order to be reworded from the catalog.
+            "kerwen/HelpFrame.swift": ["Show the version.", "Show help information.", "See '", "Missing ", "Unknown option", "Unexpected argument", "The value '"],
         ]
         let sources = TestSupport.repoRoot.appendingPathComponent("Sources")
         let literal = try NSRegularExpression(pattern: #""((?:[^"\\]|\\.)*)""#)
