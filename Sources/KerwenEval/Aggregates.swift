@@ -106,7 +106,7 @@ extension Interpreter {
         defer {
             if skipped > 0 {
                 let what = exprs.map(ExprPrinter.text).joined(separator: ", ")
-                warn(Diagnostic(.note, Message("N001", name, what, String(skipped))))
+                warn(Diagnostic(.note, Message("N001", name, what, skipped)))
             }
         }
         func numeric(_ i: Int) throws -> NumericOperand {

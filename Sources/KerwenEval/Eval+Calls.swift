@@ -117,7 +117,7 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E050", fn.name.text), at: span, hint: Message("H085"))
         }
         guard inlineDepth < Self.maxInlineDepth else {
-            throw Diagnostic(.error, Message("E114", fn.name.text, String(Self.maxInlineDepth)), at: span, hint: Message("H086"))
+            throw Diagnostic(.error, Message("E114", fn.name.text, Self.maxInlineDepth), at: span, hint: Message("H086"))
         }
         // Arguments are expanded in place, so a function that uses its parameter twice doubles its
         // work at each level of nesting: the expansions of one statement are counted and bounded.

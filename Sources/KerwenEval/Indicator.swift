@@ -18,7 +18,7 @@ extension Interpreter {
         indicatorCache[name] = result
         if result.checks.contains(where: \.failed) { emit(.checkReport(result.checks, subject: name)) }
         if let broken = result.checks.first(where: { $0.fatal && $0.failed }) {
-            throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failureCount)), at: decl.name.span)
+            throw Diagnostic(.error, Message("E027", broken.rule, broken.failureCount), at: decl.name.span)
         }
         return result
     }

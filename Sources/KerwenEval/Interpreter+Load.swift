@@ -183,7 +183,7 @@ extension Interpreter {
                 var infinite = 0
                 for (r, v) in values.enumerated() where v.isInfinite && column.isValid(r) { infinite += 1 }
                 if infinite > 0 {
-                    warn(Diagnostic.warning("W006", String(infinite), name, at: span, hint: Message("H084")))
+                    warn(Diagnostic.warning("W006", infinite, name, at: span, hint: Message("H084")))
                 }
             }
         }

@@ -183,7 +183,7 @@ public final class Interpreter: @unchecked Sendable {
             let outcomes = try runCheckRules(rules, on: table)
             emit(.checkReport(outcomes, subject: describeSource(tableExpr)))
             if let broken = outcomes.first(where: { $0.fatal && $0.failed }) {
-                throw Diagnostic(.error, Message("E027", broken.rule, String(broken.failureCount)), at: stmt.span)
+                throw Diagnostic(.error, Message("E027", broken.rule, broken.failureCount), at: stmt.span)
             }
         }
     }

@@ -66,7 +66,7 @@ extension Kernels {
                 }
             }
             if zeroDivisions > 0 {
-                interpreter.warn(Diagnostic(.warning, Message("W001", String(zeroDivisions), String(zeroByZero), String(zeroDivisions - zeroByZero)),
+                interpreter.warn(Diagnostic(.warning, Message("W001", zeroDivisions, zeroByZero, zeroDivisions - zeroByZero),
                                             at: span, hint: Message("H047")))
             }
         }

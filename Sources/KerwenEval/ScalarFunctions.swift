@@ -109,7 +109,7 @@ enum ScalarFunctions {
         case "number", "integer":
             // A whole number past Int64's range has no integer: na, counted in one warning (W004).
             var outOfRange = 0
-            defer { if outOfRange > 0 { warn(Diagnostic(.warning, Message("W004", String(outOfRange)), at: span, hint: Message("H070"))) } }
+            defer { if outOfRange > 0 { warn(Diagnostic(.warning, Message("W004", outOfRange), at: span, hint: Message("H070"))) } }
             func converted(_ d: Double) -> Scalar {
                 guard name == "integer" else { return .number(d) }
                 guard let v = Int64(towardZero: d) else { outOfRange += 1; return .na }

@@ -104,7 +104,7 @@ extension Resolver {
         }
         if let sym = scope[fn.text], sym.kind == .function {
             if let arity = sym.arity, arity != argCount {
-                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, argCount), at: span, hint: Message("H037", fn.text, String(arity))))
+                diagnostics.append(Diagnostic(.error, Message("E015", fn.text, argCount), at: span, hint: Message("H037", fn.text, arity)))
             }
             for a in args { expr(a, ctx, aggregatesAllowed: aggregatesAllowed, allowUnknownColumns: allowUnknownColumns) }
             return

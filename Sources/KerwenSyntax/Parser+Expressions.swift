@@ -14,13 +14,13 @@ extension Parser {
     /// Stops the parser's recursion at `Limits.nesting` levels, where a deeper input would overflow the stack.
     mutating func checkNesting() throws {
         guard nesting > Limits.nesting else { return }
-        throw Diagnostic(.error, Message("E100", String(Limits.nesting)), at: current.span, hint: Message("H068"))
+        throw Diagnostic(.error, Message("E100", Limits.nesting), at: current.span, hint: Message("H068"))
     }
 
     /// Refuses a tree deeper than `Limits.expressionDepth`, which a long chain of operators makes.
     func bounded(_ e: Expr) throws -> Expr {
         guard e.height > Limits.expressionDepth else { return e }
-        throw Diagnostic(.error, Message("E101", String(Limits.expressionDepth)), at: current.span, hint: Message("H069"))
+        throw Diagnostic(.error, Message("E101", Limits.expressionDepth), at: current.span, hint: Message("H069"))
     }
 
     /// or -> and ("or" and)*
