@@ -142,3 +142,23 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(found, [], "user-facing text outside the catalogs:\n" + found.joined(separator: "\n"))
     }
 }
+
+final class KeyboardHabitsTests: XCTestCase {
+    func testRussianLayoutGivesTheLatinWord() {
+        XCTAssertEqual(KeyboardHabits.latinFromRussianLayout("ырщц"), "show")
+        XCTAssertEqual(KeyboardHabits.latinFromRussianLayout("ыгкмун"), "survey")
+        XCTAssertEqual(KeyboardHabits.latinFromRussianLayout("ЫРЩЦ"), "SHOW")
+        XCTAssertNil(KeyboardHabits.latinFromRussianLayout("show"))
+        XCTAssertNil(KeyboardHabits.latinFromRussianLayout("бю"))  // keys , and . are no letters
+    }
+
+    func testLookAlikesAreNamedButRussianNamesAreLeftAlone() {
+        let (fixed, replaced) = KeyboardHabits.latinLookAlikes("s\u{0435}x")!
+        XCTAssertEqual(fixed, "sex")
+        XCTAssertEqual(KeyboardHabits.describe(replaced), ["`е` (U+0435) → `e`"])
+        XCTAssertNil(KeyboardHabits.latinLookAlikes("регион"))   // a Russian column name is a name
+        XCTAssertNil(KeyboardHabits.latinLookAlikes("sex"))
+        XCTAssertNil(KeyboardHabits.hint(for: "регион", in: ["region"]))
+        XCTAssertEqual(KeyboardHabits.hint(for: "\u{0441}ount", in: ["count", "sum"])?.code, "H113")
+    }
+}
