@@ -87,7 +87,7 @@ let englishMessages: [String: String] = [
     "E022": "cannot open data file `{0:file}`: no such file",
     "E025": "cannot export to `.{0:extension}` files",
     "E026": "no module named `{0:module}`",
-    "E027": "required check `{0:check}` failed on {1:count} rows",
+    "E027": "required check `{0:check}` failed on {1:count} {count|row|rows}",
     "E028": "`{0:function}` is an aggregate: it can only be used in `summarize` or in an indicator",
     "E029": "`{0:step}` cannot follow `group by`",
     "E031": "`take` needs a whole number of rows that is 0 or more, not `{0:value}`",

@@ -53,6 +53,7 @@ let englishHelp: [String: String] = [
         [by k, …] [within 0.5]             agree on the other columns (or on `by`); `others` = all other codes
       gaps: year by country                no year missing inside each series
       A broken rule is a warning; write `require` before a rule (`require unique: id`) to stop the script.
+      `let problems = check t { … }` also keeps the findings as a table (rule, kind, row, key, left, right, difference, copies, duplicates, missing).
       Example: check survey { unique: person_id  rule: age between 15 and 70 }
     """,
     "HELP.where": "… | where condition\n  Keeps the rows where the condition is true (rows where it is na are dropped).\n  Example: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",

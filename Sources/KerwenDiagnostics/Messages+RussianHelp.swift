@@ -53,6 +53,7 @@ let russianHelp: [String: String] = [
         [by k, …] [within 0.5]             по остальным столбцам (или по `by`); `others` = все прочие коды
       gaps: year by country                внутри каждого ряда не пропущен ни один год
       Нарушенное правило — предупреждение; `require` перед правилом (`require unique: id`) останавливает скрипт.
+      `let problems = check t { … }` также сохраняет находки в таблицу (rule, kind, row, key, left, right, difference, copies, duplicates, missing).
       Пример: check survey { unique: person_id  rule: age between 15 and 70 }
     """,
     "HELP.where": "… | where условие\n  Оставляет строки, где условие истинно (строки, где оно na, отбрасываются).\n  Пример: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",

@@ -53,6 +53,7 @@ let turkmenHelp: [String: String] = [
         [by k, …] [within 0.5]             setirleriň arasynda bölekleriniň jemine deň; `others` = beýleki ähli kodlar
       gaps: year by country                her hataryň içinde hiç bir ýyl ýitmeýär
       Bozulan düzgün duýduryşdyr; düzgüniň öňünde `require` (`require unique: id`) skripti saklaýar.
+      `let problems = check t { … }` tapyndylary tablisa hökmünde hem saklaýar (rule, kind, row, key, left, right, difference, copies, duplicates, missing).
       Mysal: check survey { unique: person_id  rule: age between 15 and 70 }
     """,
     "HELP.where": "… | where şert\n  Şert dogry bolan setirleri galdyrýar (şert na bolan setirler taşlanýar).\n  Mysal: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",

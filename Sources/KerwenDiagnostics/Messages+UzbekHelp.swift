@@ -53,6 +53,7 @@ let uzbekHelp: [String: String] = [
         [by k, …] [within 0.5]             qatorlar orasida qismlari yigʻindisiga teng; `others` = boshqa barcha kodlar
       gaps: year by country                har bir seriya ichida hech bir yil tushib qolmaydi
       Buzilgan qoida — ogohlantirish; qoida oldidagi `require` (`require unique: id`) skriptni toʻxtatadi.
+      `let problems = check t { … }` topilmalarni jadval sifatida ham saqlaydi (rule, kind, row, key, left, right, difference, copies, duplicates, missing).
       Misol: check survey { unique: person_id  rule: age between 15 and 70 }
     """,
     "HELP.where": "… | where shart\n  Shart rost boʻlgan qatorlarni qoldiradi (shart na boʻlgan qatorlar tashlanadi).\n  Misol: show survey | where monthly_income_usd > 1000 and sex == \"F\" | take 5",

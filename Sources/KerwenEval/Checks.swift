@@ -48,6 +48,7 @@ extension Interpreter {
             for side in [l, r] where !Self.isPlain(side) { sides.append((ExprPrinter.text(side), try stepVec(side, .rows(table)))) }
         }
         var failures: [[CheckCell]] = []
+        var findings: [Finding] = []
         var failed = 0, undecided = 0
         for i in 0..<table.rowCount {
             switch b.at(i) {
@@ -59,12 +60,17 @@ extension Interpreter {
                 if wide { row.insert((.message(Message("C.row")), .text(String(i + 1))), at: 0) }
                 for (label, side) in sides { row.append((.text(label), .text(Self.cellText(side.cell(i))))) }
                 failures.append(row)
+                let values = sides.map { $0.1.cell(i).doubleValue }
+                findings.append(Finding(row: i + 1, keys: context.map { ($0, Self.cellText(table.column($0)!.scalar(at: i))) },
+                                        left: values.first ?? nil, right: values.count > 1 ? values[1] : nil))
             case nil: undecided += 1
             default: break
             }
         }
-        return CheckOutcome(rule: ExprPrinter.text(e), fatal: fatal, failures: failures, failureCount: failed,
-                            checked: table.rowCount, undecided: undecided)
+        var outcome = CheckOutcome(rule: ExprPrinter.text(e), fatal: fatal, failures: failures, failureCount: failed,
+                                   checked: table.rowCount, undecided: undecided)
+        outcome.findings = findings
+        return outcome
     }
 
     private static func isPlain(_ e: Expr) -> Bool {
@@ -86,6 +92,7 @@ extension Interpreter {
         var rows: [Int: [Int]] = [:]
         for i in 0..<table.rowCount where counts[Int(grouping.groupOf[i])] > 1 { rows[Int(grouping.groupOf[i]), default: []].append(i) }
         var failures: [[CheckCell]] = []
+        var findings: [Finding] = []
         var identicalKeys = 0
         for g in 0..<grouping.count where counts[g] > 1 {
             let rows = rows[g]!
@@ -96,9 +103,13 @@ extension Interpreter {
             row.append((.message(Message("C.rows")), .text(String(rows.count))))
             row.append((.message(Message("C.copies")), .message(Message(identical ? "C.exact" : "C.conflicting"))))
             failures.append(row)
+            findings.append(Finding(keys: keys.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: g))) },
+                                    copies: rows.count, identical: identical))
         }
         var outcome = CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "keys")
         outcome.identicalRepeats = identicalKeys
+        outcome.findings = findings
+        outcome.kind = "unique"
         return outcome
     }
 
@@ -142,6 +153,7 @@ extension Interpreter {
             if !seenParts[group].insert(label).inserted { undecidable[group] = true }
         }
         var failures: [[CheckCell]] = []
+        var findings: [Finding] = []
         var checked = 0, undecided = 0
         for k in 0..<g where totalRows[k] > 0 || partRows[k] > 0 {
             // Only a group with one total and every part present can be compared without a false alarm.
@@ -157,9 +169,14 @@ extension Interpreter {
                 row.append((.message(Message("C.parts")), .text(ScalarFormat.number(partSum[k]))))
                 row.append((.message(Message("C.difference")), .text(ScalarFormat.number(difference))))
                 failures.append(row)
+                findings.append(Finding(keys: keys.enumerated().map { ($1, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) },
+                                        left: total[k], right: partSum[k]))
             }
         }
-        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: checked + undecided, undecided: undecided, unit: "totals")
+        var outcome = CheckOutcome(rule: "", fatal: false, failures: failures, checked: checked + undecided, undecided: undecided, unit: "totals")
+        outcome.findings = findings
+        outcome.kind = "total"
+        return outcome
     }
 
     /// No time point missing between a series' first and last one.
@@ -175,6 +192,7 @@ extension Interpreter {
             present[Int(grouping.groupOf[i])].insert(t)
         }
         var failures: [[CheckCell]] = []
+        var findings: [Finding] = []
         for k in 0..<grouping.count {
             // The gaps are found between neighbours in order, never by listing every point from the
             // first to the last (years 1 … 9e18 would be 9e18 points).
@@ -190,8 +208,13 @@ extension Interpreter {
             row.append((.message(Message("C.last")), .text(String(hi))))
             row.append((.message(Message("C.missing")), .text(Self.ranges(missing))))
             failures.append(row)
+            findings.append(Finding(keys: by.enumerated().map { ($1.text, Self.cellText(grouping.keyColumns[$0].scalar(at: k))) },
+                                    missing: Self.ranges(missing)))
         }
-        return CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "series")
+        var outcome = CheckOutcome(rule: "", fatal: false, failures: failures, checked: grouping.count, undecided: 0, unit: "series")
+        outcome.findings = findings
+        outcome.kind = "gaps"
+        return outcome
     }
 
     /// `2012, 2015–2017` for the missing ranges 2012…2012 and 2015…2017.

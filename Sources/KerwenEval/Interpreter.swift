@@ -175,13 +175,17 @@ public final class Interpreter: @unchecked Sendable {
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)
-        case .check(let tableExpr, let rules):
+        case .check(let tableExpr, let rules), .checkBinding(_, let tableExpr, let rules):
             let value = try evalValue(tableExpr)
             guard let table = value.table else {
                 throw Diagnostic(.error, Message("E052", "check", value.kindWord), at: tableExpr.span)
             }
             let outcomes = try runCheckRules(rules, on: table)
             emit(.checkReport(outcomes, subject: describeSource(tableExpr)))
+            if case .checkBinding(let name, _, _) = stmt.kind {
+                globals[name.text] = .value(.table(Self.findingsTable(outcomes)))
+                invalidateIndicators()
+            }
             if let broken = outcomes.first(where: { $0.fatal && $0.failed }) {
                 throw Diagnostic(.error, Message("E027", broken.rule, broken.failureCount), at: stmt.span)
             }

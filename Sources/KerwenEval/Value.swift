@@ -73,7 +73,34 @@ public enum Vec: Sendable {
     }
 }
 
-/// One checked rule of an indicator or a `check` statement, with the rows that broke it.
+/// One finding of a rule as data (a row of `let problems = check …`): which row or key broke it,
+/// and the values on each side. Fields that do not apply to the rule's kind are nil.
+public struct Finding: Sendable {
+    /// The failing row of the checked table, from 1 (row rules).
+    public var row: Int?
+    /// The values that identify the row, key, total or series, as `name=value` pairs.
+    public var keys: [(String, String)]
+    /// A comparison's two sides (row rules), or a total and the sum of its parts (`total:`).
+    public var left: Double?
+    public var right: Double?
+    /// `unique:`: how many rows share the key, and whether they are copies of one record.
+    public var copies: Int?
+    public var identical: Bool?
+    /// `gaps:`: the missing time points, such as `2012, 2015–2017`.
+    public var missing: String?
+
+    public init(row: Int? = nil, keys: [(String, String)], left: Double? = nil, right: Double? = nil,
+                copies: Int? = nil, identical: Bool? = nil, missing: String? = nil) {
+        self.row = row
+        self.keys = keys
+        self.left = left
+        self.right = right
+        self.copies = copies
+        self.identical = identical
+        self.missing = missing
+    }
+}
+
 /// One cell of a check finding: its label (a column name, or a catalog word such as "copies") and
 /// its value, both worded by the renderer in the session's language.
 public typealias CheckCell = (label: MessageArgument, value: MessageArgument)
@@ -96,6 +123,10 @@ public struct CheckOutcome: Sendable {
     public var unit: String = "rows"
     /// For `unique:`: how many repeated keys have only identical copies (the rest conflict).
     public var identicalRepeats: Int?
+    /// The listed failures as data, in the same order as `failures`.
+    public var findings: [Finding] = []
+    /// `rule`, `unique`, `total` or `gaps`.
+    public var kind = "rule"
 
     public init(rule: String, fatal: Bool, failures: [[CheckCell]], failureCount: Int? = nil, checked: Int,
                 undecided: Int, unit: String = "rows") {

@@ -3,6 +3,7 @@
 // Names are bound by `NameRules`, the rule the resolver checks them by; the resolver has reported
 // unknown names before binding, so here an unknown name is only left untyped.
 
+import KerwenData
 import KerwenDiagnostics
 import KerwenSema
 import KerwenSyntax
@@ -91,6 +92,12 @@ public struct Binder {
             let bound = bind(table, .plain)
             let columns = tableColumns(bound)
             return plan(.check(bound, rules: rules.map { bindRule($0, columns) }))
+        case .checkBinding(let name, let table, let rules):
+            let bound = bind(table, .plain)
+            let columns = tableColumns(bound)
+            let findings = CheckFindings.columns.map { PlanColumn($0.name, PlanType(ColumnType(rawValue: $0.type) ?? .text)) }
+            environment[name.text] = PlanGlobal(kind: .dataset, type: .table, columns: findings)
+            return plan(.checkBinding(name: name.text, bound, rules: rules.map { bindRule($0, columns) }))
         }
     }
 

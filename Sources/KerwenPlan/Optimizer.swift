@@ -34,6 +34,7 @@ public enum Optimizer {
         case .expression(let x): out.kind = .expression(e(x))
         case .export(let x, let to, let options): out.kind = .export(e(x), to: to, options: options)
         case .check(let x, let rules): out.kind = .check(e(x), rules: rules)
+        case .checkBinding(let name, let x, let rules): out.kind = .checkBinding(name: name, e(x), rules: rules)
         case .indicator(let ind):
             out.kind = .indicator(optimize(ind, passes: passes))
         }

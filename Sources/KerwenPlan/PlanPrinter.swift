@@ -42,6 +42,10 @@ public struct PlanPrinter {
             head("check")
             tree(e)
             for r in rules { out.append("  " + (r.fatal ? "require " : "rule ") + rule(r)) }
+        case .checkBinding(let name, let e, let rules):
+            head("let " + ExprPrinter.name(name) + " = check")
+            tree(e)
+            for r in rules { out.append("  " + (r.fatal ? "require " : "rule ") + rule(r)) }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -17,6 +17,8 @@ public struct StatementPlan: Sendable {
         case use(module: String)
         case indicator(IndicatorPlan)
         case check(BoundExpr, rules: [CheckPlan])
+        /// `let NAME = check …`: the check, its findings bound to NAME as a table.
+        case checkBinding(name: String, BoundExpr, rules: [CheckPlan])
         case expression(BoundExpr)
     }
     public var kind: Kind

@@ -67,6 +67,10 @@ public struct Resolver {
         case .check(let table, let rules):
             let ctx = expr(table, .none)
             for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
+        case .checkBinding(let name, let table, let rules):
+            let ctx = expr(table, .none)
+            for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
+            scope[name.text] = Symbol(kind: .variable, columns: CheckFindings.columns.map(\.name))
         }
     }
 

@@ -318,6 +318,8 @@ public struct Stmt: Equatable, Sendable {
         case indicator(IndicatorDecl)
         /// `check TABLE { rule … }`: consistency rules over rows and across rows.
         case check(Expr, rules: [CheckRule])
+        /// `let NAME = check TABLE { … }`: the check, and its findings bound as a table.
+        case checkBinding(Name, Expr, rules: [CheckRule])
         case expression(Expr)
 
         public static func == (a: Kind, b: Kind) -> Bool {
@@ -330,6 +332,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.use(x), .use(y)): return x == y
             case let (.indicator(x), .indicator(y)): return x == y
             case let (.check(t1, r1), .check(t2, r2)): return t1 == t2 && r1 == r2
+            case let (.checkBinding(n1, t1, r1), .checkBinding(n2, t2, r2)): return n1 == n2 && t1 == t2 && r1 == r2
             default: return false
             }
         }

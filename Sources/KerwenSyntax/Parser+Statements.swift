@@ -110,6 +110,14 @@ extension Parser {
             throw Diagnostic(.error, Message("E003", "`=`", "`==`"), at: current.span, hint: Message("H010"))
         }
         try expectSymbol("=")
+        // `let problems = check t { … }`: the findings of the check, as a table.
+        if !isParam, current.kind == .identifier, !current.quoted, current.text == "check",
+           peek().kind == .identifier || peek().isSymbol("(") {
+            let check = try checkStatement()
+            if case .check(let table, let rules) = check.kind {
+                return Stmt(.checkBinding(name, table, rules: rules), span(from: start))
+            }
+        }
         let value = try pipelineExpr()
         return Stmt(isParam ? .param(name, value) : .letBinding(name, value), span(from: start))
     }

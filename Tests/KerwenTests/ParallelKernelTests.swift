@@ -49,10 +49,10 @@ final class ParallelKernelTests: XCTestCase {
             XCTAssertEqual(Double(f[3])!, p[r]!, accuracy: 1e-6 * abs(p[r]!), r)
             XCTAssertEqual(Int(f[4]), count[r], r)
         }
-        XCTAssertTrue(err.contains("division by zero in \(zeroDivisions) rows"), err)
+        let grouped = { (k: Int) in k.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+        XCTAssertTrue(err.contains("division by zero in \(grouped(zeroDivisions)) rows"), err)
         // Every failing row is counted, though only the first ones are described.
         let failing = (0..<n).filter { x($0) <= 0 }.count
-        let grouped = { (k: Int) in k.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
         XCTAssertTrue(out.contains("\(grouped(failing)) of \(grouped(n)) rows fail"), String(out.prefix(300)))
         XCTAssertTrue(out.contains("\(grouped(failing - 50)) more rows"), String(out.suffix(300)))
     }
