@@ -174,6 +174,7 @@ let englishMessages: [String: String] = [
     "E101": "expression deeper than {0:limit} levels (each operator of a chain such as `a + b + c` adds a level)",
     // Warnings and notes.
     "W001": "division by zero in {0:count} rows gave na ({1:zero} of them 0 / 0, {2:number} a number / 0)",
+    "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",
     "W004": "{0:count} values are past the integer range (±9,223,372,036,854,775,807) and gave na",
@@ -236,6 +237,7 @@ let englishMessages: [String: String] = [
     "L001": "not a column here",
     // Hints.
     "H001": "did you mean {0:names}?",
+    "H119": "if the file repeats its rows, write `data: {0:data} | distinct`; `check … { unique: … }` lists the repeated keys",
     "H002": "close the text with the same quote it starts with",
     "H003": "close the column name with a back-quote `",
     "H004": "`$` is followed by a variable name, as in `$year`",

@@ -176,6 +176,7 @@ let turkmenMessages: [String: String] = [
     "E101": "aňlatma {limit} derejeden çuň (`a + b + c` ýaly zynjyryň her operatory bir dereje goşýar)",
     // Warnings and notes.
     "W001": "nola bölmek {count} setirde na berdi (olaryň {zero} sanysy 0 / 0, {number} sanysy san / 0)",
+    "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",
     "W004": "{count} baha bitin sanlaryň çäginden (±9 223 372 036 854 775 807) çykdy we na berdi",
@@ -238,6 +239,7 @@ let turkmenMessages: [String: String] = [
     "L001": "bu ýerde sütün däl",
     // Hints.
     "H001": "{names} diýmekçi bolduňyzmy?",
+    "H119": "faýl setirlerini gaýtalaýan bolsa, `data: {data} | distinct` ýazyň; `check … { unique: … }` gaýtalanýan açarlary görkezýär",
     "H002": "teksti başlanýan dyrnagy bilen ýapyň",
     "H003": "sütüniň adyny ters dyrnak ` bilen ýapyň",
     "H004": "`$` belgisinden soň üýtgeýäniň ady gelýär, meselem `$year`",

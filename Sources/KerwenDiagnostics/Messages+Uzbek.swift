@@ -176,6 +176,7 @@ let uzbekMessages: [String: String] = [
     "E101": "ifoda {limit} darajadan chuqur (`a + b + c` kabi zanjirning har bir operatori bitta daraja qoʻshadi)",
     // Warnings and notes.
     "W001": "nolga boʻlish {count} qatorda na berdi (ulardan {zero} tasi 0 / 0, {number} tasi son / 0)",
+    "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",
     "W004": "{count} ta qiymat butun sonlar chegarasidan (±9 223 372 036 854 775 807) chiqdi va na berdi",
@@ -238,6 +239,7 @@ let uzbekMessages: [String: String] = [
     "L001": "bu yerda ustun emas",
     // Hints.
     "H001": "{names} demoqchimisiz?",
+    "H119": "agar fayl qatorlarini takrorlasa, `data: {data} | distinct` deb yozing; `check … { unique: … }` takrorlanadigan kalitlarni koʻrsatadi",
     "H002": "matnni u boshlangan qoʻshtirnoq bilan yoping",
     "H003": "ustun nomini teskari qoʻshtirnoq ` bilan yoping",
     "H004": "`$` dan keyin oʻzgaruvchi nomi keladi, masalan `$year`",

@@ -50,8 +50,32 @@ extension Interpreter {
             let rows = try withActiveRows(kept) { try mask(cond, table) }
             kept = kept.map { Self.both($0, rows) } ?? rows
         }
+        if let whole = recordSource(plan.data, rows: table.rowCount) { warnOfIdenticalRecords(decl, dataExpr, whole, kept) }
         let reading = plan.columnsRead
         return (table.selecting(table.names.filter(reading.contains)), kept)
+    }
+
+    /// The table whose rows are the indicator's records with all their columns, when the data is a
+    /// table of the session (cut only to the columns read, filtered only by masks): identity needs
+    /// every column — two survey respondents who agree on the columns read are two records. Data
+    /// made by a pipeline (derive, join, summarize …) is not checked: its rows are computed.
+    private func recordSource(_ node: PlanNode, rows: Int) -> Table? {
+        var node = node
+        while case .project(let input, _, .pruned) = node.op { node = input }
+        guard case .dataset(let name) = node.op, case .value(let v)? = globals[name], let t = v.table, t.rowCount == rows else { return nil }
+        return t
+    }
+
+    /// W007, once per indicator: records identical in every column, whose values its cells would
+    /// count more than once (an example names the record by its dimensions, or its first columns).
+    private func warnOfIdenticalRecords(_ decl: IndicatorDecl, _ dataExpr: Expr, _ table: Table, _ kept: [Bool]?) {
+        guard let found = DuplicateRecords.find(in: table, rows: kept) else { return }
+        // The dimensions, then the first other columns (what usually names a record), four at most.
+        let named = decl.by.map(\.text).filter { table.column($0) != nil }
+        let shown = Array((named + table.names.filter { !named.contains($0) }).prefix(max(4, named.count)))
+        let example = shown.map { "\($0)=\(Self.cellText(table.column($0)!.scalar(at: found.example)))" }.joined(separator: ", ")
+        warn(Diagnostic(.warning, Message("W007", decl.name.text, found.copies, example), at: decl.name.span,
+                        hint: Message("H119", ExprPrinter.text(dataExpr))))
     }
 
     func compute(_ decl: IndicatorDecl) throws -> IndicatorResult {

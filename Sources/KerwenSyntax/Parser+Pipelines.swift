@@ -112,7 +112,8 @@ extension Parser {
         case "distinct":
             advance()
             var names: [Name] = []
-            if current.kind == .identifier { names = try nameList(columnName) }
+            // `distinct value: …` on one line of an indicator is `distinct`, then the field `value:`.
+            if current.kind == .identifier, !peek().isSymbol(":") { names = try nameList(columnName) }
             return Step(.distinct(names), span(from: start))
         default:
             throw Diagnostic(.error, Message("E008", word), at: current.span,
