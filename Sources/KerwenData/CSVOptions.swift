@@ -13,7 +13,7 @@ public struct CSVOptions: Sendable {
     /// Windows-1251 (what Excel on a Russian Windows writes), converted first.
     public var encoding: TextEncoding = .utf8
 
-    public enum TextEncoding: String, Sendable, CaseIterable { case utf8 = "utf-8", cp1251 = "cp1251" }
+    public enum TextEncoding: String, Sendable, CaseIterable { case utf8 = "utf-8", cp1251 = "cp1251", cp866 = "cp866", koi8r = "koi8-r" }
 
     public static let defaultMissingMarkers = ["NA", "N/A", "n/a", "na", "..", "...", "-", "NaN", "null", "NULL"]
 

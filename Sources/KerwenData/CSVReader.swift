@@ -25,7 +25,7 @@ public enum CSVReader {
         let file: MappedFile
         do { file = try MappedFile(path: path, sandbox: sandbox) } catch { throw problem(error, name) }
         // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
-        if options.encoding == .cp1251 {
+        if options.encoding != .utf8 {
             let bytes = Array(file.bytes)
             if file.changed { throw Diagnostic.error("E104", name, hint: Message("H073")) }
             return try parseReporting(bytes: bytes, name: name, options: options)
@@ -82,11 +82,16 @@ public enum CSVReader {
         try parseReporting(bytes: bytes, name: name, options: options).table
     }
 
-    /// `bytes` in `options.encoding`; Windows-1251 is converted whole first, then read as UTF-8
-    /// (it has a character for every byte, so nothing is lost).
+    /// `bytes` in `options.encoding`; a single-byte Cyrillic page (Windows-1251, CP866, KOI8-R) is
+    /// converted whole first, then read as UTF-8 (each has a character for every byte, so nothing is lost).
     public static func parseReporting(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws -> Result {
         var utf8 = bytes
-        if options.encoding == .cp1251 { utf8 = Array((String(data: Data(bytes), encoding: .windowsCP1251) ?? "").utf8) }
+        switch options.encoding {
+        case .utf8: break
+        case .cp1251: utf8 = Array((String(data: Data(bytes), encoding: .windowsCP1251) ?? "").utf8)
+        case .cp866: utf8 = SingleByteCyrillic.decode(bytes, table: SingleByteCyrillic.cp866)
+        case .koi8r: utf8 = SingleByteCyrillic.decode(bytes, table: SingleByteCyrillic.koi8r)
+        }
         return try utf8.withUnsafeBufferPointer { try parse(buffer: $0, name: name, options: options) }
     }
 

@@ -345,7 +345,7 @@ let englishMessages: [String: String] = [
     "H108": "if they are codes, not numbers, keep them as text with `text: [{0:columns}]`; `decimal: \",\"` states the format and drops this note",
     "H109": "write `decimal: \",\"` for numbers such as 6,2, or `decimal: \".\"`",
     "H110": "a file saved by Excel on a Russian, Kazakh or Uzbek Windows is usually Windows-1251: write `load … with encoding: \"cp1251\"` (or save it from Excel as \"CSV UTF-8\")",
-    "H111": "write `encoding: \"utf-8\"` or `encoding: \"cp1251\"` (Windows Cyrillic)",
+    "H111": "write `encoding: \"utf-8\"`, `\"cp1251\"` (Windows Cyrillic), `\"cp866\"` (DOS) or `\"koi8-r\"`",
     "H112": "a `| step` follows a table, as in `show survey | where year == 2023`; at the prompt a line starting with `|` continues the statement before it, when that one was complete — fix it and type the step again",
     "H088": "{0:keys} matches many rows for each row: join on more columns, or summarize one side first; `--max-memory` raises the limit",
     "H060": "the layouts are \"open-sdg\" (Open SDG tidy CSV: empty disaggregation cells are totals) and \"plain\"",

@@ -347,7 +347,7 @@ let turkmenMessages: [String: String] = [
     "H108": "eger olar san däl-de kod bolsa, `text: [{columns}]` bilen tekst hökmünde saklaň; `decimal: \",\"` formaty görkezýär we bu belligi aýyrýar",
     "H109": "6,2 ýaly sanlar üçin `decimal: \",\"` ýa-da `decimal: \".\"` ýazyň",
     "H110": "rus, gazak ýa-da özbek Windows-ynda Excel bilen saklanan faýl adatça Windows-1251 kodlamasynda bolýar: `load … with encoding: \"cp1251\"` ýazyň (ýa-da Excel-den «CSV UTF-8» hökmünde saklaň)",
-    "H111": "`encoding: \"utf-8\"` ýa-da `encoding: \"cp1251\"` (Windows kirilli) ýazyň",
+    "H111": "`encoding: \"utf-8\"`, `\"cp1251\"` (Windows kirilli), `\"cp866\"` (DOS) ýa-da `\"koi8-r\"` ýazyň",
     "H112": "`| ädim` tablisadan soň gelýär, meselem `show survey | where year == 2023`; setirde `|` bilen başlaýan setir, öňki buýruk tamamlanan bolsa, ony dowam etdirýär — ony düzediň we ädimi täzeden ýazyň",
     "H088": "{keys} her setir üçin köp setire gabat gelýär: köp sütün boýunça birleşdiriň ýa-da ilki bir tarapyny jemläň; `--max-memory` çägi ýokarlandyrýar",
     "H060": "görnüşler: \"open-sdg\" (Open SDG tertipli CSV: dezagregasiýanyň boş öýjükleri jemlerdir) we \"plain\"",

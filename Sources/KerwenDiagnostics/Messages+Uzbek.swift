@@ -347,7 +347,7 @@ let uzbekMessages: [String: String] = [
     "H108": "agar ular son emas, kod boʻlsa, `text: [{columns}]` bilan matn sifatida saqlang; `decimal: \",\"` formatni koʻrsatadi va bu izohni olib tashlaydi",
     "H109": "6,2 kabi sonlar uchun `decimal: \",\"` yoki `decimal: \".\"` deb yozing",
     "H110": "rus, qozoq yoki oʻzbek Windowsida Excel saqlagan fayl odatda Windows-1251 kodlashda boʻladi: `load … with encoding: \"cp1251\"` deb yozing (yoki Excel dan «CSV UTF-8» sifatida saqlang)",
-    "H111": "`encoding: \"utf-8\"` yoki `encoding: \"cp1251\"` (Windows kirill) deb yozing",
+    "H111": "`encoding: \"utf-8\"`, `\"cp1251\"` (Windows kirill), `\"cp866\"` (DOS) yoki `\"koi8-r\"` deb yozing",
     "H112": "`| qadam` jadvaldan keyin keladi, masalan `show survey | where year == 2023`; satrda `|` bilan boshlangan satr, oldingi buyruq tugallangan boʻlsa, uni davom ettiradi — uni tuzating va qadamni qayta yozing",
     "H088": "{keys} har bir qator uchun koʻp qatorlarga mos keladi: koʻproq ustun boʻyicha birlashtiring yoki avval bir tomonini jamlang; `--max-memory` chegarani oshiradi",
     "H060": "koʻrinishlar: \"open-sdg\" (Open SDG tartibli CSV: dezagregatsiyaning boʻsh kataklari jamilardir) va \"plain\"",

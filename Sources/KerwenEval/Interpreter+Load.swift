@@ -59,7 +59,8 @@ extension Interpreter {
             case "missing":
                 result.missingMarkers = try textList(option.value)
             case "encoding":
-                let names: [String: CSVOptions.TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "cp1251": .cp1251, "windows-1251": .cp1251]
+                let names: [String: CSVOptions.TextEncoding] = ["utf-8": .utf8, "utf8": .utf8, "cp1251": .cp1251, "windows-1251": .cp1251,
+                                                              "cp866": .cp866, "ibm866": .cp866, "koi8-r": .koi8r, "koi8r": .koi8r]
                 guard case .scalar(.text(let e)) = try evalValue(option.value), let encoding = names[e.lowercased()] else {
                     throw Diagnostic(.error, Message("E054", "encoding"), at: option.value.span, hint: Message("H111"))
                 }
