@@ -169,6 +169,7 @@ let englishMessages: [String: String] = [
     "N005": "this `{0:bracket}` is not closed yet, so the statement goes on",
     "N006": "the statement is not finished after `{0:token}`",
     "E127": "`{0:language}` is not a language Kerwen speaks: use en, ru, tk or uz",
+    "E131": "`{0:function}` reads whole columns of different lengths: give it columns of one table",
     "E126": "`{0:file}` is not UTF-8 text: the first byte that is not is at line {1:line}, byte {2:byte}",
     "E120": "unknown optimiser passes `{0:passes}`: write all, none, or a list of top-n, mask, prune (e.g. --passes top-n,prune)",
     "E101": "expression deeper than {0:limit} levels (each operator of a chain such as `a + b + c` adds a level)",

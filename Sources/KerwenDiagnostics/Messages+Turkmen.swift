@@ -170,6 +170,7 @@ let turkmenMessages: [String: String] = [
     "E123": "onluk oturly sanlar üçin `,` däl-de başga bölüji gerek",
     "N005": "bu `{bracket}` entek ýapylmady, şonuň üçin buýruk dowam edýär",
     "N006": "buýruk `{token}`-dan soň tamamlanmady",
+    "E131": "`{function}` dürli uzynlykdaky bütin sütünleri okaýar: oňa bir tablisanyň sütünlerini beriň",
     "E126": "`{file}` UTF-8 tekst däl: laýyk gelmeýän ilkinji baýt {line}-nji setirde, {byte}-nji baýt",
     "E127": "`{language}` Kerwen-iň bilýän dili däl: en, ru, tk ýa-da uz ulanyň",
     "E120": "näbelli optimizator geçişleri `{passes}`: all, none ýa-da top-n, mask, prune sanawyny ýazyň (meselem, --passes top-n,prune)",

@@ -170,6 +170,7 @@ let uzbekMessages: [String: String] = [
     "E123": "oʻnli vergulli sonlar uchun `,` emas, boshqa ajratgich kerak",
     "N005": "bu `{bracket}` hali yopilmagan, shuning uchun buyruq davom etadi",
     "N006": "buyruq `{token}` dan keyin tugallanmagan",
+    "E131": "`{function}` turli uzunlikdagi butun ustunlarni oʻqiydi: unga bitta jadval ustunlarini bering",
     "E126": "`{file}` UTF-8 matn emas: mos kelmaydigan birinchi bayt {line}-qatorda, {byte}-bayt",
     "E127": "`{language}` Kerwen biladigan til emas: en, ru, tk yoki uz dan foydalaning",
     "E120": "nomaʼlum optimallashtirish bosqichlari `{passes}`: all, none yoki top-n, mask, prune roʻyxatini yozing (masalan, --passes top-n,prune)",

@@ -24,6 +24,8 @@ extension Interpreter {
                 let perGroup = try aggregateColumn(builtin.name, args, span, table, grouping)
                 return .column(perGroup.gather(grouping.groupOfBaseRows()))
             }
+            // `show sum(t.x)`: an aggregate over whole columns of a table, outside any pipeline.
+            if case .plain = mode, let whole = try wholeColumnAggregate(builtin.name, args, span) { return whole }
             guard case .groups(let table, let grouping) = mode else {
                 throw Diagnostic(.error, Message("E028", name.text), at: span, hint: Message("H035", name.text))
             }
@@ -131,5 +133,33 @@ extension Interpreter {
         var substitutions: [String: Expr] = [:]
         for (p, a) in zip(fn.params, args) { substitutions[p.text] = a }
         return try eval(Inliner.substitute(fn.body, substitutions), mode)
+    }
+}
+
+extension Interpreter {
+    /// An aggregate whose arguments read whole columns (`sum(t.x)`, `wmean(t.income, t.weight)`):
+    /// one group of all the rows of those columns; nil when no argument reads a `table.column`.
+    func wholeColumnAggregate(_ name: String, _ args: [Expr], _ span: Span) throws -> Value? {
+        var columns: [Column] = []
+        var failure: Error?
+        let rewritten = args.map { arg in
+            arg.rewritten { x -> Expr? in
+                guard case .member = x.kind, failure == nil else { return nil }
+                do {
+                    guard case .column(let c) = try eval(x, .plain) else { return nil }
+                    columns.append(c)
+                    return Expr(.column("\u{1}\(columns.count - 1)"), x.span)
+                } catch {
+                    failure = error
+                    return nil
+                }
+            }
+        }
+        if let failure { throw failure }
+        guard let rows = columns.first?.count else { return nil }
+        guard columns.allSatisfy({ $0.count == rows }) else { throw Diagnostic(.error, Message("E131", name), at: span) }
+        let table = Table(names: columns.indices.map { "\u{1}\($0)" }, columns: columns)
+        let result = try aggregateColumn(name, rewritten, span, table, Grouping.single(rows: rows))
+        return .scalar(result.scalar(at: 0))
     }
 }

@@ -6,8 +6,15 @@ import KerwenSyntax
 
 enum Continuation {
     /// Whether the entry starts with a pipeline step (`| where …`).
+    /// Also `and …` / `or …`: a condition of the `where` before it goes on, as in a script.
     static func startsWithStep(_ text: String) -> Bool {
-        text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }.hasPrefix("|")
+        let rest = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        if rest.hasPrefix("|") { return true }
+        for word in ["and", "or"] where rest.hasPrefix(word) {
+            let after = rest.dropFirst(word.count).first
+            if after == nil || after == " " || after == "(" || after == "\t" { return true }
+        }
+        return false
     }
 
     /// Whether a step can be added to this entry: one statement whose value is a table or a

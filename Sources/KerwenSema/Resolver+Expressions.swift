@@ -92,7 +92,9 @@ extension Resolver {
     private mutating func call(_ fn: Name, _ args: [Expr], _ span: Span, _ ctx: TableContext, aggregatesAllowed: Bool, allowUnknownColumns: Bool) {
         let argCount = args.count
         if let builtin = Builtins.byName[fn.text] {
-            if builtin.kind == .aggregate && !aggregatesAllowed {
+            // Outside a pipeline an aggregate may read whole columns: `show sum(t.x)`.
+            let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) }
+            if builtin.kind == .aggregate && !aggregatesAllowed && !overWholeColumns {
                 diagnostics.append(Diagnostic(.error, Message("E028", fn.text), at: span, hint: Message("H035", fn.text)))
             }
             if argCount < builtin.minArgs || argCount > builtin.maxArgs {
@@ -171,5 +173,17 @@ extension Resolver {
             names.forEach { column($0, in: ctx) }
             return names.isEmpty ? ctx : .known(names.map(\.text))
         }
+    }
+}
+
+extension Resolver {
+    /// Whether an expression reads a `table.column` (a whole column).
+    static func readsMember(_ e: Expr) -> Bool {
+        var found = false
+        _ = e.rewritten { x in
+            if case .member = x.kind { found = true }
+            return nil
+        }
+        return found
     }
 }

@@ -94,6 +94,11 @@ public struct Lexer {
             break
         }
         if p < bytes.count, bytes[p] == UInt8(ascii: "|") { return }
+        // … and one that starts with `and` or `or` continues a condition (a long `where`).
+        for word in ["and", "or"] where bytes[p...].starts(with: word.utf8) {
+            let after = p + word.utf8.count
+            if after >= bytes.count || !(isIdentStart(at: after) || isDigit(bytes[after])) { return }
+        }
         tokens.append(Token(kind: .newline, text: "\n", span: span(start, start + 1)))
     }
 
