@@ -18,6 +18,8 @@ enum ScalarFunctions {
         case "log10": return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log10($0) }
         case "exp": return try math(args[0], n, scalar, span, name) { Foundation.exp($0) }
         case "round":
+            // Digits that differ by row (`round(x, d)` with a column d): rounded row by row.
+            if args.count > 1, case .column = args[1] { return try roundPerRow(args, n, span, name) }
             var digits = 0
             if args.count > 1 {
                 guard case .scalar(let d) = args[1], let dv = d.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
@@ -66,6 +68,9 @@ enum ScalarFunctions {
             guard case .scalar(.text(let old)) = args[1], case .scalar(.text(let new)) = args[2] else { throw Diagnostic(.error, Message("E062", name), at: span) }
             return try text(args[0], n, scalar, span, name) { .text($0.replacingOccurrences(of: old, with: new)) }
         case "substr":
+            if args.dropFirst().contains(where: { if case .column = $0 { return true } else { return false } }) {
+                return try substrPerRow(args, n, span, name)
+            }
             guard case .scalar(let st) = args[1], let start = st.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }
             var length = Int.max  // no length: to the end
             if args.count > 2 { guard case .scalar(let l) = args[2], let lv = l.doubleValue else { throw Diagnostic(.error, Message("E061", name), at: span) }; length = max(0, Int(saturating: lv)) }
@@ -299,5 +304,44 @@ enum ScalarFunctions {
             return c
         }
         return Column(.text(codes: codes, dictionary: dict), validity: c.validity)
+    }
+}
+
+extension ScalarFunctions {
+    /// `round(x, d)` where d is a column: each row's digits (na digits give na).
+    static func roundPerRow(_ args: [Vec], _ n: Int, _ span: Span, _ name: String) throws -> Value {
+        guard let x = NumericOperand(args[0]) else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[0]), Message("K.number")), at: span) }
+        guard let d = NumericOperand(args[1]) else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[1]), Message("K.number")), at: span) }
+        var out = [Double](repeating: 0, count: n)
+        var valid = Bitmap(count: n, value: true)
+        for i in 0..<n {
+            guard x.isValid(i), d.isValid(i) else { valid[i] = false; continue }
+            let v = x.values[i * x.stride]
+            let f = Foundation.pow(10.0, Double(Swift.max(-400, Swift.min(400, Int(saturating: d.values[i * d.stride])))))
+            let scaled = v * f
+            out[i] = f == 0 ? (v.isFinite ? 0 * v : v) : (scaled.isFinite && f.isFinite ? scaled.rounded(.toNearestOrAwayFromZero) / f : v)
+        }
+        return .column(Column(.number(out), validity: valid.setCount == n ? nil : valid))
+    }
+
+    /// `substr(text, start, length)` where start or length is a column: each row's own.
+    static func substrPerRow(_ args: [Vec], _ n: Int, _ span: Span, _ name: String) throws -> Value {
+        let texts = args[0].materialize(n)
+        guard texts.type == .text || args[0].type == nil else { throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[0]), Message("K.text")), at: span, hint: Message("H050", name)) }
+        guard let start = NumericOperand(args[1]) else { throw Diagnostic(.error, Message("E061", name), at: span) }
+        let length = args.count > 2 ? NumericOperand(args[2]) : nil
+        if args.count > 2, length == nil { throw Diagnostic(.error, Message("E061", name), at: span) }
+        var cells: [Scalar] = []
+        cells.reserveCapacity(n)
+        for i in 0..<n {
+            guard case .text(let s) = texts.scalar(at: i), start.isValid(i), length.map({ $0.isValid(i) }) ?? true else { cells.append(.na); continue }
+            let chars = Array(s)
+            let from = Swift.max(0, Int(saturating: start.values[i * start.stride]) - 1)
+            let count = length.map { Swift.max(0, Int(saturating: $0.values[i * $0.stride])) } ?? Int.max
+            guard from < chars.count else { cells.append(.text("")); continue }
+            let to = count >= chars.count - from ? chars.count : from + count
+            cells.append(.text(String(chars[from..<to])))
+        }
+        return .column(Column.from(cells, type: .text))
     }
 }
