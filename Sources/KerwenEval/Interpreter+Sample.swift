@@ -16,7 +16,16 @@ extension Interpreter {
     public func sample(_ stmt: Stmt) -> Table? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
         let expanded = (raw as NSString).expandingTildeInPath
-        let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        var path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        // A pattern (`data/*.csv`): the first file it matches, and the `file` column the load adds.
+        if Self.isPattern(raw) {
+            guard let first = try? files(matching: path, display: raw, at: pathExpr.span).first else { return nil }
+            path = first.path
+            guard let t = sample(Stmt(.load(Name("", pathExpr.span), path: Expr(.string(first.path), pathExpr.span), options: options), stmt.span)) else { return nil }
+            var out = t
+            out.set(t.names.contains("file") ? "source_file" : "file", Column.repeating(.text((first.shown as NSString).lastPathComponent), count: t.rowCount))
+            return out
+        }
         if let sandbox, !sandbox.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
         guard let file = try? MappedFile(path: path, sandbox: sandbox) else { return nil }

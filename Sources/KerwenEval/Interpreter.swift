@@ -125,7 +125,9 @@ public final class Interpreter: @unchecked Sendable {
         switch stmt.kind {
         case .load(let name, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .read)
-            let table = try loadTable(path: path, display: display, options: options, at: pathExpr.span)
+            let table = Self.isPattern(display)
+                ? try loadMany(pattern: path, display: display, options: options, at: pathExpr.span)
+                : try loadTable(path: path, display: display, options: options, at: pathExpr.span)
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):

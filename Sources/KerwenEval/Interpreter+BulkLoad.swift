@@ -1,0 +1,78 @@
+// `load all from "data/*.csv"`: every file the pattern names, read with the same options and
+// stacked in name order, with a `file` column (the file's name) saying where each row came from. The files must
+// have the same header; a column read as integers in one file and numbers in another is numbers,
+// and one read as text anywhere is text in all.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+extension Interpreter {
+    /// Whether a path written in `load` names several files (`*`, `?` or `[…]` in its file name).
+    static func isPattern(_ path: String) -> Bool { path.contains { "*?[".contains($0) } }
+
+    /// The files a pattern matches, in name order (wildcards only in the last part of the path).
+    func files(matching pattern: String, display: String, at span: Span) throws -> [(path: String, shown: String)] {
+        let folder = (pattern as NSString).deletingLastPathComponent
+        let glob = (pattern as NSString).lastPathComponent
+        let shownFolder = (display as NSString).deletingLastPathComponent
+        guard !Self.isPattern(folder) else { throw Diagnostic(.error, Message("E134", display), at: span, hint: Message("H122")) }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = entries.filter { fnmatch(glob, $0, 0) == 0 && !FileSandbox.isFolder(folder + "/" + $0) }.sorted()
+        guard !names.isEmpty else { throw Diagnostic(.error, Message("E133", display), at: span, hint: Message("H120")) }
+        return names.map { (folder + "/" + $0, shownFolder.isEmpty ? $0 : shownFolder + "/" + $0) }
+    }
+
+    func loadMany(pattern: String, display: String, options: [Option], at span: Span) throws -> Table {
+        var parts: [(shown: String, table: Table)] = []
+        for file in try files(matching: pattern, display: display, at: span) {
+            try Interrupt.check()
+            do { try sandbox?.allow(file.path, shownAs: file.shown, for: .read) } catch var d as Diagnostic { d.span = span; throw d }
+            parts.append((file.shown, try loadTable(path: file.path, display: file.shown, options: options, at: span)))
+        }
+        let first = parts[0]
+        for part in parts.dropFirst() where part.table.names != first.table.names {
+            let listed = { (names: [String]) in names.map { "`\($0)`" }.joined(separator: ", ") }
+            throw Diagnostic(.error, Message("E132", part.shown, listed(part.table.names), first.shown, listed(first.table.names)),
+                             at: span, hint: Message("H121"))
+        }
+        // One type per column across the files: integers and numbers make numbers, anything else text.
+        var columns: [Column] = []
+        for (c, name) in first.table.names.enumerated() {
+            let types = Set(parts.map { $0.table.columns[c].type })
+            let target: ColumnType = types.count == 1 ? types.first! : (types.isSubset(of: [.integer, .number]) ? .number : .text)
+            var merged: Column?
+            for part in parts {
+                let column = Self.retyped(part.table.columns[c], to: target)
+                merged = merged.map { $0.appending(column) ?? $0 } ?? column
+            }
+            _ = name
+            columns.append(merged!)
+        }
+        var names = first.table.names
+        let fileColumn = names.contains("file") ? "source_file" : "file"
+        names.append(fileColumn)
+        // The file's name only: the folder is the same for all, the name is what tells them apart.
+        columns.append(Column.from(parts.flatMap { part in
+            [Scalar](repeating: .text((part.shown as NSString).lastPathComponent), count: part.table.rowCount)
+        }, type: .text))
+        return Table(names: names, columns: columns)
+    }
+
+    /// A column as another type for stacking: integers as numbers, anything as text (as written).
+    static func retyped(_ column: Column, to type: ColumnType) -> Column {
+        guard column.type != type else { return column }
+        switch type {
+        case .number:
+            if let d = column.asDoubles() { return Column(.number(d), validity: column.validity) }
+            return column
+        default:
+            let cells = (0..<column.count).map { i -> Scalar in
+                let s = column.scalar(at: i)
+                return s.isNA ? .na : .text(ScalarFormat.plain(s))
+            }
+            return Column.from(cells, type: .text)
+        }
+    }
+}
