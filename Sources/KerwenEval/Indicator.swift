@@ -73,7 +73,8 @@ extension Interpreter {
         // The dimensions, then the first other columns (what usually names a record), four at most.
         let named = decl.by.map(\.text).filter { table.column($0) != nil }
         let shown = Array((named + table.names.filter { !named.contains($0) }).prefix(max(4, named.count)))
-        let example = shown.map { "\($0)=\(Self.cellText(table.column($0)!.scalar(at: found.example)))" }.joined(separator: ", ")
+        let example = shown.map { name in (name, Self.cellText(table.column(name)!.scalar(at: found.example))) }
+            .map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
         warn(Diagnostic(.warning, Message("W007", decl.name.text, found.copies, example), at: decl.name.span,
                         hint: Message("H119", ExprPrinter.text(dataExpr))))
     }

@@ -39,15 +39,13 @@ extension Interpreter {
         }
         // One type per column across the files: integers and numbers make numbers, anything else text.
         var columns: [Column] = []
-        for (c, name) in first.table.names.enumerated() {
-            let types = Set(parts.map { $0.table.columns[c].type })
-            let target: ColumnType = types.count == 1 ? types.first! : (types.isSubset(of: [.integer, .number]) ? .number : .text)
+        for c in first.table.names.indices {
+            let target = Self.stackedType(Set(parts.map { $0.table.columns[c].type }))
             var merged: Column?
             for part in parts {
                 let column = Self.retyped(part.table.columns[c], to: target)
                 merged = merged.map { $0.appending(column) ?? $0 } ?? column
             }
-            _ = name
             columns.append(merged!)
         }
         var names = first.table.names
@@ -58,6 +56,12 @@ extension Interpreter {
             [Scalar](repeating: .text((part.shown as NSString).lastPathComponent), count: part.table.rowCount)
         }, type: .text))
         return Table(names: names, columns: columns)
+    }
+
+    /// The type of a column stacked from files that read it as these types.
+    static func stackedType(_ types: Set<ColumnType>) -> ColumnType {
+        if types.count == 1, let only = types.first { return only }
+        return types.isSubset(of: [.integer, .number]) ? .number : .text
     }
 
     /// A column as another type for stacking: integers as numbers, anything as text (as written).

@@ -13,17 +13,25 @@ extension Interpreter {
 
     /// The table of the first rows of a `load` (nil when the file cannot be read now, or the path is
     /// not written as text).
+    /// Files of a pattern whose first rows give the plan its types.
+    static let sampledFiles = 16
+
     public func sample(_ stmt: Stmt) -> Table? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
         let expanded = (raw as NSString).expandingTildeInPath
-        var path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
-        // A pattern (`data/*.csv`): the first file it matches, and the `file` column the load adds.
+        let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
+        // A pattern (`data/*.csv`): the first 1 MB of each of its first files, typed as the load
+        // types the stacked columns, and the `file` column the load adds.
         if Self.isPattern(raw) {
-            guard let first = try? files(matching: path, display: raw, at: pathExpr.span).first else { return nil }
-            path = first.path
-            guard let t = sample(Stmt(.load(Name("", pathExpr.span), path: Expr(.string(first.path), pathExpr.span), options: options), stmt.span)) else { return nil }
-            var out = t
-            out.set(t.names.contains("file") ? "source_file" : "file", Column.repeating(.text((first.shown as NSString).lastPathComponent), count: t.rowCount))
+            guard let matched = try? files(matching: path, display: raw, at: pathExpr.span) else { return nil }
+            let samples = matched.prefix(Self.sampledFiles).compactMap { file in
+                sample(Stmt(.load(Name("", pathExpr.span), path: Expr(.string(file.path), pathExpr.span), options: options), stmt.span))
+            }
+            guard var out = samples.first, samples.allSatisfy({ $0.names == out.names }) else { return nil }
+            for (c, name) in out.names.enumerated() {
+                out.set(name, Self.retyped(out.columns[c], to: Self.stackedType(Set(samples.map { $0.columns[c].type }))))
+            }
+            out.set(out.names.contains("file") ? "source_file" : "file", Column.repeating(.text((matched[0].shown as NSString).lastPathComponent), count: out.rowCount))
             return out
         }
         if let sandbox, !sandbox.allows(path, for: .read) { return nil }
