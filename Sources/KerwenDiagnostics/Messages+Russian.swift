@@ -208,7 +208,7 @@ let russianMessages: [String: String] = [
     "H118": "переключите клавиатуру на латиницу (английский) и напишите `{line}`",
     // `explain`: sentences built from an indicator's or a pipeline's plan.
     "X.indicator": "показатель `{name}`", "X.made_from": "Построен из библиотечного определения `{base}`.",
-    "X.one_value": "Одно значение по всем записям.", "X.each": "Одно значение для каждого значения {dimensions}{totals}.",
+    "X.one_value": "Одно значение по всем записям.", "X.each": "Одно значение для каждой категории {dimensions}{totals}.",
     "X.totals": ", с итогами (_T) по {dimensions} и общим итогом",
     "X.value": "Значение: {formula}.", "X.ratio": "отношение числителя к знаменателю ({numerator} / {denominator})", "X.scaled": "{formula}, умноженное на {scale}",
     "X.numerator": "Числитель: {formula}.", "X.denominator": "Знаменатель: {formula}.",
@@ -235,7 +235,7 @@ let russianMessages: [String: String] = [
     "X.library_input": "записи, которые даёт каждое использование определения, со столбцами {columns}",
     "X.where": ", где {condition}", "X.with": ", с {columns}", "X.without": ", без {columns}", "X.only_columns": ", только столбцы {columns}",
     "X.renamed": ", с переименованием {pairs}", "X.grouped": ", сгруппированные по {keys}", "X.summarized": ", сведённые в одну строку: {columns}",
-    "X.summarized_by": ", одна строка для каждого значения {keys}: {columns}", "X.sorted": ", отсортированные по {keys}", "X.descending": " (сначала наибольшие)",
+    "X.summarized_by": ", одна строка для каждой категории {keys}: {columns}", "X.sorted": ", отсортированные по {keys}", "X.descending": " (сначала наибольшие)",
     "X.first_rows": ", первые {count} {count|строка|строки|строк}", "X.joined": ", соединённые с {other} по {keys}",
     "X.left_joined": ", соединённые с {other} по {keys} (строки без пары сохраняются)", "X.union": ", а затем {other}",
     "X.distinct": ", каждая различная строка один раз", "X.distinct_of": ", каждое различное сочетание {columns} один раз", "X.expression": "Значение: {value}.", "X.table": "Строки: {source}.",
