@@ -1,13 +1,15 @@
 // CSV bytes from typed columns, a chunk of rows at a time: each text value quoted once per
 // dictionary entry, numbers formatted straight into the buffer, chunks formatted on all cores.
 
+import Foundation
 import KerwenDiagnostics
 
 /// The columns of a table prepared for writing rows.
 struct CSVEncoder: @unchecked Sendable {
     private enum Cells {
         case integer([Int64])
-        case number([Double])
+        /// The values, and the fixed decimals they are written with (nil: shortest form).
+        case number([Double], Int?)
         /// Each dictionary entry already quoted as it needs to be.
         case text([Int32], [[UInt8]])
         case boolean([Bool])
@@ -26,7 +28,7 @@ struct CSVEncoder: @unchecked Sendable {
         columns = table.columns.map { c in
             switch c.storage {
             case .integer(let v): return (.integer(v), c.validity)
-            case .number(let v): return (.number(v), c.validity)
+            case .number(let v): return (.number(v, c.decimals), c.validity)
             case .boolean(let v): return (.boolean(v), c.validity)
             case .text(let codes, let dict): return (.text(codes, dict.values.map { Self.quoted($0, delimiter) }), c.validity)
             }
@@ -57,14 +59,10 @@ struct CSVEncoder: @unchecked Sendable {
                 if let v = column.validity, !v[r] { continue }
                 switch column.cells {
                 case .integer(let v): Self.appendInteger(v[r], to: &out)
-                case .number(let v):
-                    if decimalComma {
-                        let start = out.count
-                        Self.appendNumber(v[r], to: &out)
-                        for k in start..<out.count where out[k] == 46 { out[k] = 44 }
-                    } else {
-                        Self.appendNumber(v[r], to: &out)
-                    }
+                case .number(let v, let decimals):
+                    let start = out.count
+                    if let decimals, v[r].isFinite { Self.appendFixed(v[r], decimals, to: &out) } else { Self.appendNumber(v[r], to: &out) }
+                    if decimalComma { for k in start..<out.count where out[k] == 46 { out[k] = 44 } }
                 case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
                 case .boolean(let v): out += v[r] ? yes : no
                 }
@@ -94,6 +92,15 @@ struct CSVEncoder: @unchecked Sendable {
         if x == x.rounded(), abs(x) < 9.2e18 { appendInteger(Int64(x), to: &out); return }
         if x.isInfinite { out += x > 0 ? Array("inf".utf8) : Array("-inf".utf8); return }
         out += x.description.utf8
+    }
+
+    /// A number with exactly `decimals` decimals, rounded half away from zero as offices publish
+    /// (printf alone would round 0.125 to 0.12).
+    static func appendFixed(_ x: Double, _ decimals: Int, to out: inout [UInt8]) {
+        let f = Foundation.pow(10.0, Double(decimals))
+        let scaled = x * f
+        let rounded = scaled.isFinite ? scaled.rounded(.toNearestOrAwayFromZero) / f : x
+        out += String(format: "%.\(decimals)f", rounded).utf8
     }
 
     /// All rows in chunks formatted on every core, handed to `write` in order.

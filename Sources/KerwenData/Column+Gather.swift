@@ -2,7 +2,17 @@
 
 extension Column {
     /// The rows at `indices`, in that order; an index of -1 yields `na` (left joins).
-    public func gather(_ indices: [Int]) -> Column {
+    public func gather(_ indices: [Int]) -> Column { keepingFormat(gatherStorage(indices)) }
+
+    /// The same column's written form (its fixed decimals) on a column derived from its rows.
+    func keepingFormat(_ c: Column) -> Column {
+        guard decimals != nil else { return c }
+        var out = c
+        out.decimals = decimals
+        return out
+    }
+
+    private func gatherStorage(_ indices: [Int]) -> Column {
         let n = indices.count
         var validity: Bitmap? = nil
         let hasMissingIndex = indices.contains(-1)
@@ -25,7 +35,9 @@ extension Column {
 
     /// The rows where `mask` is true (`kept` of them), copied straight from the mask: no index array
     /// (at 10 M rows that array alone is 80 MB).
-    public func filter(_ mask: [Bool], kept: Int) -> Column {
+    public func filter(_ mask: [Bool], kept: Int) -> Column { keepingFormat(filterStorage(mask, kept: kept)) }
+
+    private func filterStorage(_ mask: [Bool], kept: Int) -> Column {
         func pick<T>(_ v: [T]) -> [T] {
             v.withUnsafeBufferPointer { src in
                 mask.withUnsafeBufferPointer { m in
@@ -64,6 +76,12 @@ extension Column {
 
     /// This column followed by another of a compatible type (for `union`).
     public func appending(_ other: Column) -> Column? {
+        guard var out = appendingStorage(other) else { return nil }
+        out.decimals = decimals == other.decimals ? decimals : nil
+        return out
+    }
+
+    private func appendingStorage(_ other: Column) -> Column? {
         let n = count, m = other.count
         var validity: Bitmap? = nil
         if self.validity != nil || other.validity != nil {

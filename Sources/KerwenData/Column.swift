@@ -16,6 +16,10 @@ public struct Column: Sendable {
 
     public var storage: Storage
     public var validity: Bitmap?
+    /// How many decimals a number column is shown and written with, when the script fixed it
+    /// (`round(x, 2)`, an indicator's `decimals:`), so 49.10 stays 49.10 in a file; nil: the
+    /// shortest text that reads back as the same number. Kept by row selection and stacking.
+    public var decimals: Int?
 
     public init(_ storage: Storage, validity: Bitmap? = nil) {
         self.storage = storage

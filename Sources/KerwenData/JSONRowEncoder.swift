@@ -4,7 +4,7 @@
 struct JSONRowEncoder: @unchecked Sendable {
     private enum Cells {
         case integer([Int64])
-        case number([Double])
+        case number([Double], Int?)
         case text([Int32], [[UInt8]])
         case boolean([Bool])
     }
@@ -22,7 +22,7 @@ struct JSONRowEncoder: @unchecked Sendable {
             let key = Array((TableWriter.jsonString(name) + ": ").utf8)
             switch c.storage {
             case .integer(let v): return (key, .integer(v), c.validity)
-            case .number(let v): return (key, .number(v), c.validity)
+            case .number(let v): return (key, .number(v, c.decimals), c.validity)
             case .boolean(let v): return (key, .boolean(v), c.validity)
             case .text(let codes, let dict): return (key, .text(codes, dict.values.map { Array(TableWriter.jsonString($0).utf8) }), c.validity)
             }
@@ -41,8 +41,8 @@ struct JSONRowEncoder: @unchecked Sendable {
                 if let v = column.validity, !v[r] { out += null; continue }
                 switch column.cells {
                 case .integer(let v): CSVEncoder.appendInteger(v[r], to: &out)
-                case .number(let v):
-                    if v[r].isFinite { CSVEncoder.appendNumber(v[r], to: &out) } else { out += null }
+                case .number(let v, let decimals):
+                    if !v[r].isFinite { out += null } else if let decimals { CSVEncoder.appendFixed(v[r], decimals, to: &out) } else { CSVEncoder.appendNumber(v[r], to: &out) }
                 case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : null
                 case .boolean(let v): out += v[r] ? yes : no
                 }

@@ -256,7 +256,7 @@ let englishMessages: [String: String] = [
     "H010": "use a single `=` to give a value",
     "H011": "a function is written `fn name(a, b) = expression`",
     "H012": "an indicator's fields go inside `{ … }`",
-    "H013": "fields are: code, goal, target, title, unit, source, data, numerator, denominator, value, scale, by, totals, check, require",
+    "H013": "fields are: code, goal, target, title, unit, source, decimals, data, numerator, denominator, value, scale, by, totals, check, require",
     "H014": "write `{0:field}: value`",
     "H015": "say which table the indicator is computed from, e.g. `data: survey | where year >= 2020`",
     "H016": "give `numerator:` (and `denominator:`), or a single `value:`",

@@ -258,7 +258,7 @@ let russianMessages: [String: String] = [
     "H010": "для присваивания используйте один знак `=`",
     "H011": "функция записывается так: `fn name(a, b) = выражение`",
     "H012": "поля показателя пишутся внутри `{ … }`",
-    "H013": "поля: code, goal, target, title, unit, source, data, numerator, denominator, value, scale, by, totals, check, require",
+    "H013": "поля: code, goal, target, title, unit, source, decimals, data, numerator, denominator, value, scale, by, totals, check, require",
     "H014": "напишите `{field}: значение`",
     "H015": "укажите, из какой таблицы вычисляется показатель, например `data: survey | where year >= 2020`",
     "H016": "задайте `numerator:` (и `denominator:`) или одно поле `value:`",

@@ -258,7 +258,7 @@ let turkmenMessages: [String: String] = [
     "H010": "baha bermek üçin ýeke `=` ulanyň",
     "H011": "funksiýa şeýle ýazylýar: `fn name(a, b) = aňlatma`",
     "H012": "görkezijiniň meýdanlary `{ … }` içinde ýazylýar",
-    "H013": "meýdanlar: code, goal, target, title, unit, source, data, numerator, denominator, value, scale, by, totals, check, require",
+    "H013": "meýdanlar: code, goal, target, title, unit, source, decimals, data, numerator, denominator, value, scale, by, totals, check, require",
     "H014": "`{field}: baha` ýazyň",
     "H015": "görkezijiniň haýsy tablisadan hasaplanýandygyny görkeziň, meselem `data: survey | where year >= 2020`",
     "H016": "`numerator:` (we `denominator:`) ýa-da ýeke `value:` beriň",

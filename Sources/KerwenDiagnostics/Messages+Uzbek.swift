@@ -258,7 +258,7 @@ let uzbekMessages: [String: String] = [
     "H010": "qiymat berish uchun bitta `=` dan foydalaning",
     "H011": "funksiya shunday yoziladi: `fn name(a, b) = ifoda`",
     "H012": "koʻrsatkich maydonlari `{ … }` ichida yoziladi",
-    "H013": "maydonlar: code, goal, target, title, unit, source, data, numerator, denominator, value, scale, by, totals, check, require",
+    "H013": "maydonlar: code, goal, target, title, unit, source, decimals, data, numerator, denominator, value, scale, by, totals, check, require",
     "H014": "`{field}: qiymat` deb yozing",
     "H015": "koʻrsatkich qaysi jadvaldan hisoblanishini koʻrsating, masalan `data: survey | where year >= 2020`",
     "H016": "`numerator:` (va `denominator:`) yoki bitta `value:` bering",

@@ -124,6 +124,11 @@ extension Interpreter {
             guard case .scalar(let s) = v else { throw Diagnostic(.error, Message("E068", m.key.text), at: m.value.span) }
             metadata.append((m.key.text, ScalarFormat.plain(s)))
         }
+        // `decimals: 2`: the value is shown and written with the published number of decimals.
+        if let text = metadata.first(where: { $0.key == "decimals" })?.value, let d = Int(text), (0...15).contains(d), var value = table.column("value") {
+            value.decimals = d
+            table.set("value", value)
+        }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
     }

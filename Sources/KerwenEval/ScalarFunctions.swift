@@ -29,11 +29,17 @@ enum ScalarFunctions {
             let f = Foundation.pow(10.0, Double(digits))
             // Half away from zero, as statistical offices publish. Where x · 10^digits is past a double's
             // range, x has no digits left to round at that place: it is its own value (or 0 for 10^digits = 0).
-            return try math(args[0], n, scalar, span, name) { x in
+            let rounded = try math(args[0], n, scalar, span, name) { x in
                 if f == 0 { return x.isFinite ? 0 * x : x }
                 let scaled = x * f
                 return scaled.isFinite && f.isFinite ? scaled.rounded(.toNearestOrAwayFromZero) / f : x
             }
+            // The digits asked for are kept on screen and in files: round(49.1, 2) is written 49.10.
+            if case .column(var c) = rounded, c.type == .number, (1...15).contains(digits) {
+                c.decimals = digits
+                return .column(c)
+            }
+            return rounded
         case "least", "greatest":
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []

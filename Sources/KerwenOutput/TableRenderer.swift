@@ -28,7 +28,7 @@ public enum TableRenderer {
     static func cells(_ c: Column, rows: [Int], decimals: Int? = nil) -> [String] {
         switch c.storage {
         case .number(let v):
-            let d = decimals ?? NumberFormatting.decimals(for: rows.filter { c.isValid($0) }.map { v[$0] })
+            let d = decimals ?? c.decimals ?? NumberFormatting.decimals(for: rows.filter { c.isValid($0) }.map { v[$0] })
             return rows.map { c.isValid($0) ? NumberFormatting.fixed(v[$0], d) : "na" }
         default:
             return rows.map { i in

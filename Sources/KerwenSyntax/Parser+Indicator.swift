@@ -4,7 +4,7 @@ import KerwenDiagnostics
 
 extension Parser {
     public static let indicatorMetadataKeys = ["code", "goal", "target", "title", "unit", "source", "series",
-                                               "custodian", "definition", "method", "note"]
+                                               "custodian", "definition", "method", "note", "decimals"]
     public static let indicatorKeys = indicatorMetadataKeys
         + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns"]
 
