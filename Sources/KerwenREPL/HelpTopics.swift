@@ -16,9 +16,12 @@ public enum HelpTopics {
         let key = topic == "group by" ? "group" : topic
         if catalog.hasCode("HELP.\(key)") { return catalog.template(for: "HELP.\(key)") }
         if let builtin = Builtins.byName[key] {
-            let parts = catalog.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1).map(String.init)
+            // The summary in the reader's language; the example is code, written once (in the English entry).
+            let summary = catalog.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1).first.map(String.init) ?? ""
+            let source = MessageCatalog.english.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1)
+            let example = source.count > 1 ? String(source[1]) : ""
             let kind = builtin.kind == .aggregate ? catalog.word("W.aggregate_mark") : ""
-            return catalog.format(Message("HELP.function", builtin.usages.joined(separator: catalog.word("W.or")) + kind, parts.first ?? "", parts.count > 1 ? parts[1] : ""))
+            return catalog.format(Message("HELP.function", builtin.usages.joined(separator: catalog.word("W.or")) + kind, summary, example))
         }
         return nil
     }
