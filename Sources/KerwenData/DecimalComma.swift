@@ -5,6 +5,38 @@
 import Foundation
 
 public enum DecimalComma {
+    /// How numbers are written in a file: the decimal mark, and what separates thousands (nil:
+    /// any kind of space, as Russian-locale Excel writes them).
+    public struct Format: Sendable, Equatable {
+        public var decimal: Character
+        public var thousands: Character?
+        public init(decimal: Character = ",", thousands: Character? = nil) { self.decimal = decimal; self.thousands = thousands }
+    }
+
+    /// The number a cell means in `format`, or nil. A stated thousands separator must group the
+    /// integer part by threes (`1,250.5`), so `1,25` is never read as 125.
+    static func number(_ text: String, format: Format) -> Double? {
+        guard let thousands = format.thousands else {
+            return format.decimal == "," ? number(text) : Double(text.trimmingCharacters(in: .whitespaces))
+        }
+        var s = text.trimmingCharacters(in: .whitespaces)
+        let sign = s.hasPrefix("-") ? "-" : ""
+        if s.hasPrefix("-") || s.hasPrefix("+") { s.removeFirst() }
+        let parts = s.split(separator: format.decimal, maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty else { return nil }
+        let isSpace = { (c: Character) in c == " " || c == "\u{00A0}" || c == "\u{202F}" }
+        let groups = whole.split(omittingEmptySubsequences: false) { thousands == " " ? isSpace($0) : $0 == thousands }
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        let digits = groups.joined()
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var plain = sign + digits
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            plain += "." + parts[1]
+        }
+        return Double(plain)
+    }
+
     /// The number a cell means with a decimal comma and space-grouped thousands, or nil.
     static func number(_ text: String) -> Double? {
         var s = text.trimmingCharacters(in: .whitespaces)
@@ -19,7 +51,7 @@ public enum DecimalComma {
     /// `table` with each text column (not in `keepText`) whose every value is such a number read as
     /// numbers; `needComma`: only columns where some value has a decimal comma (the proof, when the
     /// format was not stated). Also the names of the columns converted.
-    public static func converted(_ table: Table, keepText: Set<String>, needComma: Bool) -> (table: Table, columns: [String]) {
+    public static func converted(_ table: Table, keepText: Set<String>, needComma: Bool, format: Format = Format()) -> (table: Table, columns: [String]) {
         var out = table
         var changed: [String] = []
         for (index, (name, column)) in zip(table.names, table.columns).enumerated() where !keepText.contains(name) {
@@ -28,8 +60,8 @@ public enum DecimalComma {
             values.reserveCapacity(dictionary.values.count)
             var sawComma = false
             for v in dictionary.values {
-                guard let d = number(v) else { values = []; break }
-                if v.contains(",") { sawComma = true }
+                guard let d = number(v, format: format) else { values = []; break }
+                if v.contains(format.decimal) || format.thousands.map({ v.contains($0) }) == true { sawComma = true }
                 values.append(d)
             }
             guard values.count == dictionary.values.count, sawComma || !needComma else { continue }

@@ -245,6 +245,7 @@ let englishMessages: [String: String] = [
     "H120": "check the folder and the pattern: `*` stands for any part of a name, as in `data/*.csv`",
     "H121": "give every file the same header row, in the same order, or load them one by one and `union` them with `select`",
     "H122": "put the files in one folder and write the pattern for their names, as in `data/quarters/*.csv`",
+    "H123": "write `thousands: \",\"` for numbers such as 1,250.50, `thousands: \" \"` for 1 250,5 (with `decimal: \",\"`), or `\".\"`, `\"'\"`; it must differ from the decimal mark",
     "H002": "close the text with the same quote it starts with",
     "H003": "close the column name with a back-quote `",
     "H004": "`$` is followed by a variable name, as in `$year`",

@@ -247,6 +247,7 @@ let turkmenMessages: [String: String] = [
     "H120": "bukjany we nusgany barlaň: `*` adyň islendik bölegini aňladýar, meselem `data/*.csv`",
     "H121": "ähli faýllara şol bir tertipde birmeňzeş sözbaşy setirini beriň ýa-da olary birin-birin ýükläp, `select` bilen `union` ediň",
     "H122": "faýllary bir bukja goýuň we olaryň atlary üçin nusga ýazyň, meselem `data/quarters/*.csv`",
+    "H123": "1,250.50 ýaly sanlar üçin `thousands: \",\"`, 1 250,5 üçin `thousands: \" \"` (`decimal: \",\"` bilen), ýa-da `\".\"`, `\"'\"` ýazyň; ol onluk belgiden tapawutly bolmaly",
     "H002": "teksti başlanýan dyrnagy bilen ýapyň",
     "H003": "sütüniň adyny ters dyrnak ` bilen ýapyň",
     "H004": "`$` belgisinden soň üýtgeýäniň ady gelýär, meselem `$year`",

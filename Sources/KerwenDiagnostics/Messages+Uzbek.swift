@@ -247,6 +247,7 @@ let uzbekMessages: [String: String] = [
     "H120": "papka va namunani tekshiring: `*` nomning istalgan qismini bildiradi, masalan `data/*.csv`",
     "H121": "barcha fayllarga bir xil tartibdagi bir xil sarlavha qatorini bering yoki ularni birma-bir yuklab, `select` bilan `union` qiling",
     "H122": "fayllarni bitta papkaga qoʻying va ularning nomlari uchun namuna yozing, masalan `data/quarters/*.csv`",
+    "H123": "1,250.50 kabi sonlar uchun `thousands: \",\"`, 1 250,5 uchun `thousands: \" \"` (`decimal: \",\"` bilan), yoki `\".\"`, `\"'\"` deb yozing; u oʻnli belgidan farq qilishi kerak",
     "H002": "matnni u boshlangan qoʻshtirnoq bilan yoping",
     "H003": "ustun nomini teskari qoʻshtirnoq ` bilan yoping",
     "H004": "`$` dan keyin oʻzgaruvchi nomi keladi, masalan `$year`",

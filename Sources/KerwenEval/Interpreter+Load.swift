@@ -6,7 +6,7 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding"]
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding", "thousands"]
     static let layouts = ["open-sdg", "plain"]
 
     /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
@@ -14,8 +14,9 @@ extension Interpreter {
         let csvOptions = try loadOptions(options)
         let read = try CSVReader.readReporting(path: path, shownAs: display, options: csvOptions, sandbox: sandbox)
         let decimal = try decimalOption(options)
-        let (table, columns) = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal)
-        if decimal == nil, !columns.isEmpty {
+        let thousands = try thousandsOption(options)
+        let (table, columns) = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal, thousands: thousands)
+        if decimal == nil, thousands == nil, !columns.isEmpty {
             warn(Diagnostic(.note, Message("N007", columns.map { "`\($0)`" }.joined(separator: ", ")), at: span,
                             hint: Message("H108", columns[0])))
         }
@@ -48,7 +49,7 @@ extension Interpreter {
         var result = CSVOptions()
         for option in options {
             switch option.name.text {
-            case "layout", "decimal": continue
+            case "layout", "decimal", "thousands": continue
             case "delimiter":
                 guard case .scalar(.text(let d)) = try evalValue(option.value) else {
                     throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))
@@ -86,10 +87,27 @@ extension Interpreter {
     /// Decimal commas: `decimal: ","` reads every such column as numbers; unstated, a `;` file's
     /// columns whose values are all numbers and some have a decimal comma are read so (the caller
     /// says so in a note); `decimal: "."` never. Also the columns converted.
-    static func withDecimalCommas(_ read: CSVReader.Result, options: CSVOptions, decimal: String?) -> (Table, [String]) {
-        guard decimal != ".", decimal == "," || read.delimiter == 59 else { return (read.table, []) }
+    static func withDecimalCommas(_ read: CSVReader.Result, options: CSVOptions, decimal: String?, thousands: Character? = nil) -> (Table, [String]) {
         let keep = Set(options.forcedTypes.filter { $0.value == .text }.map(\.key))
+        // `thousands:` stated: numbers written so (`1,250.50`, `1 250,5`), with either decimal mark.
+        if let thousands {
+            let format = DecimalComma.Format(decimal: decimal == "," ? "," : ".", thousands: thousands)
+            return DecimalComma.converted(read.table, keepText: keep, needComma: false, format: format)
+        }
+        guard decimal != ".", decimal == "," || read.delimiter == 59 else { return (read.table, []) }
         return DecimalComma.converted(read.table, keepText: keep, needComma: decimal == nil)
+    }
+
+    /// `thousands: ","`, `"."`, `" "` (any space) or `"'"` of a `load` (nil: not stated).
+    func thousandsOption(_ options: [Option]) throws -> Character? {
+        guard let option = options.first(where: { $0.name.text == "thousands" }) else { return nil }
+        guard case .scalar(.text(let t)) = try evalValue(option.value), t.count == 1, let c = t.first, [",", ".", " ", "'"].contains(c) else {
+            throw Diagnostic(.error, Message("E054", "thousands"), at: option.value.span, hint: Message("H123"))
+        }
+        if let decimal = try decimalOption(options), decimal.first == c {
+            throw Diagnostic(.error, Message("E054", "thousands"), at: option.value.span, hint: Message("H123"))
+        }
+        return c
     }
 
     /// `decimal: ","` or `decimal: "."` of a `load` (nil: not stated).

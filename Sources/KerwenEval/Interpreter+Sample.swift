@@ -50,7 +50,9 @@ extension Interpreter {
         // `try?` would flatten "no `decimal:` option" (nil) into "a bad one".
         let decimal: String?
         do { decimal = try decimalOption(options) } catch { return nil }
-        let table = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal).0
+        let thousands: Character?
+        do { thousands = try thousandsOption(options) } catch { return nil }
+        let table = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal, thousands: thousands).0
         guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
         guard case .string("open-sdg") = layout.value.kind else { return table }
         guard let codes = try? sdmxCodes(at: layout.value.span) else { return nil }
