@@ -11,7 +11,7 @@ let englishHelp: [String: String] = [
     Statements: load let param fn show describe explain export use indicator check
     Pipeline steps: where derive select drop rename group by summarize sort take join union distinct
     Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :explain NAME  :indicators  :load FILE  :save FILE  :plan EXPRESSION
-              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :reset  :quit
+              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Steps on their own lines: a line that starts with | adds a step to the statement before it
       (typed line by line as the lessons write them, each line shows the longer pipeline's result).
     Keys: TAB completes names, ↑ recalls earlier input, Ctrl-C cancels, Ctrl-D leaves.
@@ -21,7 +21,7 @@ let englishHelp: [String: String] = [
     "HELP.let": "let NAME = expression\n  Gives a name to a value, a table or a pipeline result.\n  Example: let women = survey | where sex == \"F\"",
     "HELP.param": "param NAME = value\n  A script parameter; `kerwen run f.kw --param NAME=VALUE` replaces the value.\n  Inside a pipeline write $NAME for the parameter.\n  Example: param year = 2023",
     "HELP.fn": "fn NAME(a, b) = expression\n  A function of your own; it works on numbers, on columns and inside summarize.\n  Example: fn per_100k(n, population) = n / population * 100000",
-    "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  Example: show survey | take 3",
+    "HELP.show": "show expression\n  Prints a value, a table or an indicator. Typing an expression alone does the same.\n  `with decimals: N, thousands: true` draws this one with N decimals and grouped digits (screen only).\n  Example: show survey | take 3",
     "HELP.describe": "describe TABLE\n  Each column's type, missing count, distinct values and range or most frequent values.\n  Example: describe survey",
     "HELP.explain": "explain INDICATOR   |   explain PIPELINE\n  Says in words what an indicator computes (each cell, value, numerator, denominator, records,\n  missing values, unit, checks and, for a library definition, its official definition and method),\n  or which rows a pipeline gives, in the language of the messages (--lang, :lang).\n  Example: explain survey | where sex == \"F\" | group by destination | summarize n = count()",
     "HELP.export": "export VALUE to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Writes a table or an indicator to .csv, .tsv or .json (safely: a temporary file, then a rename).\n  For Russian-locale Excel: `;` between fields, numbers as 3,5 and the UTF-8 mark (bom) so Cyrillic reads.\n  Example: export survey | take 10 to \"out/first10.csv\"",

@@ -11,7 +11,7 @@ let russianHelp: [String: String] = [
     Инструкции: load let param fn show describe explain export use indicator check
     Шаги конвейера: where derive select drop rename group by summarize sort take join union distinct
     Команды: :help ТЕМА (или ?ТЕМА)  :datasets  :describe ИМЯ  :explain ИМЯ  :indicators  :load ФАЙЛ  :save ФАЙЛ  :plan ВЫРАЖЕНИЕ
-             :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :lang en|ru|tk|uz  :reset  :quit
+             :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Шаги на отдельных строках: строка, начинающаяся с |, добавляет шаг к предыдущей инструкции
       (если набирать построчно, как в уроках, каждая строка показывает результат удлинённого конвейера).
     Клавиши: TAB дополняет имена, ↑ вызывает прежний ввод, Ctrl-C отменяет, Ctrl-D — выход.
@@ -21,7 +21,7 @@ let russianHelp: [String: String] = [
     "HELP.let": "let ИМЯ = выражение\n  Даёт имя значению, таблице или результату конвейера.\n  Пример: let women = survey | where sex == \"F\"",
     "HELP.param": "param ИМЯ = значение\n  Параметр скрипта; `kerwen run f.kw --param ИМЯ=ЗНАЧЕНИЕ` заменяет значение.\n  Внутри конвейера пишите $ИМЯ для параметра.\n  Пример: param year = 2023",
     "HELP.fn": "fn ИМЯ(a, b) = выражение\n  Ваша собственная функция; работает с числами, со столбцами и внутри summarize.\n  Пример: fn per_100k(n, population) = n / population * 100000",
-    "HELP.show": "show выражение\n  Печатает значение, таблицу или показатель. Выражение, набранное отдельно, делает то же самое.\n  Пример: show survey | take 3",
+    "HELP.show": "show выражение\n  Печатает значение, таблицу или показатель. Выражение, набранное отдельно, делает то же самое.\n  `with decimals: N, thousands: true` — показать с N знаками после запятой и разделением тысяч (только на экране).\n  Пример: show survey | take 3",
     "HELP.describe": "describe ТАБЛИЦА\n  Для каждого столбца: тип, число пропущенных, число различных значений, диапазон или самые частые значения.\n  Пример: describe survey",
     "HELP.explain": "explain ПОКАЗАТЕЛЬ   |   explain КОНВЕЙЕР\n  Словами объясняет, что вычисляет показатель (каждая ячейка, значение, числитель, знаменатель, записи,\n  пропущенные значения, единица, проверки, а для библиотечного определения — официальное определение и метод),\n  или какие строки даёт конвейер, на языке сообщений (--lang, :lang).\n  Пример: explain survey | where sex == \"F\" | group by destination | summarize n = count()",
     "HELP.export": "export ЗНАЧЕНИЕ to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Записывает таблицу или показатель в .csv, .tsv или .json (надёжно: временный файл, затем переименование).\n  Для Excel с русскими настройками: `;` между полями, числа вида 3,5 и метка UTF-8 (bom), чтобы читалась кириллица.\n  Пример: export survey | take 10 to \"out/first10.csv\"",

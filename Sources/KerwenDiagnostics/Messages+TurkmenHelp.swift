@@ -11,7 +11,7 @@ let turkmenHelp: [String: String] = [
     Buýruklar: load let param fn show describe explain export use indicator check
     Konweýer ädimleri: where derive select drop rename group by summarize sort take join union distinct
     Setir buýruklary: :help TEMA (ýa-da ?TEMA)  :datasets  :describe AT  :explain AT  :indicators  :load FAÝL  :save FAÝL  :plan AŇLATMA
-                      :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :lang en|ru|tk|uz  :reset  :quit
+                      :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Aýry setirlerdäki ädimler: | bilen başlaýan setir öňki buýruga ädim goşýar
       (sapaklardaky ýaly setirme-setir ýazylanda, her setir uzaldylan konweýeriň netijesini görkezýär).
     Düwmeler: TAB atlary doldurýar, ↑ öňki girişi çagyrýar, Ctrl-C ýatyrýar, Ctrl-D çykýar.
@@ -21,7 +21,7 @@ let turkmenHelp: [String: String] = [
     "HELP.let": "let AT = aňlatma\n  Baha, tablisa ýa-da konweýeriň netijesine at berýär.\n  Mysal: let women = survey | where sex == \"F\"",
     "HELP.param": "param AT = baha\n  Skriptiň parametri; `kerwen run f.kw --param AT=BAHA` bahany çalşýar.\n  Konweýeriň içinde parametr üçin $AT ýazyň.\n  Mysal: param year = 2023",
     "HELP.fn": "fn AT(a, b) = aňlatma\n  Öz funksiýaňyz; sanlar, sütünler bilen we summarize içinde işleýär.\n  Mysal: fn per_100k(n, population) = n / population * 100000",
-    "HELP.show": "show aňlatma\n  Bahany, tablisany ýa-da görkezijini çap edýär. Aýratyn ýazylan aňlatma hem şony edýär.\n  Mysal: show survey | take 3",
+    "HELP.show": "show aňlatma\n  Bahany, tablisany ýa-da görkezijini çap edýär. Aýratyn ýazylan aňlatma hem şony edýär.\n  `with decimals: N, thousands: true` — N onluk belgi we müňlükleri bölüp görkezmek (diňe ekranda).\n  Mysal: show survey | take 3",
     "HELP.describe": "describe TABLISA\n  Her sütüniň görnüşi, boş bahalaryň sany, dürli bahalaryň sany, aralygy ýa-da iň köp gabat gelýän bahalary.\n  Mysal: describe survey",
     "HELP.explain": "explain GÖRKEZIJI   |   explain KONWEÝER\n  Görkezijiniň näme hasaplaýandygyny sözler bilen düşündirýär (her öýjük, baha, sanawjy, maýdalawjy, ýazgylar,\n  boş bahalar, ölçeg birligi, barlaglar, kitaphana kesgitlemesi üçin resmi kesgitleme we usul),\n  ýa-da konweýeriň haýsy setirleri berýändigini, habarlaryň dilinde (--lang, :lang).\n  Mysal: explain survey | where sex == \"F\" | group by destination | summarize n = count()",
     "HELP.export": "export BAHA to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Tablisany ýa-da görkezijini .csv, .tsv ýa-da .json faýla ýazýar (ygtybarly: wagtlaýyn faýl, soň adyny üýtgetmek).\n  Rus sazlamaly Excel üçin: meýdanlaryň arasynda `;`, 3,5 ýaly sanlar we kirilli harplar okalar ýaly UTF-8 belgisi (bom).\n  Mysal: export survey | take 10 to \"out/first10.csv\"",

@@ -11,7 +11,7 @@ let uzbekHelp: [String: String] = [
     Buyruqlar: load let param fn show describe explain export use indicator check
     Konveyer qadamlari: where derive select drop rename group by summarize sort take join union distinct
     Satr buyruqlari: :help MAVZU (yoki ?MAVZU)  :datasets  :describe NOM  :explain NOM  :indicators  :load FAYL  :save FAYL  :plan IFODA
-                     :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :lang en|ru|tk|uz  :reset  :quit
+                     :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Alohida satrlardagi qadamlar: | bilan boshlangan satr oldingi buyruqqa qadam qoʻshadi
       (darslardagidek satrma-satr yozilganda, har bir satr uzaytirilgan konveyer natijasini koʻrsatadi).
     Tugmalar: TAB nomlarni toʻldiradi, ↑ oldingi kiritishni chaqiradi, Ctrl-C bekor qiladi, Ctrl-D chiqadi.
@@ -21,7 +21,7 @@ let uzbekHelp: [String: String] = [
     "HELP.let": "let NOM = ifoda\n  Qiymat, jadval yoki konveyer natijasiga nom beradi.\n  Misol: let women = survey | where sex == \"F\"",
     "HELP.param": "param NOM = qiymat\n  Skript parametri; `kerwen run f.kw --param NOM=QIYMAT` qiymatni almashtiradi.\n  Konveyer ichida parametr uchun $NOM deb yozing.\n  Misol: param year = 2023",
     "HELP.fn": "fn NOM(a, b) = ifoda\n  Oʻz funksiyangiz; sonlar, ustunlar bilan va summarize ichida ishlaydi.\n  Misol: fn per_100k(n, population) = n / population * 100000",
-    "HELP.show": "show ifoda\n  Qiymat, jadval yoki koʻrsatkichni chiqaradi. Alohida yozilgan ifoda ham shuni qiladi.\n  Misol: show survey | take 3",
+    "HELP.show": "show ifoda\n  Qiymat, jadval yoki koʻrsatkichni chiqaradi. Alohida yozilgan ifoda ham shuni qiladi.\n  `with decimals: N, thousands: true` — N ta oʻnli belgi va minglarni ajratib koʻrsatish (faqat ekranda).\n  Misol: show survey | take 3",
     "HELP.describe": "describe JADVAL\n  Har bir ustunning turi, yetishmayotgan qiymatlar soni, turli qiymatlar soni, oraligʻi yoki eng koʻp uchraydigan qiymatlari.\n  Misol: describe survey",
     "HELP.explain": "explain KOʻRSATKICH   |   explain KONVEYER\n  Koʻrsatkich nimani hisoblashini soʻzlar bilan tushuntiradi (har bir katak, qiymat, surat, maxraj, yozuvlar,\n  yetishmayotgan qiymatlar, oʻlchov birligi, tekshiruvlar, kutubxona taʼrifi uchun rasmiy taʼrif va usul),\n  yoki konveyer qaysi qatorlarni berishini, xabarlar tilida (--lang, :lang).\n  Misol: explain survey | where sex == \"F\" | group by destination | summarize n = count()",
     "HELP.export": "export QIYMAT to \"file.csv\" [with delimiter: \";\", decimal: \",\", bom: true]\n  Jadval yoki koʻrsatkichni .csv, .tsv yoki .json faylga yozadi (ishonchli: vaqtinchalik fayl, soʻng nomini oʻzgartirish).\n  Rus sozlamali Excel uchun: maydonlar orasida `;`, 3,5 kabi sonlar va kirill harflari oʻqilishi uchun UTF-8 belgisi (bom).\n  Misol: export survey | take 10 to \"out/first10.csv\"",

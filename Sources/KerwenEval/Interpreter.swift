@@ -9,6 +9,8 @@ import KerwenSyntax
 /// What a statement produced for the user; the output layer decides how it looks.
 public enum OutputEvent: Sendable {
     case value(Value, source: String)
+    /// `show … with decimals: N, thousands: true`: a value with its own display options.
+    case valueShown(Value, source: String, display: DisplayOptions)
     case describe(Table, name: String)
     case message(Diagnostic)
     case exported(path: String, rows: Int)
@@ -163,6 +165,9 @@ public final class Interpreter: @unchecked Sendable {
             indicatorCache[decl.name.text] = nil
         case .show(let expr), .expression(let expr):
             emit(.value(try evalValue(expr), source: describeSource(expr)))
+        case .showWith(let expr, let options):
+            let display = try displayOptions(options)
+            emit(.valueShown(try evalValue(expr), source: describeSource(expr), display: display))
         case .describe(let expr):
             let value = try evalValue(expr)
             guard let table = value.table else {

@@ -28,6 +28,17 @@ public enum NumberFormatting {
         return String(format: "%.\(decimals)f", x)
     }
 
+    /// A number's text with its integer digits grouped by threes (`12 000 000.5`), on screen only.
+    public static func grouped(_ text: String, separator: String) -> String {
+        var sign = "", body = Substring(text)
+        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
+        let whole = body.prefix { $0.isNumber }
+        guard whole.count > 3, whole.allSatisfy({ $0.isASCII }) else { return text }
+        var digits = Array(whole), out: [Character] = []
+        while digits.count > 3 { out = Array(separator) + digits.suffix(3) + out; digits.removeLast(3) }
+        return sign + String(digits + out) + body.dropFirst(whole.count)
+    }
+
     /// A single number on its own: up to 10 significant digits, no trailing zeros.
     public static func single(_ x: Double) -> String {
         if x.isNaN { return "na" }

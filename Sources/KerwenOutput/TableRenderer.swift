@@ -13,6 +13,9 @@ public struct RenderOptions: Sendable {
     public var decimals: Int?
     /// The language of footers and headers.
     public var catalog: MessageCatalog
+    /// Digits grouped by threes in number cells (`:thousands on`, `show … with thousands: true`),
+    /// with the language's separator; files are never written so.
+    public var thousands = false
 
     public init(maxRows: Int = 50, width: Int? = nil, color: Bool = false, decimals: Int? = nil, catalog: MessageCatalog = .english) {
         self.maxRows = maxRows
@@ -25,6 +28,12 @@ public struct RenderOptions: Sendable {
 
 public enum TableRenderer {
     /// The cell texts of one column, formatted for display.
+    static func cells(_ c: Column, rows: [Int], decimals: Int? = nil, groupedBy separator: String? = nil) -> [String] {
+        let plain = cells(c, rows: rows, decimals: decimals)
+        guard let separator, c.type.isNumeric else { return plain }
+        return plain.map { NumberFormatting.grouped($0, separator: separator) }
+    }
+
     static func cells(_ c: Column, rows: [Int], decimals: Int? = nil) -> [String] {
         switch c.storage {
         case .number(let v):
@@ -49,7 +58,7 @@ public enum TableRenderer {
         let cut = elide ? head : -1
         var columns: [(name: String, cells: [String], right: Bool, width: Int)] = []
         for (name, col) in zip(table.names, table.columns) {
-            let cells = Self.cells(col, rows: shown, decimals: options.decimals).map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: "↵"), to: 40) }
+            let cells = Self.cells(col, rows: shown, decimals: options.decimals, groupedBy: options.thousands ? catalog.language.groupSeparator : nil).map { DisplayWidth.truncate($0.replacingOccurrences(of: "\n", with: "↵"), to: 40) }
             let width = max(DisplayWidth.of(name), cells.map { DisplayWidth.of($0) }.max() ?? 0)
             columns.append((name, cells, col.type.isNumeric, width))
         }

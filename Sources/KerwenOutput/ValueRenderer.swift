@@ -7,7 +7,10 @@ import KerwenEval
 public enum ValueRenderer {
     public static func render(_ value: Value, options: RenderOptions) -> String {
         switch value {
-        case .scalar(let s): return scalar(s) + "\n"
+        case .scalar(let s):
+            var text = scalar(s)
+            if let d = options.decimals, case .number(let x) = s { text = NumberFormatting.fixed(x, d) }
+            return (options.thousands && s.doubleValue != nil ? NumberFormatting.grouped(text, separator: options.catalog.language.groupSeparator) : text) + "\n"
         case .list(let items): return "[" + items.map(scalar).joined(separator: ", ") + "]\n"
         case .column(let c): return TableRenderer.render(Table(names: ["value"], columns: [c]), options: options)
         case .table(let t), .grouped(let t, _): return TableRenderer.render(t, options: options)

@@ -75,7 +75,7 @@ public struct Binder {
         case .function(let name, let params, let body):
             environment[name.text] = PlanGlobal(kind: .function, type: .unknown, functionParams: params.map(\.text), functionBody: body)
             return plan(.function(name: name.text, params: params.map(\.text)))
-        case .show(let e): return plan(.show(bind(e, .plain)))
+        case .show(let e), .showWith(let e, _): return plan(.show(bind(e, .plain)))
         case .describe(let e): return plan(.describe(bind(e, .plain)))
         case .explain(let e): return plan(.explain(bind(e, .plain)))
         case .expression(let e): return plan(.expression(bind(e, .plain)))

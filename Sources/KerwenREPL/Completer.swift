@@ -27,7 +27,7 @@ public struct Completer {
         textValues = { [session] in session.textValues(ofColumn: $0) }
     }
 
-    public static let metaCommands = ["help", "quit", "q", "datasets", "describe", "indicators", "load", "reset", "lang", "explain",
+    public static let metaCommands = ["help", "quit", "q", "datasets", "describe", "indicators", "load", "reset", "lang", "explain", "thousands",
                                       "timing", "mode", "save", "plan", "pager", "decimals"]
 
     /// Candidates for the word that starts at byte `wordStart` and ends at the cursor.

@@ -75,6 +75,10 @@ extension REPL {
             if argument == "auto" { session.renderOptions.decimals = nil; break }
             guard let d = Int(argument), (0...15).contains(d) else { return usage(command) }
             session.renderOptions.decimals = d
+        case "thousands":
+            // Digits grouped by threes in the tables shown (never in exported files).
+            guard argument == "on" || argument == "off" else { return usage(command) }
+            session.renderOptions.thousands = argument == "on"
         case "pager":
             guard argument == "on" || argument == "off" else { return usage(command) }
             Terminal.pagerEnabled = argument == "on"
@@ -111,7 +115,7 @@ extension HelpTopics {
     /// The catalog code of a command's usage line.
     static func usage(_ command: String) -> String? {
         // The usage lines are catalog entries (`U.timing` …): their words are translated, the commands not.
-        let known = ["timing", "pager", "decimals", "mode", "save", "plan", "lang", "explain"]
+        let known = ["timing", "pager", "decimals", "mode", "save", "plan", "lang", "explain", "thousands"]
         return known.contains(command) ? "U." + command : nil
     }
 }

@@ -52,6 +52,9 @@ public struct Resolver {
             scope[name.text] = Symbol(kind: .function, arity: params.count)
         case .show(let e), .describe(let e), .explain(let e), .expression(let e):
             expr(e, .none)
+        case .showWith(let e, let options):
+            expr(e, .none)
+            for o in options { expr(o.value, .none) }
         case .export(let e, let path, let options):
             expr(e, .none)
             expr(path, .none)

@@ -67,6 +67,15 @@ public final class Session: @unchecked Sendable {
             } else {
                 writeOut(ValueRenderer.render(v, options: renderOptions))
             }
+        case .valueShown(let v, _, let display):
+            var options = renderOptions
+            if let d = display.decimals { options.decimals = d }
+            if let t = display.thousands { options.thousands = t }
+            if outputMode != .table, let t = v.table {
+                writeOut(TextFormats.render(t, mode: outputMode, options: options))
+            } else {
+                writeOut(ValueRenderer.render(v, options: options))
+            }
         case .describe(let t, let name):
             writeOut(ValueRenderer.describe(t, name: name, catalog: catalog))
         case .message(let d):

@@ -310,6 +310,8 @@ public struct Stmt: Equatable, Sendable {
         case function(Name, params: [Name], body: Expr)
         case show(Expr)
         case describe(Expr)
+        /// `show EXPR with decimals: 5, thousands: true`: shown with these display options.
+        case showWith(Expr, options: [Option])
         /// `explain INDICATOR` or `explain PIPELINE`: what it computes, in words.
         case explain(Expr)
         /// `export VALUE to "file" [with delimiter: ";", bom: true]`
@@ -332,6 +334,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.use(x), .use(y)): return x == y
             case let (.indicator(x), .indicator(y)): return x == y
             case let (.check(t1, r1), .check(t2, r2)): return t1 == t2 && r1 == r2
+            case let (.showWith(x, o1), .showWith(y, o2)): return x == y && o1 == o2
             case let (.checkBinding(n1, t1, r1), .checkBinding(n2, t2, r2)): return n1 == n2 && t1 == t2 && r1 == r2
             default: return false
             }

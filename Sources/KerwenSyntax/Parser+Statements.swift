@@ -26,7 +26,9 @@ extension Parser {
             case "fn" where peek().kind == .identifier: return try functionStatement()
             case "show":
                 advance()
-                return Stmt(.show(try pipelineExpr()), span(from: start))
+                let shown = try pipelineExpr()
+                let options = try optionList()
+                return Stmt(options.isEmpty ? .show(shown) : .showWith(shown, options: options), span(from: start))
             case "describe":
                 advance()
                 return Stmt(.describe(try pipelineExpr()), span(from: start))
