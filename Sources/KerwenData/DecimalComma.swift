@@ -58,15 +58,33 @@ public enum DecimalComma {
             guard case .text(let codes, let dictionary) = column.storage, !dictionary.values.isEmpty else { continue }
             var values: [Double] = []
             values.reserveCapacity(dictionary.values.count)
-            var sawComma = false
+            var sawComma = false, sawDecimal = false
+            let isSpace = { (c: Character) in c == " " || c == "\u{00A0}" || c == "\u{202F}" }
             for v in dictionary.values {
                 guard let d = number(v, format: format) else { values = []; break }
-                if v.contains(format.decimal) || format.thousands.map({ v.contains($0) }) == true { sawComma = true }
+                if v.contains(format.decimal) { sawComma = true; sawDecimal = true }
+                if format.thousands.map({ v.contains($0) }) == true { sawComma = true }
+                // Spaces between thousands prove the format too (`1 250` in a `;` file), but only
+                // when they group by threes: `1 25` stays text.
+                if format.thousands == nil, v.trimmingCharacters(in: .whitespaces).contains(where: isSpace) {
+                    guard number(v, format: Format(decimal: format.decimal, thousands: " ")) != nil else { values = []; break }
+                    sawComma = true
+                }
                 values.append(d)
             }
             guard values.count == dictionary.values.count, sawComma || !needComma else { continue }
-            var cells = [Double](repeating: 0, count: codes.count)
             var validity = column.validity ?? Bitmap(count: codes.count, value: true)
+            // Whole numbers written without a decimal mark (`1 250` people) stay integers.
+            if !sawDecimal, values.allSatisfy({ $0 == $0.rounded() && Swift.abs($0) < 9e15 }) {
+                var whole = [Int64](repeating: 0, count: codes.count)
+                for (r, code) in codes.enumerated() {
+                    if code >= 0 { whole[r] = Int64(values[Int(code)]) } else { validity[r] = false }
+                }
+                out.replaceColumn(at: index, with: Column(.integer(whole), validity: validity))
+                changed.append(name)
+                continue
+            }
+            var cells = [Double](repeating: 0, count: codes.count)
             for (r, code) in codes.enumerated() {
                 if code >= 0 { cells[r] = values[Int(code)] } else { validity[r] = false }
             }

@@ -32,21 +32,23 @@ extension Interpreter {
             return .column(try aggregateColumn(builtin.name, args, span, table, grouping))
         }
         let values = try args.map { try vec($0, mode) }
+        if Self.countryFunctions.contains(builtin.name) { return try countryFunction(builtin.name, values, count: mode.count, span: span) }
         return try ScalarFunctions.apply(builtin.name, values, count: mode.count, span: span, warn: warn)
     }
 
-    private func aggregateColumn(_ name: String, _ args: [Expr], _ span: Span, _ table: Table, _ grouping: Grouping) throws -> Column {
+    /// `shownAs`: the arguments as the user wrote them, for notes and spans, where `args` were rewritten.
+    private func aggregateColumn(_ name: String, _ args: [Expr], _ span: Span, _ table: Table, _ grouping: Grouping, shownAs: [Expr]? = nil) throws -> Column {
         let saved = enclosingGrouping
         enclosingGrouping = grouping
         defer { enclosingGrouping = saved }
         guard let mask = grouping.rowMask else {
             let rowArgs = try args.map { try vec($0, .rows(table)) }
-            return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args)
+            return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: shownAs ?? args)
         }
         // A deferred `where`: the arguments are computed over the table; the aggregate reads only the
         // rows the mask kept (sums and medians through the mask, others from a copy of those rows).
         let rowArgs = try withActiveRows(mask) { try args.map { try memoizedRowVector($0, table) } }
-        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: args, mask: mask)
+        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: shownAs ?? args, mask: mask)
     }
 
     /// An aggregate's input over the rows, from the indicator's memo when one is active.
@@ -140,6 +142,7 @@ extension Interpreter {
     /// An aggregate whose arguments read whole columns (`sum(t.x)`, `wmean(t.income, t.weight)`):
     /// one group of all the rows of those columns; nil when no argument reads a `table.column`.
     func wholeColumnAggregate(_ name: String, _ args: [Expr], _ span: Span) throws -> Value? {
+        if let first = args.first, case .pipeline = first.kind { return try tableAggregate(name, args, span) }
         var columns: [Column] = []
         var failure: Error?
         let rewritten = args.map { arg in
@@ -159,7 +162,24 @@ extension Interpreter {
         guard let rows = columns.first?.count else { return nil }
         guard columns.allSatisfy({ $0.count == rows }) else { throw Diagnostic(.error, Message("E131", name), at: span) }
         let table = Table(names: columns.indices.map { "\u{1}\($0)" }, columns: columns)
-        let result = try aggregateColumn(name, rewritten, span, table, Grouping.single(rows: rows))
+        let result = try aggregateColumn(name, rewritten, span, table, Grouping.single(rows: rows), shownAs: args)
+        return .scalar(result.scalar(at: 0))
+    }
+
+    /// An aggregate of a pipeline written as its argument: `count(t | where …)` counts its rows; the
+    /// others read its one column (`sum(t | where year == 2023 | select deaths)`); further arguments
+    /// (a weight, a probability) are plain values.
+    private func tableAggregate(_ name: String, _ args: [Expr], _ span: Span) throws -> Value {
+        guard let table = try evalValue(args[0]).table else { return .scalar(.na) }
+        if name == "count" { return .scalar(.integer(Int64(table.rowCount))) }
+        guard table.columns.count == 1 else {
+            throw Diagnostic(.error, Message("E137", name, table.columns.count), at: args[0].span, hint: Message("H128", name, table.names.first ?? "x"))
+        }
+        // The column keeps its name, so notes read `sum(deaths)`; further arguments stay as written.
+        let column = table.names[0]
+        let whole = Table(names: [column], columns: [table.columns[0]])
+        let rewritten = [Expr(.column(column), args[0].span)] + args.dropFirst()
+        let result = try aggregateColumn(name, rewritten, span, whole, Grouping.single(rows: table.rowCount), shownAs: args)
         return .scalar(result.scalar(at: 0))
     }
 }

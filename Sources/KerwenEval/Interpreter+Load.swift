@@ -18,7 +18,7 @@ extension Interpreter {
         let (table, columns) = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal, thousands: thousands)
         if decimal == nil, thousands == nil, !columns.isEmpty {
             warn(Diagnostic(.note, Message("N007", columns.map { "`\($0)`" }.joined(separator: ", ")), at: span,
-                            hint: Message("H108", columns[0])))
+                            hint: Message("H108", ExprPrinter.name(columns[0]))))
         }
         for column in read.hugeIntegerColumns {
             let example = table.firstHugeInteger(in: column) ?? column

@@ -53,6 +53,8 @@ public final class Interpreter: @unchecked Sendable {
     /// The most memory one result may take (`--max-memory`); a join estimated past it stops first.
     public var memoryLimit = MemoryLimit.standard
     var indicatorCache: [String: IndicatorResult] = [:]
+    /// The standard library's country crosswalk, read once when `m49()` and its kin first need it.
+    var countryCrosswalkCache: CountryCrosswalk?
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
     /// User-function calls expanded in the current statement (reset by `execute`).
@@ -164,7 +166,12 @@ public final class Interpreter: @unchecked Sendable {
             globals[decl.name.text] = .indicator(decl)
             indicatorCache[decl.name.text] = nil
         case .show(let expr), .expression(let expr):
-            emit(.value(try evalValue(expr), source: describeSource(expr)))
+            let value = try evalValue(expr)
+            // `show t | group by sex` alone shows the rows unchanged: say what `group by` waits for.
+            if case .grouped(_, let keys) = value {
+                warn(Diagnostic(.note, Message("N008", MessageArgument.names(keys)), at: expr.span, hint: Message("H135")))
+            }
+            emit(.value(value, source: describeSource(expr)))
         case .showWith(let expr, let options):
             let display = try displayOptions(options)
             emit(.valueShown(try evalValue(expr), source: describeSource(expr), display: display))

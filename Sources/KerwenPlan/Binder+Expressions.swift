@@ -146,7 +146,10 @@ extension Binder {
         case .number: type = .number
         case .text: type = .text
         case .boolean: type = .boolean
-        case .firstArgument: type = bound.first?.type ?? .unknown
+        case .firstArgument:
+            // Over a table's one column (`sum(t | select x)`): that column's type.
+            if let first = bound.first, let columns = tableColumns(first) { type = columns.count == 1 ? columns[0].type : .unknown }
+            else { type = bound.first?.type ?? .unknown }
         case .commonOfArguments: type = bound.map(\.type).reduce(PlanType.na, PlanType.common)
         }
         return BoundExpr(.builtin(builtin, bound), type, span)

@@ -6,11 +6,12 @@ import KerwenSyntax
 
 enum Continuation {
     /// Whether the entry starts with a pipeline step (`| where …`).
-    /// Also `and …` / `or …`: a condition of the `where` before it goes on, as in a script.
+    /// Also `and …` / `or …`: a condition of the `where` before it goes on, as in a script; and
+    /// `with …`: the options of the statement before (`with decimals: 5`).
     static func startsWithStep(_ text: String) -> Bool {
         let rest = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
         if rest.hasPrefix("|") { return true }
-        for word in ["and", "or"] where rest.hasPrefix(word) {
+        for word in ["and", "or", "with"] where rest.hasPrefix(word) {
             let after = rest.dropFirst(word.count).first
             if after == nil || after == " " || after == "(" || after == "\t" { return true }
         }

@@ -62,6 +62,8 @@ public enum Builtins {
         s("concat", 1, 16, ["concat(a, b, …)"], .text), s("text", 1, 1, ["text(x)"], .text), s("number", 1, 1, ["number(x)"], .number),
         s("integer", 1, 1, ["integer(x)"], .integer),
         s("format", 2, 2, ["format(x, decimals)", "format(x, \"#,##0.00\")"], .text),
+        s("m49", 1, 1, ["m49(country)"], .integer), s("iso2", 1, 1, ["iso2(country)"], .text), s("iso3", 1, 1, ["iso3(country)"], .text),
+        s("country_name", 1, 2, ["country_name(country)", "country_name(country, \"ru\")"], .text),
         a("count", 0, 1, ["count()", "count(x)"], .integer), a("sum", 1, 1, ["sum(x)"], .firstArgument), a("mean", 1, 1, ["mean(x)"], .number),
         a("median", 1, 1, ["median(x)"], .number), a("min", 1, 1, ["min(x)"], .firstArgument), a("max", 1, 1, ["max(x)"], .firstArgument),
         a("share", 1, 2, ["share(condition)", "share(condition, weight)"], .number), a("wmean", 2, 2, ["wmean(x, weight)"], .number),

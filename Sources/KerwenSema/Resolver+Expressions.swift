@@ -92,8 +92,9 @@ extension Resolver {
     private mutating func call(_ fn: Name, _ args: [Expr], _ span: Span, _ ctx: TableContext, aggregatesAllowed: Bool, allowUnknownColumns: Bool) {
         let argCount = args.count
         if let builtin = Builtins.byName[fn.text] {
-            // Outside a pipeline an aggregate may read whole columns: `show sum(t.x)`.
-            let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) }
+            // Outside a pipeline an aggregate may read whole columns, `show sum(t.x)`, or the one
+            // column of a table, `show sum(t | where year == 2023 | select x)`, `count(t | where …)`.
+            let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) || Self.isPipeline($0) }
             if builtin.kind == .aggregate && !aggregatesAllowed && !overWholeColumns {
                 diagnostics.append(Diagnostic(.error, Message("E028", fn.text), at: span, hint: Message("H035", fn.text)))
             }
@@ -178,6 +179,11 @@ extension Resolver {
 
 extension Resolver {
     /// Whether an expression reads a `table.column` (a whole column).
+    static func isPipeline(_ e: Expr) -> Bool {
+        if case .pipeline = e.kind { return true }
+        return false
+    }
+
     static func readsMember(_ e: Expr) -> Bool {
         var found = false
         _ = e.rewritten { x in

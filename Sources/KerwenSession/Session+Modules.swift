@@ -36,10 +36,18 @@ extension Session {
         guard Resolver.isModuleName(name) else { return nil }
         let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
         if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path),
-           interpreter.sandbox?.allows(local.path, for: .read) ?? true { return local }
+           interpreter.sandbox?.allows(local.path, for: .read) ?? true, !Self.usesItself(local, name) { return local }
         if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
            FileManager.default.fileExists(atPath: std.path) { return std }
         return nil
+    }
+
+    /// A script beside this one that itself says `use NAME` under the name NAME (examples/sdg13.kw
+    /// uses the library's sdg13) is a script about the module, not the module: `use` passes it by.
+    static func usesItself(_ url: URL, _ name: String) -> Bool {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
+        return program.statements.contains { if case .use(let used) = $0.kind { return used.text == name } else { return false } }
     }
 
     func moduleNames() -> [String] {

@@ -94,8 +94,9 @@ public struct Lexer {
             break
         }
         if p < bytes.count, bytes[p] == UInt8(ascii: "|") { return }
-        // … and one that starts with `and` or `or` continues a condition (a long `where`).
-        for word in ["and", "or"] where bytes[p...].starts(with: word.utf8) {
+        // … and one that starts with `and` or `or` continues a condition (a long `where`), one that
+        // starts with `with` gives the options of the statement above (`show … | sort x` / `with decimals: 5`).
+        for word in ["and", "or", "with"] where bytes[p...].starts(with: word.utf8) {
             let after = p + word.utf8.count
             if after >= bytes.count || !(isIdentStart(at: after) || isDigit(bytes[after])) { return }
         }
@@ -234,7 +235,7 @@ public struct Lexer {
             }
         }
         let c = bytes[pos]
-        let singles = "+-*/%^=<>()[]{},:|.?!;"
+        let singles = "+-*/%^=<>()[]{},:|.?!;&"
         if c < 128, singles.utf8.contains(c) {
             pos += 1
             switch c {

@@ -38,8 +38,8 @@ extension Parser {
     /// and -> not ("and" not)*
     mutating func andExpr() throws -> Expr {
         var left = try notExpr()
-        while current.isKeyword("and") || current.isSymbol("&&") {
-            if current.isSymbol("&&") { throw Diagnostic(.error, Message("E037", "&&", "and"), at: current.span, hint: Message("H017", "and")) }
+        while current.isKeyword("and") || current.isSymbol("&&") || current.isSymbol("&") {
+            if current.isSymbol("&&") || current.isSymbol("&") { throw Diagnostic(.error, Message("E037", current.text, "and"), at: current.span, hint: Message("H017", "and")) }
             advance()
             let right = try notExpr()
             left = try bounded(Expr(.binary(.and, left, right), left.span.merged(with: right.span)))
@@ -230,7 +230,7 @@ extension Parser {
         }
     }
 
-    /// call -> NAME "(" (expression ("," expression)*)? ")"
+    /// call -> NAME "(" (pipelineExpr ("," pipelineExpr)*)? ")"
     mutating func call(_ name: Name) throws -> Expr {
         try expectSymbol("(")
         var args: [Expr] = []
@@ -240,7 +240,10 @@ extension Parser {
                 if current.isSymbol("*") && peek().isSymbol(")") {
                     throw Diagnostic(.error, Message("E038"), at: current.span, hint: Message("H023"))
                 }
-                args.append(try expression())
+                // A pipeline is an argument as it is written: `count(survey | where sex == "F")`.
+                inCallArguments += 1
+                defer { inCallArguments -= 1 }
+                args.append(try pipelineExpr())
                 // A spreadsheet range such as `A1:A3`: Kerwen names columns, not cells.
                 if current.isSymbol(":") { throw unexpected("`)`", hint: Message("H100")) }
             } while acceptSymbol(",")

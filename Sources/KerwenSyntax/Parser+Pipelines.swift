@@ -16,9 +16,18 @@ extension Parser {
         return Expr(.pipeline(source, steps), source.span.merged(with: end))
     }
 
+    /// Takes the `,` that continues a list of names; in a call's arguments, one followed by something
+    /// that is not a name is left for the call.
+    private mutating func continuesList() -> Bool {
+        guard current.isSymbol(",") else { return false }
+        if inCallArguments > 0, peek().kind != .identifier { return false }
+        advance()
+        return true
+    }
+
     private mutating func nameList(_ what: Message) throws -> [Name] {
         var names: [Name] = []
-        repeat { names.append(try expectName(what)) } while acceptSymbol(",")
+        repeat { names.append(try expectName(what)) } while continuesList()
         return names
     }
 
@@ -117,7 +126,8 @@ extension Parser {
             return Step(.distinct(names), span(from: start))
         default:
             throw Diagnostic(.error, Message("E008", word), at: current.span,
-                             hint: Suggestions.hint(for: word, in: Keywords.steps + ["group by"]) ?? Message("H026"))
+                             hint: ["count", "sum", "mean", "median", "min", "max"].contains(word) ? Message("H134", word)
+                                : Suggestions.hint(for: word, in: Keywords.steps + ["group by"]) ?? Message("H026"))
         }
     }
 }

@@ -7,6 +7,9 @@ public struct Parser {
     var index = 0
     /// How many expression rules are open inside each other (see `Limits.nesting`).
     var nesting = 0
+    /// Inside a call's arguments: a `,` before something that is not a name ends a step's list of
+    /// names and starts the next argument (`quantile(t | select x, 0.5)`).
+    var inCallArguments = 0
     let file: SourceFile
     public internal(set) var diagnostics: [Diagnostic] = []
 
@@ -80,7 +83,7 @@ public struct Parser {
     }
 
     func unexpected(_ expected: any MessageArgumentConvertible, hint: Message? = nil) -> Diagnostic {
-        Diagnostic(.error, Message("E003", expected, describe(current)), at: current.span, hint: hint ?? decimalCommaHint())
+        Diagnostic(.error, Message("E003", expected, describe(current)), at: current.span, hint: hint ?? decimalCommaHint() ?? habitHint())
     }
 
     /// `0,5` where no list or call is open: a decimal comma, as Russian-locale spreadsheets write it.

@@ -115,7 +115,7 @@ final class CatalogTests: XCTestCase {
             "KerwenSyntax/ExprPrinter.swift": ["between", " in [", "(", "if ", "[", " in "],
             "KerwenDiagnostics/DiagnosticRenderer.swift": ["(gutter)= "],
             "KerwenREPL/HelpTopics.swift": ["group by"], "KerwenSyntax/AST.swift": ["group by"],
-            "KerwenSyntax/Parser+Pipelines.swift": ["group by"], "KerwenREPL/Terminal.swift": ["less -FRXS"],
+            "KerwenSyntax/Parser+Pipelines.swift": ["group by"], "KerwenSyntax/Parser+Habits.swift": ["group by"], "KerwenREPL/Terminal.swift": ["less -FRXS"],
             "KerwenSema/Builtins.swift": ["(", "if … then … else"], "KerwenSema/FirstHourHints.swift": ["if … then … else"],
             "KerwenSyntax/Parser+Statements.swift": ["describe NAME", "load FILE"],
             // The argument parser's own English, matched in order to be reworded from the catalog.
