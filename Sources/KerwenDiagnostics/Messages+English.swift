@@ -194,6 +194,7 @@ let englishMessages: [String: String] = [
     "H133": "separate the columns with commas: `{0:code}`",
     "H134": "`{0:function}` is computed inside a step: `| summarize n = {0:function}(…)`, or `{0:function}(t | where …)` for one number",
     "H135": "add what to compute for each group, as in `| summarize n = count()`",
+    "E138": "`\"{0:pattern}\"` is not a number format Kerwen knows",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

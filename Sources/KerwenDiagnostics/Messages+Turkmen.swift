@@ -196,6 +196,7 @@ let turkmenMessages: [String: String] = [
     "H133": "sütünleri otur bilen aýyryň: `{code}`",
     "H134": "`{function}` ädimiň içinde hasaplanýar: `| summarize n = {function}(…)`, ýa-da bir san üçin `{function}(t | where …)`",
     "H135": "her topar üçin näme hasaplamalydygyny goşuň, meselem `| summarize n = count()`",
+    "E138": "`\"{pattern}\"` Kerwen-iň bilýän san formaty däl",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

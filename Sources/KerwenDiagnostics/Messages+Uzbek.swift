@@ -196,6 +196,7 @@ let uzbekMessages: [String: String] = [
     "H133": "ustunlarni vergul bilan ajrating: `{code}`",
     "H134": "`{function}` qadam ichida hisoblanadi: `| summarize n = {function}(…)`, yoki bitta son uchun `{function}(t | where …)`",
     "H135": "har bir guruh uchun nima hisoblashni qoʻshing, masalan `| summarize n = count()`",
+    "E138": "`\"{pattern}\"` Kerwen biladigan son formati emas",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

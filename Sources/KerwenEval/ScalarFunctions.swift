@@ -157,9 +157,15 @@ enum ScalarFunctions {
     private static func formatPattern(_ v: Vec, _ span: Span) throws -> (decimals: Int, grouped: Bool) {
         switch v {
         case .scalar(.integer(let d)) where (0...15).contains(d): return (Int(d), false)
-        case .scalar(.text(let p)) where !p.isEmpty && p.allSatisfy({ "#0,.".contains($0) }):
-            let decimals = p.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-            return (min(15, decimals), p.contains(","))
+        case .scalar(.text(let p)):
+            // `#,##0.00`: digits (`#`, `0`) and thousands commas before an optional point, only `0`s after it.
+            let parts = p.split(separator: ".", omittingEmptySubsequences: false)
+            let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+            guard parts.count <= 2, !whole.isEmpty, whole.allSatisfy({ "#0,".contains($0) }), whole.last != ",", whole.first != ",",
+                  fraction.allSatisfy({ $0 == "0" }), parts.count == 1 || !fraction.isEmpty, fraction.count <= 15 else {
+                throw Diagnostic(.error, Message("E138", p), at: span, hint: Message("H107"))
+            }
+            return (fraction.count, whole.contains(","))
         default:
             throw Diagnostic(.error, Message("E061", "format"), at: span, hint: Message("H107"))
         }
