@@ -30,6 +30,7 @@ unit: build
 	$(SWIFT) test --disable-swift-testing
 
 test: build
+	@bash tools/setup-tests.sh
 	@$(MAKE) --no-print-directory bench-check
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@# Not through a pipe: the tmux server of the prompt tests could keep it open.

@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The zip container of .xlsx workbooks, read and written in memory.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Source text, spans, the message catalog and the one diagnostic renderer.
@@ -20,18 +22,21 @@ let package = Package(
         .target(name: "KerwenSyntax", dependencies: ["KerwenDiagnostics"]),
         // Typed columns, tables, CSV reading and writing. Knows nothing of syntax.
         .target(name: "KerwenData", dependencies: ["KerwenDiagnostics"]),
+        // Readers and writers of the publishing formats (SDMX-ML, SDMX-CSV, Open SDG, xlsx) behind one
+        // registry, with content sniffing; the XML parsed by Foundation's XMLParser (libxml2).
+        .target(name: "KerwenFormats", dependencies: ["KerwenData", "KerwenDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Name resolution and static checks over the AST.
         .target(name: "KerwenSema", dependencies: ["KerwenSyntax", "KerwenDiagnostics"]),
         // The bound, typed logical plan of each statement, its optimiser passes and its printer.
         .target(name: "KerwenPlan", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenData", "KerwenDiagnostics"]),
         // Columnar, vectorized evaluation: expressions, pipelines, aggregates, indicators.
-        .target(name: "KerwenEval", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenDiagnostics"]),
+        .target(name: "KerwenEval", dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenFormats", "KerwenDiagnostics"]),
         // Tables on screen, describe, exporters.
         .target(name: "KerwenOutput", dependencies: ["KerwenData", "KerwenEval", "KerwenDiagnostics"]),
         // The one Session API shared by the runner and the REPL.
         .target(
             name: "KerwenSession",
-            dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
+            dependencies: ["KerwenSyntax", "KerwenSema", "KerwenPlan", "KerwenData", "KerwenFormats", "KerwenEval", "KerwenOutput", "KerwenDiagnostics"]
         ),
         // libedit, found by pkg-config; `make` installs libedit-dev when missing.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -49,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KerwenTests",
-            dependencies: ["KerwenSyntax", "KerwenData", "KerwenPlan", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput", "KerwenREPL"]
+            dependencies: ["KerwenSyntax", "KerwenData", "KerwenFormats", "KerwenPlan", "KerwenEval", "KerwenSession", "KerwenDiagnostics", "KerwenOutput", "KerwenREPL"]
         ),
     ]
 )

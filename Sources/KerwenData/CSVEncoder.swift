@@ -5,7 +5,7 @@ import Foundation
 import KerwenDiagnostics
 
 /// The columns of a table prepared for writing rows.
-struct CSVEncoder: @unchecked Sendable {
+public struct CSVEncoder: @unchecked Sendable {
     private enum Cells {
         case integer([Int64])
         /// The values, and the fixed decimals they are written with (nil: shortest form).
@@ -96,6 +96,12 @@ struct CSVEncoder: @unchecked Sendable {
 
     /// A number with exactly `decimals` decimals, rounded half away from zero as offices publish
     /// (printf alone would round 0.125 to 0.12).
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        var out: [UInt8] = []
+        appendFixed(x, decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func appendFixed(_ x: Double, _ decimals: Int, to out: inout [UInt8]) {
         let f = Foundation.pow(10.0, Double(decimals))
         let scaled = x * f

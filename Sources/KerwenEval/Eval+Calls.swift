@@ -143,6 +143,7 @@ extension Interpreter {
     /// one group of all the rows of those columns; nil when no argument reads a `table.column`.
     func wholeColumnAggregate(_ name: String, _ args: [Expr], _ span: Span) throws -> Value? {
         if let first = args.first, case .pipeline = first.kind { return try tableAggregate(name, args, span) }
+        if let first = args.first, case .name = first.kind, try evalValue(first).table != nil { return try tableAggregate(name, args, span) }
         var columns: [Column] = []
         var failure: Error?
         let rewritten = args.map { arg in

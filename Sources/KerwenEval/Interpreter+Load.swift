@@ -3,14 +3,20 @@
 import Foundation
 import KerwenData
 import KerwenDiagnostics
+import KerwenFormats
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding", "thousands"]
-    static let layouts = ["open-sdg", "plain"]
+    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding", "thousands", "dsd",
+                                  "sheet", "range", "header_rows", "skip"]
+    static let layouts = ["open-sdg", "sdmx-csv", "plain"]
 
-    /// Reads a file as `load` asks: CSV options, then the layout's normalisation.
+    /// Reads a file as `load` asks: by what the file is (its first bytes), then for text the CSV
+    /// options and the layout's normalisation.
     func loadTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
+        if let kind = FileBytes.kind(path: path, sandbox: sandbox), kind != .text {
+            return try located(span) { try self.loadStructured(kind, path: path, display: display, options: options) }
+        }
         let csvOptions = try loadOptions(options)
         let read = try CSVReader.readReporting(path: path, shownAs: display, options: csvOptions, sandbox: sandbox)
         let decimal = try decimalOption(options)
@@ -28,7 +34,13 @@ extension Interpreter {
         guard case .scalar(.text(let name)) = try evalValue(layout.value), Self.layouts.contains(name) else {
             throw Diagnostic(.error, Message("E054", "layout"), at: layout.value.span, hint: Message("H060"))
         }
-        return name == "open-sdg" ? OpenSDGLayout.normalize(table, codes: try sdmxCodes(at: layout.value.span)) : table
+        switch name {
+        case "open-sdg": return OpenSDGLayout.normalize(table, codes: try sdmxCodes(at: layout.value.span))
+        case "sdmx-csv":
+            let structure = try sdmxStructure(options, at: layout.value.span)
+            return try located(span) { try SDMXCSV.normalize(table, structure: structure, shownAs: display) }
+        default: return table
+        }
     }
 
     /// The label → SDMX code table of the standard library (`stdlib/sdmx_codes.csv`).
@@ -49,7 +61,10 @@ extension Interpreter {
         var result = CSVOptions()
         for option in options {
             switch option.name.text {
-            case "layout", "decimal", "thousands": continue
+            case "layout", "decimal", "thousands", "dsd": continue
+            case "sheet", "range", "header_rows", "skip":
+                // Options of a workbook: a CSV file has one table, from its first line.
+                throw Diagnostic(.error, Message("E155", option.name.text), at: option.name.span, hint: Message("H145"))
             case "delimiter":
                 guard case .scalar(.text(let d)) = try evalValue(option.value) else {
                     throw Diagnostic(.error, Message("E054", "delimiter"), at: option.value.span, hint: Message("H040"))
@@ -167,8 +182,9 @@ extension Interpreter {
         return result
     }
 
-    func export(_ value: Value, to path: String, shownAs display: String, at span: Span, options: CSVWriteOptions = CSVWriteOptions()) throws {
-        guard let format = ExportFormat(path: path) else {
+    func export(_ value: Value, to path: String, shownAs display: String, at span: Span, options: CSVWriteOptions = CSVWriteOptions(),
+                format chosen: ExportFormat? = nil) throws {
+        guard let format = chosen ?? ExportFormat(path: path) else {
             throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
         }
         var table: Table

@@ -4,12 +4,15 @@
 
 import Foundation
 import KerwenData
+import KerwenFormats
 import KerwenDiagnostics
 import KerwenSyntax
 
 extension Interpreter {
     /// Bytes read from the start of a file to type its columns.
     public static let sampleBytes = 1 << 20
+    /// A workbook or SDMX-ML file up to this size is read whole to know its columns before running.
+    public static let structuredSampleBytes = 32 << 20
 
     /// The table of the first rows of a `load` (nil when the file cannot be read now, or the path is
     /// not written as text).
@@ -35,6 +38,11 @@ extension Interpreter {
             return out
         }
         if let sandbox, !sandbox.allows(path, for: .read) { return nil }
+        // A workbook or an SDMX-ML file has no first lines to sample: read whole when it is small.
+        if let kind = FileBytes.kind(path: path, sandbox: sandbox), kind != .text {
+            guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size <= Self.structuredSampleBytes else { return nil }
+            return try? loadStructured(kind, path: path, display: raw, options: options)
+        }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
         guard let file = try? MappedFile(path: path, sandbox: sandbox) else { return nil }
         var bytes = Array(file.bytes.prefix(Self.sampleBytes))
@@ -54,6 +62,10 @@ extension Interpreter {
         do { thousands = try thousandsOption(options) } catch { return nil }
         let table = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal, thousands: thousands).0
         guard let layout = options.first(where: { $0.name.text == "layout" }) else { return table }
+        if case .string("sdmx-csv") = layout.value.kind {
+            guard let structure = try? sdmxStructure(options, at: layout.value.span) else { return nil }
+            return try? SDMXCSV.normalize(table, structure: structure, shownAs: raw)
+        }
         guard case .string("open-sdg") = layout.value.kind else { return table }
         guard let codes = try? sdmxCodes(at: layout.value.span) else { return nil }
         return OpenSDGLayout.normalize(table, codes: codes)

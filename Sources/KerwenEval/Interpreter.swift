@@ -5,6 +5,7 @@ import KerwenData
 import KerwenDiagnostics
 import KerwenSema
 import KerwenSyntax
+import KerwenFormats
 
 /// What a statement produced for the user; the output layer decides how it looks.
 public enum OutputEvent: Sendable {
@@ -55,6 +56,8 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     /// The standard library's country crosswalk, read once when `m49()` and its kin first need it.
     var countryCrosswalkCache: CountryCrosswalk?
+    /// SDMX data structures read for `dsd:` and SDMX exports, by path.
+    var structureCache: [String: SDMXStructure] = [:]
     var warnings: [Diagnostic] = []
     var inlineDepth = 0
     /// User-function calls expanded in the current statement (reset by `execute`).
@@ -185,7 +188,7 @@ public final class Interpreter: @unchecked Sendable {
             emit(.explanation(explanation(of: expr)))
         case .export(let expr, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .write)
-            try export(try evalValue(expr), to: path, shownAs: display, at: pathExpr.span, options: try exportOptions(options))
+            try exportStatement(expr, to: path, shownAs: display, at: pathExpr.span, options: options)
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)

@@ -94,7 +94,7 @@ extension Resolver {
         if let builtin = Builtins.byName[fn.text] {
             // Outside a pipeline an aggregate may read whole columns, `show sum(t.x)`, or the one
             // column of a table, `show sum(t | where year == 2023 | select x)`, `count(t | where …)`.
-            let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) || Self.isPipeline($0) }
+            let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) || Self.isPipeline($0) || isTableName($0) }
             if builtin.kind == .aggregate && !aggregatesAllowed && !overWholeColumns {
                 diagnostics.append(Diagnostic(.error, Message("E028", fn.text), at: span, hint: Message("H035", fn.text)))
             }
@@ -179,6 +179,13 @@ extension Resolver {
 
 extension Resolver {
     /// Whether an expression reads a `table.column` (a whole column).
+    /// A name bound to a table (`count(survey)`).
+    func isTableName(_ e: Expr) -> Bool {
+        // A dataset, or a `let` of a pipeline (a variable whose columns are known).
+        if case .name(let n) = e.kind, let symbol = scope[n] { return symbol.kind == .dataset || symbol.kind == .variable && symbol.columns != nil }
+        return false
+    }
+
     static func isPipeline(_ e: Expr) -> Bool {
         if case .pipeline = e.kind { return true }
         return false

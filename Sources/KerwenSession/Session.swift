@@ -2,6 +2,7 @@
 
 import Foundation
 import KerwenData
+import KerwenFormats
 import KerwenDiagnostics
 import KerwenEval
 import KerwenOutput
@@ -203,6 +204,8 @@ public final class Session: @unchecked Sendable {
         if let sandbox = interpreter.sandbox, !sandbox.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
         guard let file = try? MappedFile(path: path, sandbox: interpreter.sandbox) else { return nil }
+        // Not text (a workbook, XML): no header line to read; the sample or the run knows the columns.
+        if FileKind.of(UnsafeBufferPointer(rebasing: file.bytes.prefix(8192))) != .text { return nil }
         var bytes = Array(file.bytes.prefix(64 * 1024))
         if file.changed { return nil }
         guard let nl = bytes.firstIndex(of: 10) else { return nil }

@@ -118,6 +118,8 @@ final class CatalogTests: XCTestCase {
             "KerwenSyntax/Parser+Pipelines.swift": ["group by"], "KerwenSyntax/Parser+Habits.swift": ["group by"], "KerwenREPL/Terminal.swift": ["less -FRXS"],
             "KerwenSema/Builtins.swift": ["(", "if … then … else"], "KerwenSema/FirstHourHints.swift": ["if … then … else"],
             "KerwenSyntax/Parser+Statements.swift": ["describe NAME", "load FILE"],
+            // The XML of a workbook's parts: markup, not words.
+            "KerwenFormats/XLSXWriter.swift": ["<", "xl/"], "KerwenFormats/XLSXReader.swift": ["xl/worksheets/"],
             // The argument parser's own English, matched in order to be reworded from the catalog.
             "kerwen/HelpFrame.swift": ["Show the version.", "Show help information.", "See '", "Missing ", "Unknown option", "Unexpected argument", "The value '"],
         ]

@@ -1,0 +1,293 @@
+// Excel workbooks (.xlsx, Office Open XML): the zip container opened with ZIPFoundation, its XML
+// parts (workbook, relationships, shared strings, styles, one worksheet) parsed with XMLParser.
+// Shared and inline strings, numbers, booleans, dates (serial numbers with a date format, shown as
+// yyyy-mm-dd), merged cells (every cell of a merged area shows its value), empty cells as missing;
+// `sheet:`, `range:`, `header_rows:` (headers over several rows, joined) and `skip:`.
+
+import Foundation
+import KerwenData
+import KerwenDiagnostics
+import ZIPFoundation
+
+public enum XLSXReader {
+    public enum SheetChoice: Sendable { case first, name(String), number(Int) }
+
+    public struct Options: Sendable {
+        public var sheet = SheetChoice.first
+        public var range: CellRange?
+        public var headerRows = 1
+        public var skip = 0
+        public var missingMarkers = CSVOptions().missingMarkers
+        public init() {}
+    }
+
+    public static func read(_ data: Data, shownAs name: String, options: Options) throws -> Table {
+        let book = try Workbook(data, shownAs: name)
+        let sheetPath = try book.sheetPath(options.sheet)
+        var grid = try SheetGrid.read(try book.part(sheetPath), strings: try book.sharedStrings(), styles: try book.dateStyles(),
+                                      date1904: book.date1904, shownAs: name)
+        grid.fillMergedAreas()
+        return grid.table(options: options)
+    }
+
+    /// The names of a workbook's sheets, in order (for messages and `describe`).
+    public static func sheetNames(_ data: Data, shownAs name: String) throws -> [String] {
+        try Workbook(data, shownAs: name).sheets.map(\.name)
+    }
+}
+
+/// The parts of a workbook package.
+struct Workbook {
+    let archive: Archive
+    let name: String
+    var sheets: [(name: String, path: String)] = []
+    var date1904 = false
+
+    init(_ data: Data, shownAs name: String) throws {
+        self.name = name
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
+        }
+        guard archive["xl/workbook.xml"] != nil else {
+            throw Diagnostic(.error, Message("E145", name, Message("K.zip_not_workbook")), hint: Message("H151"))
+        }
+        // Sheet names and their relationship ids, then the relationships' targets.
+        var relationships: [String: String] = [:]
+        if archive["xl/_rels/workbook.xml.rels"] != nil {
+            try parse(part("xl/_rels/workbook.xml.rels")) { element, attributes in
+                if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+                    relationships[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                }
+            }
+        }
+        var found: [(String, String)] = []
+        var date1904 = false
+        try parse(part("xl/workbook.xml")) { element, attributes in
+            if element == "sheet", let sheetName = attributes["name"] {
+                let id = attributes["r:id"] ?? attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
+                found.append((sheetName, relationships[id] ?? "xl/worksheets/sheet\(found.count + 1).xml"))
+            }
+            if element == "workbookPr", let flag = attributes["date1904"] { date1904 = flag == "1" || flag == "true" }
+        }
+        sheets = found.map { (name: $0.0, path: $0.1) }
+        self.date1904 = date1904
+    }
+
+    func part(_ path: String) throws -> Data {
+        guard let entry = archive[path] else {
+            throw Diagnostic(.error, Message("E145", name, Message("K.zip_part_missing", path)), hint: Message("H151"))
+        }
+        var out = Data()
+        do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
+            throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
+        }
+        return out
+    }
+
+    func parse(_ data: Data, start: @escaping (String, [String: String]) -> Void) throws {
+        let events = XMLEvents()
+        events.start = start
+        try events.parse(data, shownAs: name)
+    }
+
+    func sheetPath(_ choice: XLSXReader.SheetChoice) throws -> String {
+        switch choice {
+        case .first:
+            guard let first = sheets.first else { throw Diagnostic(.error, Message("E146", name, "1"), hint: Message("H152")) }
+            return first.path
+        case .number(let n):
+            guard n >= 1, n <= sheets.count else {
+                throw Diagnostic(.error, Message("E146", name, String(n)), hint: Message("H141", MessageArgument.names(sheets.map(\.name))))
+            }
+            return sheets[n - 1].path
+        case .name(let wanted):
+            guard let match = sheets.first(where: { $0.name == wanted }) ?? sheets.first(where: { $0.name.lowercased() == wanted.lowercased() }) else {
+                throw Diagnostic(.error, Message("E146", name, wanted),
+                                 hint: Suggestions.hint(for: wanted, in: sheets.map(\.name)) ?? Message("H141", MessageArgument.names(sheets.map(\.name))))
+            }
+            return match.path
+        }
+    }
+
+    /// The shared strings table: each `<si>`'s text runs joined (phonetic runs left out).
+    func sharedStrings() throws -> [String] {
+        guard archive["xl/sharedStrings.xml"] != nil else { return [] }
+        var strings: [String] = []
+        var current = "", inText = false, inPhonetic = false
+        let events = XMLEvents()
+        events.start = { element, _ in
+            if element == "si" { current = "" }
+            if element == "rPh" { inPhonetic = true }
+            if element == "t", !inPhonetic { inText = true }
+        }
+        events.text = { if inText { current += $0 } }
+        events.end = { element in
+            if element == "t" { inText = false }
+            if element == "rPh" { inPhonetic = false }
+            if element == "si" { strings.append(current) }
+        }
+        try events.parse(try part("xl/sharedStrings.xml"), shownAs: name)
+        return strings
+    }
+
+    /// For each cell style (the `s` of a cell): whether it shows a date, and whether only its year.
+    func dateStyles() throws -> [(date: Bool, yearOnly: Bool)] {
+        guard archive["xl/styles.xml"] != nil else { return [] }
+        var formats: [Int: String] = [:]
+        var styles: [(Bool, Bool)] = []
+        var inCellXfs = false
+        let events = XMLEvents()
+        events.start = { element, attributes in
+            if element == "numFmt", let id = attributes["numFmtId"].flatMap(Int.init) { formats[id] = attributes["formatCode"] }
+            if element == "cellXfs" { inCellXfs = true }
+            if element == "xf", inCellXfs {
+                let id = attributes["numFmtId"].flatMap(Int.init) ?? 0
+                styles.append((ExcelDate.isDateFormat(id: id, code: formats[id]), ExcelDate.isYearOnly(code: formats[id])))
+            }
+        }
+        events.end = { if $0 == "cellXfs" { inCellXfs = false } }
+        try events.parse(try part("xl/styles.xml"), shownAs: name)
+        return styles
+    }
+}
+
+/// The cells of one worksheet, row by row (rows and cells as the sheet lists them, which is in order).
+struct SheetGrid {
+    var rows: [Int: [(column: Int, cell: Cell)]] = [:]
+    var merged: [CellRange] = []
+    var lastRow = -1, lastColumn = -1
+
+    static func read(_ data: Data, strings: [String], styles: [(date: Bool, yearOnly: Bool)], date1904: Bool, shownAs name: String) throws -> SheetGrid {
+        var grid = SheetGrid()
+        var row = -1, column = -1
+        var type = "n", style = 0, value = "", inValue = false, inInline = false
+        let events = XMLEvents()
+        events.start = { element, attributes in
+            switch element {
+            case "row":
+                row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
+                column = -1
+            case "c":
+                column = attributes["r"].flatMap(CellReference.init).map(\.column) ?? column + 1
+                type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap(Int.init) ?? 0
+                value = ""
+            case "v": inValue = true
+            case "is": inInline = true
+            case "t" where inInline: inValue = true
+            case "mergeCell": if let r = attributes["ref"].flatMap(CellRange.init) { grid.merged.append(r) }
+            default: break
+            }
+        }
+        events.text = { if inValue { value += $0 } }
+        events.end = { element in
+            switch element {
+            case "v", "t": inValue = false
+            case "is": inInline = false
+            case "c":
+                let cell: Cell
+                switch type {
+                case "s": cell = Int(value).flatMap { $0 < strings.count ? Cell.text(strings[$0]) : nil } ?? .missing
+                case "inlineStr", "str": cell = value.isEmpty ? .missing : .text(value)
+                case "b": cell = .boolean(value == "1" || value == "true")
+                case "e": cell = .missing
+                case "d": cell = value.isEmpty ? .missing : .text(String(value.prefix(10)))
+                default:
+                    guard let x = Double(value) else { cell = .missing; break }
+                    if style < styles.count, styles[style].date {
+                        if styles[style].yearOnly, let text = ExcelDate.text(serial: x, date1904: date1904) {
+                            cell = .number(Double(text.prefix(4))!)
+                        } else {
+                            cell = ExcelDate.text(serial: x, date1904: date1904).map(Cell.text) ?? .number(x)
+                        }
+                    } else {
+                        cell = .number(x)
+                    }
+                }
+                if case .missing = cell { break }
+                grid.rows[row, default: []].append((column, cell))
+                grid.lastRow = max(grid.lastRow, row)
+                grid.lastColumn = max(grid.lastColumn, column)
+            default: break
+            }
+        }
+        try events.parse(data, shownAs: name)
+        return grid
+    }
+
+    func cell(_ row: Int, _ column: Int) -> Cell {
+        guard let cells = rows[row] else { return .missing }
+        // Cells of a row are in column order: a binary search.
+        var lo = 0, hi = cells.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if cells[mid].column == column { return cells[mid].cell }
+            if cells[mid].column < column { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return .missing
+    }
+
+    /// Every cell of a merged area shows the value of its top-left cell.
+    mutating func fillMergedAreas() {
+        for area in merged {
+            let value = cell(area.first.row, area.first.column)
+            if case .missing = value { continue }
+            for r in area.first.row...area.last.row {
+                var cells = rows[r] ?? []
+                for c in area.first.column...area.last.column where !(r == area.first.row && c == area.first.column) {
+                    if let i = cells.firstIndex(where: { $0.column == c }) { cells[i].cell = value } else { cells.append((c, value)) }
+                }
+                cells.sort { $0.column < $1.column }
+                rows[r] = cells
+                lastRow = max(lastRow, r)
+                lastColumn = max(lastColumn, area.last.column)
+            }
+        }
+    }
+
+    /// The table in the chosen area: `skip` rows, then `headerRows` rows of names, then the data
+    /// (rows after the last non-empty one dropped).
+    func table(options: XLSXReader.Options) -> Table {
+        let area = options.range ?? CellRange(first: CellReference(column: 0, row: 0),
+                                              last: CellReference(column: max(0, lastColumn), row: max(0, lastRow)))
+        let top = area.first.row + options.skip
+        let columns = Array(area.first.column...area.last.column)
+        let headerEnd = top + options.headerRows
+        var names: [String] = []
+        for c in columns {
+            var parts: [String] = []
+            for r in top..<min(headerEnd, area.last.row + 1) {
+                let text: String
+                switch cell(r, c) {
+                case .text(let t): text = t.trimmingCharacters(in: .whitespacesAndNewlines)
+                case .number(let x): text = ScalarFormat.plain(.number(x))
+                case .boolean(let b): text = String(b)
+                case .missing: text = ""
+                }
+                if !text.isEmpty, parts.last != text { parts.append(text) }
+            }
+            var name = parts.joined(separator: " ")
+            if name.isEmpty { name = CellReference.letters(c) }
+            var unique = name, k = 2
+            while names.contains(unique) { unique = "\(name)_\(k)"; k += 1 }
+            names.append(unique)
+        }
+        var last = headerEnd - 1
+        for r in stride(from: min(area.last.row, lastRow), through: headerEnd, by: -1) where columns.contains(where: { if case .missing = cell(r, $0) { return false } else { return true } }) {
+            last = r
+            break
+        }
+        let markers = Set(options.missingMarkers)
+        var built = [CellColumn](repeating: CellColumn(), count: columns.count)
+        if last >= headerEnd {
+            for r in headerEnd...last {
+                for (j, c) in columns.enumerated() {
+                    var value = cell(r, c)
+                    if case .text(let t) = value, markers.contains(t.trimmingCharacters(in: .whitespaces)) { value = .missing }
+                    built[j].append(value)
+                }
+            }
+        }
+        return Table(names: names, columns: built.map { $0.column() }, rowCount: max(0, last - headerEnd + 1))
+    }
+}
