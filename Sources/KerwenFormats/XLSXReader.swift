@@ -112,21 +112,16 @@ struct Workbook {
     /// The shared strings table: each `<si>`'s text runs joined (phonetic runs left out).
     func sharedStrings() throws -> [String] {
         guard archive["xl/sharedStrings.xml"] != nil else { return [] }
+        var scanner = SheetScanner(try part("xl/sharedStrings.xml"))
         var strings: [String] = []
-        var current = "", inText = false, inPhonetic = false
-        let events = XMLEvents()
-        events.start = { element, _ in
-            if element == "si" { current = "" }
-            if element == "rPh" { inPhonetic = true }
-            if element == "t", !inPhonetic { inText = true }
-        }
-        events.text = { if inText { current += $0 } }
-        events.end = { element in
-            if element == "t" { inText = false }
-            if element == "rPh" { inPhonetic = false }
-            if element == "si" { strings.append(current) }
-        }
-        try events.parse(try part("xl/sharedStrings.xml"), shownAs: name)
+        var current = "", inPhonetic = false
+        do {
+            while let tag = try scanner.nextTag() {
+                if tag.is("si") { if tag.closing { strings.append(current) } else { current = ""; if tag.empty { strings.append("") } } }
+                else if tag.is("rPh") { inPhonetic = !tag.closing && !tag.empty }
+                else if tag.is("t"), !tag.closing, !tag.empty, !inPhonetic { current += scanner.text() }
+            }
+        } catch { throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151")) }
         return strings
     }
 
@@ -159,60 +154,55 @@ struct SheetGrid {
 
     static func read(_ data: Data, strings: [String], styles: [(date: Bool, yearOnly: Bool)], date1904: Bool, shownAs name: String) throws -> SheetGrid {
         var grid = SheetGrid()
+        var scanner = SheetScanner(data)
         var row = -1, column = -1
-        var type = "n", style = 0, value = "", inValue = false, inInline = false
-        let events = XMLEvents()
-        events.start = { element, attributes in
-            switch element {
-            case "row":
-                row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
-                column = -1
-            case "c":
-                column = attributes["r"].flatMap(CellReference.init).map(\.column) ?? column + 1
-                type = attributes["t"] ?? "n"
-                style = attributes["s"].flatMap(Int.init) ?? 0
-                value = ""
-            case "v": inValue = true
-            case "is": inInline = true
-            case "t" where inInline: inValue = true
-            case "mergeCell": if let r = attributes["ref"].flatMap(CellRange.init) { grid.merged.append(r) }
-            default: break
-            }
-        }
-        events.text = { if inValue { value += $0 } }
-        events.end = { element in
-            switch element {
-            case "v", "t": inValue = false
-            case "is": inInline = false
-            case "c":
-                let cell: Cell
-                switch type {
-                case "s": cell = Int(value).flatMap { $0 < strings.count ? Cell.text(strings[$0]) : nil } ?? .missing
-                case "inlineStr", "str": cell = value.isEmpty ? .missing : .text(value)
-                case "b": cell = .boolean(value == "1" || value == "true")
-                case "e": cell = .missing
-                case "d": cell = value.isEmpty ? .missing : .text(String(value.prefix(10)))
-                default:
-                    guard let x = Double(value) else { cell = .missing; break }
-                    if style < styles.count, styles[style].date {
-                        if styles[style].yearOnly, let text = ExcelDate.text(serial: x, date1904: date1904) {
-                            cell = .number(Double(text.prefix(4))!)
-                        } else {
-                            cell = ExcelDate.text(serial: x, date1904: date1904).map(Cell.text) ?? .number(x)
-                        }
-                    } else {
-                        cell = .number(x)
+        do {
+            while let tag = try scanner.nextTag() {
+                if tag.is("row"), !tag.closing {
+                    row = scanner.attribute("r", in: tag.attributes).flatMap(Int.init).map { $0 - 1 } ?? row + 1
+                    column = -1
+                } else if tag.is("c"), !tag.closing {
+                    column = scanner.attribute("r", in: tag.attributes).flatMap(CellReference.init).map(\.column) ?? column + 1
+                    if tag.empty { continue }
+                    let type = scanner.attribute("t", in: tag.attributes) ?? "n"
+                    let style = scanner.attribute("s", in: tag.attributes).flatMap(Int.init) ?? 0
+                    var value = "", inPhonetic = false
+                    while let inner = try scanner.nextTag() {
+                        if inner.is("c"), inner.closing { break }
+                        if inner.is("rPh") { inPhonetic = !inner.closing && !inner.empty }
+                        else if inner.is("v"), !inner.closing, !inner.empty { value = scanner.text() }
+                        else if inner.is("t"), !inner.closing, !inner.empty, !inPhonetic { value += scanner.text() }
                     }
+                    let cell = makeCell(type: type, style: style, value: value, strings: strings, styles: styles, date1904: date1904)
+                    if case .missing = cell { continue }
+                    grid.rows[row, default: []].append((column, cell))
+                    grid.lastRow = max(grid.lastRow, row)
+                    grid.lastColumn = max(grid.lastColumn, column)
+                } else if tag.is("mergeCell"), let r = scanner.attribute("ref", in: tag.attributes).flatMap(CellRange.init) {
+                    grid.merged.append(r)
                 }
-                if case .missing = cell { break }
-                grid.rows[row, default: []].append((column, cell))
-                grid.lastRow = max(grid.lastRow, row)
-                grid.lastColumn = max(grid.lastColumn, column)
-            default: break
             }
+        } catch { throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151")) }
+        // A sheet may list a row's cells out of order; the lookups below need them in order.
+        for (r, cells) in grid.rows where zip(cells, cells.dropFirst()).contains(where: { $0.column > $1.column }) {
+            grid.rows[r] = cells.sorted { $0.column < $1.column }
         }
-        try events.parse(data, shownAs: name)
         return grid
+    }
+
+    static func makeCell(type: String, style: Int, value: String, strings: [String], styles: [(date: Bool, yearOnly: Bool)], date1904: Bool) -> Cell {
+        switch type {
+        case "s": return Int(value).flatMap { $0 >= 0 && $0 < strings.count ? Cell.text(strings[$0]) : nil } ?? .missing
+        case "inlineStr", "str": return value.isEmpty ? .missing : .text(value)
+        case "b": return .boolean(value == "1" || value == "true")
+        case "e": return .missing
+        case "d": return value.isEmpty ? .missing : .text(String(value.prefix(10)))
+        default:
+            guard let x = Double(value) else { return .missing }
+            guard style < styles.count, styles[style].date else { return .number(x) }
+            if styles[style].yearOnly, let text = ExcelDate.text(serial: x, date1904: date1904), let year = Double(text.prefix(4)) { return .number(year) }
+            return ExcelDate.text(serial: x, date1904: date1904).map(Cell.text) ?? .number(x)
+        }
     }
 
     func cell(_ row: Int, _ column: Int) -> Cell {

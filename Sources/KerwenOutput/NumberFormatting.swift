@@ -17,7 +17,9 @@ public enum NumberFormatting {
         }
         for d in 0...cap {
             let f = Foundation.pow(10.0, Double(d))
-            if finite.allSatisfy({ Swift.abs(($0 * f).rounded() - $0 * f) < 1e-6 * max(1, Swift.abs($0 * f)) }) { return d }
+            // Whole at this many decimals, up to the rounding error of a double (relative 1e-11): a
+            // relative 1e-6 took 12,613,017.31 for a whole number and showed it without its cents.
+            if finite.allSatisfy({ Swift.abs(($0 * f).rounded() - $0 * f) < Swift.max(1e-9, 1e-11 * Swift.abs($0 * f)) }) { return d }
         }
         return cap
     }
