@@ -63,6 +63,17 @@ extension Column {
     /// The column's cells as text, as they are written in files (numbers in shortest form).
     func asText() -> Column {
         if type == .text { return self }
+        // Whole numbers (years, M49 numbers): one text per distinct value, codes per row.
+        if case .integer(let values) = storage {
+            var dictionary = TextDictionary(), seen: [Int64: Int32] = [:]
+            let codes = values.map { v -> Int32 in
+                if let c = seen[v] { return c }
+                let c = dictionary.encode(String(v))
+                seen[v] = c
+                return c
+            }
+            return Column(.text(codes: codes, dictionary: dictionary), validity: validity)
+        }
         return Column.from((0..<count).map { i in scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(scalar(at: i))) }, type: .text)
     }
 

@@ -111,14 +111,24 @@ public struct SDMXExport: Sendable {
     /// Each observation's key (its dimensions and time) appears once: a second row with the same key
     /// would be read as a replacement or refused by the receiver.
     public func uniqueKeys(_ table: Table, structure: SDMXStructure, shownAs name: String) throws {
-        let keyColumns = (structure.dimensions.map(\.id) + [structure.timeDimension]).compactMap { table.index(of: $0) }
-        var seen: [String: Int] = [:]
+        // Each key column's dictionary codes, mixed into one 64-bit hash per row; rows whose hashes
+        // meet are compared code by code (so a collision is never taken for a repeat).
+        let keyColumns = (structure.dimensions.map(\.id) + [structure.timeDimension]).compactMap { table.index(of: $0) }.map { table.columns[$0].asText() }
+        let codes: [[Int32]] = keyColumns.map { column in
+            guard case .text(let c, _) = column.storage else { return [] }
+            return (0..<c.count).map { column.isValid($0) ? c[$0] : -1 }
+        }
+        func sameKey(_ a: Int, _ b: Int) -> Bool { codes.allSatisfy { $0[a] == $0[b] } }
+        var seen: [UInt64: [Int]] = [:]
+        seen.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            let key = keyColumns.map { ScalarFormat.plain(table.columns[$0].scalar(at: row)) }.joined(separator: ".")
-            if let first = seen[key] {
+            var h: UInt64 = 0xcbf29ce484222325
+            for column in codes { h = (h ^ UInt64(bitPattern: Int64(column[row]))) &* 0x100000001b3 }
+            if let earlier = seen[h], let first = earlier.first(where: { sameKey($0, row) }) {
+                let key = keyColumns.map { ScalarFormat.plain($0.scalar(at: row)) }.joined(separator: ".")
                 throw Diagnostic(.error, Message("E162", name, row + 1, first + 1, key), hint: Message("H164"))
             }
-            seen[key] = row
+            seen[h, default: []].append(row)
         }
     }
 
