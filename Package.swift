@@ -8,7 +8,7 @@ let package = Package(
     products: [
         .executable(name: "kerwen", targets: ["kerwen"]),
         // For the fuzz targets in Tests/fuzz, a package of their own built with libFuzzer.
-        .library(name: "KerwenKit", targets: ["KerwenSession", "KerwenSyntax", "KerwenData", "KerwenDiagnostics"]),
+        .library(name: "KerwenKit", targets: ["KerwenSession", "KerwenSyntax", "KerwenData", "KerwenFormats", "KerwenDiagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

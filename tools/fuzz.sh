@@ -16,7 +16,7 @@ seconds=${FUZZ_SECONDS:-60}
 runs=${FUZZ_RUNS:-}
 jobs_flag=()
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz-script fuzz-csv fuzz-opensdg fuzz-session)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz-script fuzz-csv fuzz-opensdg fuzz-formats fuzz-session)
 
 (cd Tests/fuzz && swift build -c release --scratch-path "$root/.build/fuzz/build" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) || exit 2

@@ -51,7 +51,10 @@ public enum SDMXMLReader {
                 dimensionAtObservation = attributes["dimensionAtObservation"]!
             case "DataSet":
                 sawData = true
-                dataSetAttributes = plain.sorted { $0.key < $1.key }.map { cell($0.key, $0.value) }
+                // Components attached to the whole data set are upper-case ids (SDMX's convention);
+                // the message's own attributes (structureRef, action, …) are not data.
+                dataSetAttributes = plain.filter { $0.key.allSatisfy { $0.isUppercase || $0 == "_" || $0.isNumber } }
+                    .sorted { $0.key < $1.key }.map { cell($0.key, $0.value) }
             case "Series":
                 series = attributes.filter { !$0.key.contains(":") }.map { cell($0.key, $0.value) }
                 series = orderedAsWritten(series)

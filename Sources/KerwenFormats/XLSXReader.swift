@@ -30,6 +30,13 @@ public enum XLSXReader {
         return grid.table(options: options)
     }
 
+    /// A worksheet's XML alone as a table (no styles, no shared strings): for the fuzzer.
+    public static func table(fromSheetXML data: Data, options: Options = Options()) throws -> Table {
+        var grid = try SheetGrid.read(data, strings: ["a", "б"], styles: [(false, false), (true, false), (true, true)], date1904: false, shownAs: "sheet.xml")
+        grid.fillMergedAreas()
+        return grid.table(options: options)
+    }
+
     /// The names of a workbook's sheets, in order (for messages and `describe`).
     public static func sheetNames(_ data: Data, shownAs name: String) throws -> [String] {
         try Workbook(data, shownAs: name).sheets.map(\.name)

@@ -18,6 +18,8 @@ let package = Package(
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", kit]),
         // Bytes → CSV → the Open SDG layout (disaggregations, codes, totals).
         .executableTarget(name: "fuzz-opensdg", dependencies: ["FuzzSupport", kit]),
+        // Bytes → the structured readers: SDMX-ML data, a DSD, a worksheet's XML, a whole .xlsx.
+        .executableTarget(name: "fuzz-formats", dependencies: ["FuzzSupport", kit]),
         // Bytes → a generated script run by a whole Session over a small table.
         .executableTarget(name: "fuzz-session", dependencies: ["FuzzSupport", kit]),
     ]
