@@ -49,7 +49,7 @@ public enum CSVReader {
     }
 
     /// Line and column (in bytes, from 1) of the first byte that is not part of valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    public static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         var i = 0, line = 1, lineStart = 0
         let n = bytes.count
         while i < n {

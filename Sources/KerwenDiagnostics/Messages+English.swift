@@ -253,6 +253,7 @@ let englishMessages: [String: String] = [
     "E161": "`{0:file}` ends before its XML is complete (at line {1:line}): the file was cut short",
     "E162": "`{0:file}`: rows {2:first} and {1:row} have the same key `{3:key}`, so nothing was written",
     "H164": "an SDMX key names one observation: if the data already has `_T` rows in a dimension the indicator totals, leave them out (`data: t | where SEX != \"_T\"`), or `distinct` repeated rows",
+    "H165": "save the file as UTF-8, or name its encoding in its first line, as in `<?xml version=\"1.0\" encoding=\"windows-1251\"?>`",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

@@ -255,6 +255,7 @@ let turkmenMessages: [String: String] = [
     "E161": "`{file}` XML-i doly bolmanka gutarýar ({line}-nji setir): faýl kesilipdir",
     "E162": "`{file}`: {first} we {row} setirleriň açary birmeňzeş `{key}`, şonuň üçin hiç zat ýazylmady",
     "H164": "SDMX açary bir gözegçiligi aňladýar: eger maglumatda görkezijiniň jemini hasaplaýan ölçegi boýunça eýýäm `_T` setirleri bar bolsa, olary aýyryň (`data: t | where SEX != \"_T\"`) ýa-da gaýtalanýan setirleri `distinct` bilen aýyryň",
+    "H165": "faýly UTF-8 görnüşinde saklaň ýa-da onuň kodlamasyny birinji setirde görkeziň, meselem `<?xml version=\"1.0\" encoding=\"windows-1251\"?>`",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

@@ -255,6 +255,7 @@ let uzbekMessages: [String: String] = [
     "E161": "`{file}` XML toʻliq boʻlmasdan tugaydi ({line}-qator): fayl kesilgan",
     "E162": "`{file}`: {first} va {row} qatorlarning kaliti bir xil `{key}`, shuning uchun hech narsa yozilmadi",
     "H164": "SDMX kaliti bitta kuzatuvni bildiradi: agar maʼlumotlarda koʻrsatkich jami hisoblaydigan oʻlcham boʻyicha allaqachon `_T` qatorlari boʻlsa, ularni chiqarib tashlang (`data: t | where SEX != \"_T\"`) yoki takrorlarni `distinct` bilan olib tashlang",
+    "H165": "faylni UTF-8 da saqlang yoki uning kodlashini birinchi qatorda koʻrsating, masalan `<?xml version=\"1.0\" encoding=\"windows-1251\"?>`",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

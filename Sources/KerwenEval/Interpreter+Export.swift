@@ -8,32 +8,21 @@ import KerwenFormats
 import KerwenSyntax
 
 extension Interpreter {
-    /// The formats `export` writes, by `format:` name, and the extensions that choose them.
-    static let exportFormats = ["csv", "tsv", "json", "xlsx", "sdmx-csv", "open-sdg"]
-    static let exportExtensions = ["csv": "csv", "tsv": "tsv", "tab": "tsv", "json": "json", "xlsx": "xlsx"]
-    /// The options each format takes besides `format:`.
-    static let formatOptions: [String: [String]] = [
-        "csv": ["delimiter", "decimal", "bom"], "tsv": ["delimiter", "decimal", "bom"],
-        // CSV options on JSON get their own error (E122) from the CSV path.
-        "json": ["delimiter", "decimal", "bom"], "xlsx": ["sheets"],
-        "sdmx-csv": ["version", "dataflow", "dimensions", "dsd", "series", "unit_measure", "ref_area", "freq", "reporting_type", "unit_mult", "obs_status", "nature", "source_detail", "comment_obs"],
-        "open-sdg": [],
-    ]
-
     func exportStatement(_ expr: Expr, to path: String, shownAs display: String, at span: Span, options: [Option]) throws {
-        var format = Self.exportExtensions[(path as NSString).pathExtension.lowercased()]
+        var chosen = FormatRegistry.writer(forExtension: (path as NSString).pathExtension)
         if let option = options.first(where: { $0.name.text == "format" }) {
-            guard case .scalar(.text(let f)) = try evalValue(option.value), Self.exportFormats.contains(f.lowercased()) else {
+            guard case .scalar(.text(let f)) = try evalValue(option.value), let named = FormatRegistry.writer(named: f) else {
                 throw Diagnostic(.error, Message("E151", ExprPrinter.text(option.value)), at: option.value.span,
-                                 hint: Message("H160", MessageArgument.names(Self.exportFormats)))
+                                 hint: Message("H160", MessageArgument.names(FormatRegistry.writerNames)))
             }
-            format = f.lowercased()
+            chosen = named
         }
-        guard let format else {
+        guard let chosen else {
             throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
         }
+        let format = chosen.name
         let rest = options.filter { $0.name.text != "format" }
-        let allowed = Self.formatOptions[format] ?? []
+        let allowed = chosen.exportOptions ?? []
         for option in rest where !allowed.contains(option.name.text) {
             throw Diagnostic(.error, Message("E121", option.name.text), at: option.name.span,
                              hint: Suggestions.hint(for: option.name.text, in: allowed) ?? Message("H161", format, MessageArgument.names(allowed)))

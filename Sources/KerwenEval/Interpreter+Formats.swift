@@ -8,9 +8,6 @@ import KerwenFormats
 import KerwenSyntax
 
 extension Interpreter {
-    /// What each kind of file takes as `load … with` options.
-    static let structuredOptions: [FileKind: [String]] = [.xml: ["text"], .zip: ["sheet", "range", "header_rows", "skip", "missing", "text"]]
-
     func loadStructured(_ kind: FileKind, path: String, display: String, options: [Option]) throws -> Table {
         switch kind {
         case .compound(let encrypted):
@@ -20,15 +17,15 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E144", display, Message(word)), hint: Message("H140"))
         default: break
         }
-        let allowed = Self.structuredOptions[kind] ?? []
+        let allowed = FormatRegistry.reader(for: kind)?.loadOptions ?? []
         for option in options where !allowed.contains(option.name.text) {
             throw Diagnostic(.error, Message("E156", option.name.text, display), at: option.name.span,
                              hint: allowed.isEmpty ? Message("H146") : Message("H147", allowed.map { "`\($0)`" }.joined(separator: ", ")))
         }
         let data = try FileBytes.read(path: path, shownAs: display, sandbox: sandbox)
         var table: Table
-        switch kind {
-        case .xml: table = try SDMXMLReader.read(data, shownAs: display)
+        switch FormatRegistry.reader(for: kind)?.name {
+        case "sdmx-ml": table = try SDMXMLReader.read(data, shownAs: display)
         default: table = try XLSXReader.read(data, shownAs: display, options: try workbookOptions(options))
         }
         // `text: [col]` keeps a column's cells as written.

@@ -7,8 +7,8 @@ import KerwenFormats
 import KerwenSyntax
 
 extension Interpreter {
-    static let loadOptionNames = ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding", "thousands", "dsd",
-                                  "sheet", "range", "header_rows", "skip"]
+    /// Every option `load` takes, for did-you-mean (which apply depends on the file: FormatRegistry).
+    static let loadOptionNames = Array(Set(FormatRegistry.formats.flatMap(\.loadOptions))).sorted()
     static let layouts = ["open-sdg", "sdmx-csv", "plain"]
 
     /// Reads a file as `load` asks: by what the file is (its first bytes), then for text the CSV

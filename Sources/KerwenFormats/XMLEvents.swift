@@ -2,6 +2,7 @@
 // with the line and column of a malformed document.
 
 import Foundation
+import KerwenData
 import KerwenDiagnostics
 #if canImport(FoundationXML)
 import FoundationXML
@@ -24,6 +25,16 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// Parses `data`, element names without their namespace prefix; a malformed or truncated
     /// document is a diagnostic naming the file, line and column.
     func parse(_ data: Data, shownAs name: String) throws {
+        // Foundation's parser traps on bytes that are not UTF-8 in a UTF-8 document (the fuzzer found
+        // it): such a file is refused first, with the place of the first bad byte.
+        if Self.declaresUTF8(data) {
+            let bad: (Int, Int)? = data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                if let place = CSVReader.firstInvalidUTF8(bytes) { return place }
+                return String(validating: bytes, as: UTF8.self) == nil ? (1, 1) : nil
+            }
+            if let (line, byte) = bad { throw Diagnostic(.error, Message("E126", name, String(line), String(byte)), hint: Message("H165")) }
+        }
         do { try parse(data) } catch XMLProblem.malformed(let line, let column, _) {
             throw Diagnostic.error("E139", name, String(line), String(column))
         } catch XMLProblem.truncated(let line) {
@@ -32,6 +43,17 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     }
 
     private var depth = 0
+
+    /// Whether the document is UTF-8: no encoding in its XML declaration, or UTF-8 named (another
+    /// encoding, such as windows-1251, is converted by libxml2).
+    static func declaresUTF8(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let end = head.range(of: "?>") else { return true }
+        let declaration = head[..<end.lowerBound]
+        guard let encoding = declaration.range(of: "encoding") else { return true }
+        let value = declaration[encoding.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+    }
 
     /// Parses `data`; throws `XMLProblem` for a malformed or truncated document.
     func parse(_ data: Data) throws {
