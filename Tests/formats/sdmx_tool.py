@@ -54,15 +54,11 @@ def write(path, header, data):
 def main():
     command, source, dsd_path, target = sys.argv[1:5]
     dsd, flow = structure(dsd_path)
-    if command == "read-ml":
-        msg = sdmx.read_sdmx(source, structure=dsd)
-        header, data = [], []
-        for ds in msg.data:
-            header, part = rows(ds, dsd)
-            data += part
-        write(target, header, data)
-    elif command == "read-csv":
-        msg = sdmx.read_sdmx(source, structure=flow, format="csv")
+    if command in ("read-ml", "read-csv"):
+        if command == "read-ml":
+            msg = sdmx.read_sdmx(source, structure=dsd)
+        else:
+            msg = sdmx.read_sdmx(source, structure=flow, format="csv")
         header, data = [], []
         for ds in msg.data:
             header, part = rows(ds, dsd)
