@@ -129,6 +129,12 @@ extension Interpreter {
             var firstRows = [Int](repeating: -1, count: g.count)
             for (i, gid) in g.groupOf.enumerated() where firstRows[Int(gid)] < 0 { firstRows[Int(gid)] = i }
             return .table(t.selecting(cols).gather(firstRows.sorted()))
+        case .pivotWider(let names, let values):
+            try requireColumns(names + [values], in: t)
+            return .table(try pivotWider(t, names: names.map(\.text), values: values.text, span: step.span))
+        case .pivotLonger(let columns, let except, let into, let value):
+            try requireColumns(columns, in: t)
+            return .table(try pivotLonger(t, columns: columns.map(\.text), except: except, into: into.text, value: value.text, span: step.span))
         }
     }
 

@@ -52,7 +52,7 @@ extension Interpreter {
             let (value, _) = try run(left)
             let other = try run(right).value
             return (try apply(node.steps[0], to: value, other: other), nil)
-        case .group(let input, _), .limit(let input, _), .distinct(let input, _):
+        case .group(let input, _), .limit(let input, _), .distinct(let input, _), .pivot(let input, _):
             let (value, _) = try run(input)
             return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0) }, nil)
         }

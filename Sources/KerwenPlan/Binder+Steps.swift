@@ -74,6 +74,12 @@ extension Binder {
             return node(.union(input, other), merged)
         case .distinct(let names):
             return node(.distinct(input, names.map(\.text)), names.isEmpty ? columns : typed(names))
+        case .pivotWider(let names, let values):
+            let shape = PlanNode.PivotShape.wider(names: names.map(\.text), values: values.text)
+            return node(.pivot(input, shape), PlanNode.pivoted(columns, shape))
+        case .pivotLonger(let cols, let except, let into, let value):
+            let shape = PlanNode.PivotShape.longer(columns: cols.map(\.text), except: except, into: into.text, value: value.text)
+            return node(.pivot(input, shape), PlanNode.pivoted(columns, shape))
         }
     }
 

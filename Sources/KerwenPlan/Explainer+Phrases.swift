@@ -98,6 +98,9 @@ extension Explainer {
             return source(l) + word(kind == .left ? "X.left_joined" : "X.joined", source(r), on)
         case .union(let l, let r): return source(l) + word("X.union", source(r))
         case .distinct(let input, let cols): return source(input) + (cols.isEmpty ? word("X.distinct") : word("X.distinct_of", names(cols)))
+        case .pivot(let input, .wider(let n, let v)): return source(input) + word("X.pivot_wider", names(n), "`\(v)`")
+        case .pivot(let input, .longer(let c, let except, let into, let value)):
+            return source(input) + word(except ? "X.pivot_longer_except" : "X.pivot_longer", names(c), "`\(into)`", "`\(value)`")
         }
     }
 

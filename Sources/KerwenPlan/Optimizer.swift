@@ -79,6 +79,7 @@ extension PlanNode {
         case .sort(_, let keys, let limit): out.op = .sort(new[0], keys, limit: limit)
         case .limit(_, let n): out.op = .limit(new[0], n)
         case .distinct(_, let names): out.op = .distinct(new[0], names)
+        case .pivot(_, let shape): out.op = .pivot(new[0], shape)
         case .join(let kind, _, _, let keys): out.op = .join(kind, new[0], new[1], keys: keys)
         case .union: out.op = .union(new[0], new[1])
         }

@@ -31,6 +31,8 @@ public struct PlanNode: Sendable {
         case join(JoinKind, PlanNode, PlanNode, keys: [(left: String, right: String)])
         case union(PlanNode, PlanNode)
         case distinct(PlanNode, [String])
+        /// `pivot wider` / `pivot longer`: a table reshaped (wider's new columns are known when it runs).
+        case pivot(PlanNode, PivotShape)
         /// An indicator's result table (its plan is the indicator statement's).
         case indicatorResult(String)
         /// A library definition's records: the columns each use must supply.
@@ -38,6 +40,11 @@ public struct PlanNode: Sendable {
     }
 
     public enum ProjectionReason: String, Sendable { case select, drop, pruned }
+
+    public enum PivotShape: Sendable {
+        case wider(names: [String], values: String)
+        case longer(columns: [String], except: Bool, into: String, value: String)
+    }
 
     public var op: Operator
     /// The columns this node yields, in order; nil when they are not known before the script runs
@@ -92,6 +99,8 @@ public struct PlanNode: Sendable {
         case .union: break
         case .distinct(let input, let names):
             out.columns = names.isEmpty ? first : input.columns(named: names)
+        case .pivot(let input, let shape):
+            out.columns = Self.pivoted(input.columns, shape)
         }
         return out
     }
@@ -101,7 +110,7 @@ public struct PlanNode: Sendable {
         switch op {
         case .dataset, .scan, .value, .indicatorResult, .libraryInput: return []
         case .filter(let i, _, _), .derive(let i, _), .project(let i, _, _), .rename(let i, _), .group(let i, _),
-             .aggregate(let i, _, _), .sort(let i, _, _), .limit(let i, _), .distinct(let i, _):
+             .aggregate(let i, _, _), .sort(let i, _, _), .limit(let i, _), .distinct(let i, _), .pivot(let i, _):
             return [i]
         case .join(_, let l, let r, _), .union(let l, let r): return [l, r]
         }
@@ -155,5 +164,18 @@ public struct IndicatorPlan: Sendable {
             + [PlanColumn("value", valueType), PlanColumn("numerator", numerator?.type ?? .number),
                PlanColumn("denominator", denominator?.type ?? .number),
                PlanColumn("n", .integer), PlanColumn("n_missing", .integer)]
+    }
+}
+
+extension PlanNode {
+    /// The columns after a pivot: `longer` keeps the identifying columns and adds the name (text)
+    /// and the value (the common type of the columns it gathers); `wider`'s are known when it runs.
+    static func pivoted(_ columns: [PlanColumn]?, _ shape: PivotShape) -> [PlanColumn]? {
+        guard let columns, case .longer(let listed, let except, let into, let value) = shape else { return nil }
+        let set = Set(listed)
+        let gathered = columns.filter { except ? !set.contains($0.name) : set.contains($0.name) }
+        let ids = columns.filter { except ? set.contains($0.name) : !set.contains($0.name) }
+        let type = gathered.map(\.type).reduce(PlanType.na, PlanType.common)
+        return ids + [PlanColumn(into, .text), PlanColumn(value, type)]
     }
 }

@@ -115,6 +115,9 @@ public struct PlanPrinter {
             return (kind == .left ? "left join" : "join") + " on " + keys.map { $0.left == $0.right ? ExprPrinter.name($0.left) : ExprPrinter.name($0.left) + " == " + ExprPrinter.name($0.right) }.joined(separator: ", ")
         case .union: return "union"
         case .distinct(_, let n): return "distinct" + (n.isEmpty ? "" : " " + names(n))
+        case .pivot(_, .wider(let n, let v)): return "pivot wider names from " + names(n) + " values from " + ExprPrinter.name(v)
+        case .pivot(_, .longer(let c, let except, let into, let value)):
+            return "pivot longer " + (except ? "except " : "") + names(c) + " into " + ExprPrinter.name(into) + ", " + ExprPrinter.name(value)
         }
     }
 

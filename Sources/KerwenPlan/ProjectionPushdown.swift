@@ -41,6 +41,9 @@ enum ProjectionPushdown {
                 }
             }
             return node.replacingInputs([rewrite(left, needed: leftNeeded), rewrite(right, needed: rightNeeded)]).recomputingColumns()
+        case .pivot:
+            // Every column of its input is an identifier, a name or a value of the reshaped table.
+            return node.replacingInputs(node.inputs.map { rewrite($0, needed: nil) })
         case .union, .distinct:
             if case .distinct(_, let names) = node.op, !names.isEmpty {
                 return node.replacingInputs([rewrite(node.inputs[0], needed: Set(names))]).recomputingColumns()

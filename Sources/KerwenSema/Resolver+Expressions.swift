@@ -173,6 +173,17 @@ extension Resolver {
         case .distinct(let names):
             names.forEach { column($0, in: ctx) }
             return names.isEmpty ? ctx : .known(names.map(\.text))
+        case .pivotWider(let names, let values):
+            names.forEach { column($0, in: ctx) }
+            column(values, in: ctx)
+            // The new columns are the values found in the data: known when it runs.
+            return .unknown
+        case .pivotLonger(let columns, let except, let into, let value):
+            columns.forEach { column($0, in: ctx) }
+            guard let all = cols else { return .unknown }
+            let listed = Set(columns.map(\.text))
+            let ids = except ? all.filter { listed.contains($0) } : all.filter { !listed.contains($0) }
+            return .known(ids + [into.text, value.text])
         }
     }
 }

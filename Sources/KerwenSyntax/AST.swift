@@ -157,6 +157,11 @@ public struct Step: Equatable, Sendable {
         case join(JoinKind, Expr, [JoinKey])
         case union(Expr)
         case distinct([Name])
+        /// `pivot wider names from sex values from value`: one column per value of the names columns.
+        case pivotWider(names: [Name], values: Name)
+        /// `pivot longer a, b into name, value` (or `pivot longer except id into name, value`): the
+        /// columns become rows of a name and a value.
+        case pivotLonger(columns: [Name], except: Bool, into: Name, value: Name)
 
         public static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
@@ -169,6 +174,8 @@ public struct Step: Equatable, Sendable {
             case let (.sort(x), .sort(y)): return x == y
             case let (.take(x), .take(y)), let (.union(x), .union(y)): return x == y
             case let (.join(k1, t1, o1), .join(k2, t2, o2)): return k1 == k2 && t1 == t2 && o1 == o2
+            case let (.pivotWider(n1, v1), .pivotWider(n2, v2)): return n1 == n2 && v1 == v2
+            case let (.pivotLonger(c1, e1, i1, v1), .pivotLonger(c2, e2, i2, v2)): return c1 == c2 && e1 == e2 && i1 == i2 && v1 == v2
             default: return false
             }
         }
@@ -185,7 +192,7 @@ public struct Step: Equatable, Sendable {
         case .filter(let e), .take(let e), .join(_, let e, _), .union(let e): return e.height
         case .derive(let items), .summarize(let items): return most(items.map(\.expr))
         case .sort(let keys): return most(keys.map(\.expr))
-        case .select, .drop, .rename, .groupBy, .distinct: return 0
+        case .select, .drop, .rename, .groupBy, .distinct, .pivotWider, .pivotLonger: return 0
         }
     }
 
@@ -204,6 +211,8 @@ public struct Step: Equatable, Sendable {
         case .join: return "join"
         case .union: return "union"
         case .distinct: return "distinct"
+        case .pivotWider: return "pivot wider"
+        case .pivotLonger: return "pivot longer"
         }
     }
 }
@@ -221,7 +230,7 @@ extension Step {
         case .take(let e): return Step(.take(r(e)), span)
         case .join(let k, let t, let keys): return Step(.join(k, r(t), keys), span)
         case .union(let t): return Step(.union(r(t)), span)
-        case .select, .drop, .rename, .groupBy, .distinct: return self
+        case .select, .drop, .rename, .groupBy, .distinct, .pivotWider, .pivotLonger: return self
         }
     }
 }

@@ -124,6 +124,21 @@ extension Parser {
             // `distinct value: …` on one line of an indicator is `distinct`, then the field `value:`.
             if current.kind == .identifier, !peek().isSymbol(":") { names = try nameList(columnName) }
             return Step(.distinct(names), span(from: start))
+        case "pivot":
+            advance()
+            if acceptWord("wider") {
+                guard acceptWord("names"), acceptWord("from") else { throw unexpected("`names from`", hint: Message("H166")) }
+                let names = try nameList(columnName)
+                guard acceptWord("values"), acceptWord("from") else { throw unexpected("`values from`", hint: Message("H166")) }
+                return Step(.pivotWider(names: names, values: try expectName(columnName)), span(from: start))
+            }
+            guard acceptWord("longer") else { throw unexpected("`wider` / `longer`", hint: Message("H166")) }
+            let except = acceptWord("except")
+            let columns = try nameList(columnName)
+            guard acceptWord("into") else { throw unexpected("`into`", hint: Message("H166")) }
+            let into = try expectName(columnName)
+            try expectSymbol(",", hint: Message("H166"))
+            return Step(.pivotLonger(columns: columns, except: except, into: into, value: try expectName(columnName)), span(from: start))
         default:
             throw Diagnostic(.error, Message("E008", word), at: current.span,
                              hint: ["count", "sum", "mean", "median", "min", "max"].contains(word) ? Message("H134", word)
