@@ -3,9 +3,9 @@
 // the lower half is ASCII). The tables were produced from Python's codecs `cp866` and `koi8_r`
 // and are checked against known letters in CSVEncodingTests.
 
-enum SingleByteCyrillic {
+public enum SingleByteCyrillic {
     /// The characters of bytes 0x80…0xFF in CP866.
-    static let cp866: [UInt16] = [
+    public static let cp866: [UInt16] = [
         0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B,
         0x041C, 0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
         0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432, 0x0433,
@@ -20,7 +20,7 @@ enum SingleByteCyrillic {
     ]
 
     /// The characters of bytes 0x80…0xFF in KOI8-R.
-    static let koi8r: [UInt16] = [
+    public static let koi8r: [UInt16] = [
         0x2500, 0x2502, 0x250C, 0x2510, 0x2514, 0x2518, 0x251C, 0x2524, 0x252C, 0x2534, 0x253C, 0x2580,
         0x2584, 0x2588, 0x258C, 0x2590, 0x2591, 0x2592, 0x2593, 0x2320, 0x25A0, 0x2219, 0x221A, 0x2248,
         0x2264, 0x2265, 0x00A0, 0x2321, 0x00B0, 0x00B2, 0x00B7, 0x00F7, 0x2550, 0x2551, 0x2552, 0x0451,
@@ -35,7 +35,7 @@ enum SingleByteCyrillic {
     ]
 
     /// The bytes as UTF-8 text (every byte has a character, so nothing is lost).
-    static func decode(_ bytes: [UInt8], table: [UInt16]) -> [UInt8] {
+    public static func decode(_ bytes: [UInt8], table: [UInt16]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
         for b in bytes {

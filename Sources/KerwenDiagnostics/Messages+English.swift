@@ -263,6 +263,7 @@ let englishMessages: [String: String] = [
     "X.pivot_wider": ", one column for each value of {0:columns}, filled from {1:values}",
     "X.pivot_longer": ", the columns {0:columns} turned into rows of {1:name} and {2:value}",
     "X.pivot_longer_except": ", every column but {0:columns} turned into rows of {1:name} and {2:value}",
+    "E166": "`{0:file}` names its encoding `{1:encoding}`, which Kerwen does not convert",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

@@ -265,6 +265,7 @@ let turkmenMessages: [String: String] = [
     "X.pivot_wider": ", {columns} sütünleriniň her bahasy üçin {values} bilen doldurylan bir sütün",
     "X.pivot_longer": ", {columns} sütünleri {name} we {value} setirlerine öwrüldi",
     "X.pivot_longer_except": ", {columns} sütünlerinden başga ähli sütünler {name} we {value} setirlerine öwrüldi",
+    "E166": "`{file}` `{encoding}` kodlamasyny görkezýär, Kerwen ony öwürmeýär",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

@@ -265,6 +265,7 @@ let uzbekMessages: [String: String] = [
     "X.pivot_wider": ", {columns} ning har bir qiymati uchun {values} bilan toʻldirilgan bitta ustun",
     "X.pivot_longer": ", {columns} ustunlari {name} va {value} qatorlariga aylantirildi",
     "X.pivot_longer_except": ", {columns} dan boshqa barcha ustunlar {name} va {value} qatorlariga aylantirildi",
+    "E166": "`{file}` `{encoding}` kodlashini koʻrsatadi, Kerwen uni oʻgirmaydi",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

@@ -25,16 +25,11 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// Parses `data`, element names without their namespace prefix; a malformed or truncated
     /// document is a diagnostic naming the file, line and column.
     func parse(_ data: Data, shownAs name: String) throws {
-        // Foundation's parser traps on bytes that are not UTF-8 in a UTF-8 document (the fuzzer found
-        // it): such a file is refused first, with the place of the first bad byte.
-        if Self.declaresUTF8(data) {
-            let bad: (Int, Int)? = data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                if let place = CSVReader.firstInvalidUTF8(bytes) { return place }
-                return String(validating: bytes, as: UTF8.self) == nil ? (1, 1) : nil
-            }
-            if let (line, byte) = bad { throw Diagnostic(.error, Message("E126", name, String(line), String(byte)), hint: Message("H165")) }
-        }
+        // Foundation's parser traps on text that is not UTF-8 (the fuzzer found it twice: a bad byte
+        // in a UTF-8 document, and a document whose declaration names an encoding badly). So it is only
+        // ever given UTF-8: a declared Cyrillic or Latin code page is converted first, anything else
+        // is checked to be UTF-8 and refused with the place of its first bad byte.
+        let data = try Self.utf8(data, shownAs: name)
         do { try parse(data) } catch XMLProblem.malformed(let line, let column, _) {
             throw Diagnostic.error("E139", name, String(line), String(column))
         } catch XMLProblem.truncated(let line) {
@@ -44,15 +39,49 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     private var depth = 0
 
-    /// Whether the document is UTF-8: no encoding in its XML declaration, or UTF-8 named (another
-    /// encoding, such as windows-1251, is converted by libxml2).
-    static func declaresUTF8(_ data: Data) -> Bool {
-        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
-        guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let end = head.range(of: "?>") else { return true }
-        let declaration = head[..<end.lowerBound]
-        guard let encoding = declaration.range(of: "encoding") else { return true }
-        let value = declaration[encoding.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-        return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
+    /// The document as UTF-8: converted from the encoding its declaration names when Kerwen knows
+    /// it (the declaration then says UTF-8), else checked to be UTF-8.
+    static func utf8(_ data: Data, shownAs name: String) throws -> Data {
+        let head = String(decoding: data.prefix(256), as: UTF8.self)
+        if let declared = declaredEncoding(head), !["utf-8", "utf8"].contains(declared.lowercased()) {
+            let bytes = [UInt8](data)
+            var converted: [UInt8]?
+            switch declared.lowercased() {
+            case "windows-1251", "cp1251": converted = String(data: data, encoding: .windowsCP1251).map { Array($0.utf8) }
+            case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii": converted = String(data: data, encoding: .isoLatin1).map { Array($0.utf8) }
+            case "koi8-r", "koi8r": converted = SingleByteCyrillic.decode(bytes, table: SingleByteCyrillic.koi8r)
+            case "cp866", "ibm866": converted = SingleByteCyrillic.decode(bytes, table: SingleByteCyrillic.cp866)
+            default: break
+            }
+            guard var text = converted.map({ String(decoding: $0, as: UTF8.self) }) else {
+                throw Diagnostic(.error, Message("E166", name, declared), hint: Message("H165"))
+            }
+            if let range = text.range(of: declared) { text.replaceSubrange(range, with: "UTF-8") }
+            return Data(text.utf8)
+        }
+        let bad: (Int, Int)? = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let place = CSVReader.firstInvalidUTF8(bytes) { return place }
+            return String(validating: bytes, as: UTF8.self) == nil ? (1, 1) : nil
+        }
+        if let (line, byte) = bad { throw Diagnostic(.error, Message("E126", name, String(line), String(byte)), hint: Message("H165")) }
+        return data
+    }
+
+    /// The encoding a well-formed XML declaration names (`<?xml version="1.0" encoding="windows-1251"?>`).
+    static func declaredEncoding(_ head: String) -> String? {
+        var text = Substring(head)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        guard text.hasPrefix("<?xml"), let end = text.range(of: "?>") else { return nil }
+        let declaration = text[..<end.lowerBound]
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) else { return nil }
+        return String(value)
     }
 
     /// Parses `data`; throws `XMLProblem` for a malformed or truncated document.
