@@ -16,6 +16,7 @@ extension Interpreter {
         guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
             throw Diagnostic(.error, Message("E015", name.text, args.count), at: span, hint: Message("H036", MessageArgument.names(builtin.usages)))
         }
+        if builtin.kind == .window { return try windowCall(builtin.name, args, span, mode) }
         if builtin.kind == .aggregate {
             // An aggregate inside another aggregate's argument is computed per group and repeated on
             // each row of its group: `share(income < 0.5 * median(income))` compares each record with

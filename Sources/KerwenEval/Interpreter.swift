@@ -56,6 +56,9 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     /// The standard library's country crosswalk, read once when `m49()` and its kin first need it.
     var countryCrosswalkCache: CountryCrosswalk?
+    /// The groups and order of the `derive … over …` item being computed (window functions read it).
+    var windowFrame: WindowFrame?
+    var windowOrder: String?
     /// SDMX data structures read for `dsd:` and SDMX exports, by path.
     var structureCache: [String: SDMXStructure] = [:]
     var warnings: [Diagnostic] = []

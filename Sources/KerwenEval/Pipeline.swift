@@ -68,6 +68,15 @@ extension Interpreter {
             try withActiveRows(keptRows) {
                 for item in items {
                     try Interrupt.check()
+                    if let window = item.window {
+                        try requireColumns([window.order] + window.by, in: out)
+                        let saved = (windowFrame, windowOrder)
+                        windowFrame = try WindowFrame(out, window, kept: keptRows)
+                        windowOrder = window.order.text
+                        defer { (windowFrame, windowOrder) = saved }
+                        out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
+                        continue
+                    }
                     out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
                 }
             }

@@ -35,7 +35,12 @@ extension Binder {
             var current = columns
             var bound: [(name: String, expr: BoundExpr)] = []
             for item in items {
-                let b = bind(item.expr, .rows(current))
+                var b = bind(item.expr, .rows(current))
+                if let w = item.window {
+                    // The order and group columns are read too (pruning keeps them).
+                    let column = { (n: Name) in BoundExpr(.column(n.text), current?.first { $0.name == n.text }?.type ?? .unknown, n.span) }
+                    b = BoundExpr(.window(b, order: column(w.order), descending: w.descending, by: w.by.map(column)), b.type, b.span)
+                }
                 bound.append((item.name.text, b))
                 current = current.map { Self.setting(PlanColumn(item.name.text, b.type), in: $0) }
             }

@@ -22,6 +22,9 @@ public struct BoundExpr: Sendable {
         case conditional(BoundExpr, then: BoundExpr, else: BoundExpr)
         /// A builtin, by its entry in the one table of builtins.
         case builtin(BuiltinSignature, [BoundExpr])
+        /// `lag(value) over year by country`: a derived value whose window functions read the rows
+        /// of its group in order (the order and group columns as `.column` nodes).
+        case window(BoundExpr, order: BoundExpr, descending: Bool, by: [BoundExpr])
         /// A user function, expanded inline where it is called: its arguments, and its body bound at
         /// the call, where each parameter is `.argument(k)` (nil when it cannot be expanded before
         /// running: a function calling itself, one from a module).
@@ -67,6 +70,7 @@ public struct BoundExpr: Sendable {
         case .between(let a, let b, let c), .conditional(let a, let b, let c): return [a, b, c]
         case .isIn(let a, let items): return [a] + items
         case .builtin(_, let args), .list(let args): return args
+        case .window(let inner, let order, _, let by): return [inner, order] + by
         case .userFunction(_, let args, let expansion): return args + (expansion.map { [$0] } ?? [])
         }
     }

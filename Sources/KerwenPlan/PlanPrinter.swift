@@ -165,6 +165,8 @@ public struct PlanPrinter {
         case .between(let x, let lo, let hi): return "\(wrapped(x)) between \(expr(lo)) and \(expr(hi))"
         case .isIn(let x, let items): return "\(wrapped(x)) in [\(items.map(expr).joined(separator: ", "))]"
         case .builtin(let b, let args): return "\(b.name)(\(args.map(expr).joined(separator: ", ")))"
+        case .window(let inner, let order, let descending, let by):
+            return expr(inner) + " over " + (descending ? "-" : "") + expr(order) + (by.isEmpty ? "" : " by " + by.map(expr).joined(separator: ", "))
         case .userFunction(let n, let args, _): return "\(ExprPrinter.name(n))(\(args.map(expr).joined(separator: ", ")))"
         case .argument(let k): return "#\(k + 1)"
         case .conditional(let c, let t, let f): return "if \(expr(c)) then \(expr(t)) else \(expr(f))"

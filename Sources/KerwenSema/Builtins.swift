@@ -5,7 +5,7 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 public struct BuiltinSignature: Sendable {
-    public enum Kind: Sendable { case scalar, aggregate }
+    public enum Kind: Sendable { case scalar, aggregate, window }
     /// What a missing argument does.
     public enum Missing: Sendable {
         /// A missing argument gives a missing result (`abs(na)` is `na`).
@@ -42,6 +42,9 @@ public enum Builtins {
                           missing: BuiltinSignature.Missing = .propagates) -> BuiltinSignature {
         BuiltinSignature(name: name, kind: .scalar, minArgs: min, maxArgs: max, usages: usages, result: result, missing: missing)
     }
+    private static func w(_ name: String, _ min: Int, _ max: Int, _ usages: [String], _ result: BuiltinSignature.Result) -> BuiltinSignature {
+        BuiltinSignature(name: name, kind: .window, minArgs: min, maxArgs: max, usages: usages, result: result, missing: .propagates)
+    }
     private static func a(_ name: String, _ min: Int, _ max: Int, _ usages: [String], _ result: BuiltinSignature.Result) -> BuiltinSignature {
         BuiltinSignature(name: name, kind: .aggregate, minArgs: min, maxArgs: max, usages: usages, result: result, missing: .skipped)
     }
@@ -70,6 +73,12 @@ public enum Builtins {
         a("wsum", 2, 2, ["wsum(x, weight)"], .number), a("quantile", 2, 2, ["quantile(x, p)"], .number), a("sd", 1, 1, ["sd(x)"], .number),
         a("var", 1, 1, ["var(x)"], .number), a("n_distinct", 1, 1, ["n_distinct(x)"], .integer), a("first", 1, 1, ["first(x)"], .firstArgument),
         a("last", 1, 1, ["last(x)"], .firstArgument),
+        // Window functions: in `derive … over ORDER by GROUPS`, each row reads rows of its group.
+        w("lag", 1, 2, ["lag(x)", "lag(x, k)"], .firstArgument), w("lead", 1, 2, ["lead(x)", "lead(x, k)"], .firstArgument),
+        w("diff", 1, 1, ["diff(x)"], .firstArgument), w("growth", 1, 1, ["growth(x)"], .number),
+        w("cumsum", 1, 1, ["cumsum(x)"], .firstArgument), w("running_mean", 2, 2, ["running_mean(x, k)"], .number),
+        w("rank", 0, 0, ["rank()"], .integer), w("dense_rank", 0, 0, ["dense_rank()"], .integer),
+        w("row_number", 0, 0, ["row_number()"], .integer), w("share_of_total", 1, 1, ["share_of_total(x)"], .number),
     ]
 
     public static let byName: [String: BuiltinSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -92,6 +92,9 @@ extension Resolver {
     private mutating func call(_ fn: Name, _ args: [Expr], _ span: Span, _ ctx: TableContext, aggregatesAllowed: Bool, allowUnknownColumns: Bool) {
         let argCount = args.count
         if let builtin = Builtins.byName[fn.text] {
+            if builtin.kind == .window && !windowAllowed {
+                diagnostics.append(Diagnostic(.error, Message("E168", fn.text), at: span, hint: Message("H170", fn.text)))
+            }
             // Outside a pipeline an aggregate may read whole columns, `show sum(t.x)`, or the one
             // column of a table, `show sum(t | where year == 2023 | select x)`, `count(t | where …)`.
             let overWholeColumns = ctx.columns == nil && args.contains { Self.readsMember($0) || Self.isPipeline($0) || isTableName($0) }
@@ -130,6 +133,13 @@ extension Resolver {
         case .derive(let items):
             var current = cols
             for item in items {
+                let here: TableContext = current.map { .known($0) } ?? .unknown
+                if let window = item.window {
+                    column(window.order, in: here)
+                    window.by.forEach { column($0, in: here) }
+                }
+                windowAllowed = item.window != nil
+                defer { windowAllowed = false }
                 expr(item.expr, current.map { .known($0) } ?? .unknown, allowUnknownColumns: allowUnknownColumns)
                 if current != nil, !current!.contains(item.name.text) { current!.append(item.name.text) }
             }
@@ -147,6 +157,9 @@ extension Resolver {
             names.forEach { column($0, in: ctx) }
             return cols.map { .grouped($0, keys: names.map(\.text)) } ?? .unknown
         case .summarize(let items):
+            for item in items where item.window != nil {
+                diagnostics.append(Diagnostic(.error, Message("E167"), at: item.window!.order.span, hint: Message("H169")))
+            }
             var keys: [String] = []
             if case .grouped(_, let k) = ctx { keys = k }
             let inner: TableContext = cols.map { .known($0) } ?? .unknown

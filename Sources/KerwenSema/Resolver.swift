@@ -8,6 +8,8 @@ public struct Resolver {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// `$names` written in the step being checked.
     var dollarNames: Set<String> = []
+    /// Inside a `derive … over …` item: window functions may be called.
+    var windowAllowed = false
     /// Reads a dataset's column names from its file, given the `load` path and options (nil when unreadable).
     let schemaOf: (Stmt) -> [String]?
     /// Columns of a module's symbols, filled by `use`.

@@ -124,7 +124,17 @@ extension Expr {
 public struct NamedExpr: Equatable, Sendable {
     public var name: Name
     public var expr: Expr
-    public init(name: Name, expr: Expr) { self.name = name; self.expr = expr }
+    /// `derive g = growth(value) over year by country`: the rows a window function reads.
+    public var window: WindowSpec?
+    public init(name: Name, expr: Expr, window: WindowSpec? = nil) { self.name = name; self.expr = expr; self.window = window }
+}
+
+/// `over year by country`: within each `by` group, in the order of `over` (`over -value` descending).
+public struct WindowSpec: Equatable, Sendable {
+    public var order: Name
+    public var descending: Bool
+    public var by: [Name]
+    public init(order: Name, descending: Bool, by: [Name]) { self.order = order; self.descending = descending; self.by = by }
 }
 
 public struct SortKey: Equatable, Sendable {
@@ -221,7 +231,7 @@ extension Step {
     /// The step with every expression in it rewritten (see `Expr.rewritten`).
     public func rewritten(_ replace: (Expr) -> Expr?) -> Step {
         func r(_ x: Expr) -> Expr { x.rewritten(replace) }
-        func named(_ items: [NamedExpr]) -> [NamedExpr] { items.map { NamedExpr(name: $0.name, expr: r($0.expr)) } }
+        func named(_ items: [NamedExpr]) -> [NamedExpr] { items.map { NamedExpr(name: $0.name, expr: r($0.expr), window: $0.window) } }
         switch kind {
         case .filter(let e): return Step(.filter(r(e)), span)
         case .derive(let items): return Step(.derive(named(items)), span)

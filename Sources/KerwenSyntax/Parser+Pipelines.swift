@@ -37,9 +37,27 @@ extension Parser {
             let name = try expectName(Message("T.columnName"))
             if current.isSymbol("==") { throw Diagnostic(.error, Message("E003", "`=`", "`==`"), at: current.span, hint: Message("H010")) }
             try expectSymbol("=", hint: Message("H025", name.text))
-            items.append(NamedExpr(name: name, expr: try expression()))
+            let value = try expression()
+            items.append(NamedExpr(name: name, expr: value, window: try windowSpec()))
         } while acceptSymbol(",")
         return items
+    }
+
+    /// `over year [by country, sex]` after a derived value (`over -value` for descending order).
+    /// A `,` before `name =` ends the `by` list: the next derived column follows.
+    private mutating func windowSpec() throws -> WindowSpec? {
+        guard acceptWord("over") else { return nil }
+        let descending = acceptSymbol("-")
+        let order = try expectName(Message("T.columnName"))
+        var by: [Name] = []
+        if acceptWord("by") {
+            by.append(try expectName(Message("T.columnName")))
+            while current.isSymbol(","), peek().kind == .identifier, !peek(2).isSymbol("=") {
+                advance()
+                by.append(try expectName(Message("T.columnName")))
+            }
+        }
+        return WindowSpec(order: order, descending: descending, by: by)
     }
 
     /// step -> where | derive | select | drop | rename | group by | summarize | sort | take | join | union | distinct

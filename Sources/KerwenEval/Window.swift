@@ -1,0 +1,160 @@
+// Window functions in `derive … over ORDER by GROUPS`: each row reads the rows of its group in order.
+// A whole-number order column is a period (a year): `lag` takes the row of the period before, not
+// the row before, so a gap in a series gives na instead of bridging it; other order columns go by
+// position. `running_mean(x, k)` averages the k periods ending at the row (present ones).
+
+import KerwenData
+import KerwenDiagnostics
+import KerwenSyntax
+
+/// The groups and order a window item reads, made once per `derive` item.
+struct WindowFrame {
+    /// Each group's rows in order.
+    var ordered: [[Int]]
+    /// Each row's group and place in it (-1: a row with no group, its order value missing).
+    var groupOf: [Int]
+    var place: [Int]
+    /// The order column as whole numbers (periods), when it is one.
+    var periods: [Int64]?
+    var periodValid: [Bool]
+    /// Per group: period → row.
+    var rowOfPeriod: [[Int64: Int]]
+    var descending: Bool
+
+    /// `kept`: the rows a `where` before kept as a mask (the others are not in any group).
+    init(_ table: Table, _ window: WindowSpec, kept: [Bool]?) throws {
+        let n = table.rowCount
+        let groups = try Grouping.make(table, keys: window.by.map(\.text))
+        let order = table.column(window.order.text)!
+        descending = window.descending
+        var members = [[Int]](repeating: [], count: groups.count)
+        for row in 0..<n where groups.groupOf[row] >= 0 && order.isValid(row) && kept?[row] != false { members[Int(groups.groupOf[row])].append(row) }
+        let orderValues: [Double]? = order.numericValues
+        let descending = window.descending
+        // By the order value (numbers as numbers, text as text), ties in the table's order.
+        func before(_ a: Int, _ b: Int) -> Bool {
+            if let v = orderValues {
+                if v[a] != v[b] { return descending ? v[a] > v[b] : v[a] < v[b] }
+                return a < b
+            }
+            let x = ScalarFormat.plain(order.scalar(at: a)), y = ScalarFormat.plain(order.scalar(at: b))
+            if x != y { return descending ? x > y : x < y }
+            return a < b
+        }
+        ordered = members.map { $0.sorted(by: before) }
+        groupOf = [Int](repeating: -1, count: n)
+        place = [Int](repeating: -1, count: n)
+        for (g, rows) in ordered.enumerated() { for (i, row) in rows.enumerated() { groupOf[row] = g; place[row] = i } }
+        periodValid = (0..<n).map { order.isValid($0) }
+        if case .integer(let values) = order.storage {
+            periods = values
+            rowOfPeriod = ordered.map { rows in Dictionary(rows.map { (values[$0], $0) }, uniquingKeysWith: { first, _ in first }) }
+        } else {
+            periods = nil
+            rowOfPeriod = []
+        }
+    }
+
+    /// The row `k` steps before `row` in its group (after, for a negative k): by period when the
+    /// order is a whole number, else by place; nil when there is none.
+    func row(_ row: Int, back k: Int) -> Int? {
+        let g = groupOf[row]
+        guard g >= 0 else { return nil }
+        if let periods {
+            let (target, overflow) = periods[row].subtractingReportingOverflow(Int64(descending ? -k : k))
+            return overflow ? nil : rowOfPeriod[g][target]
+        }
+        let p = place[row] - k
+        return p >= 0 && p < ordered[g].count ? ordered[g][p] : nil
+    }
+}
+
+extension Column {
+    /// The values as doubles when the column is numeric.
+    var numericValues: [Double]? {
+        switch storage {
+        case .integer(let v): return v.map(Double.init)
+        case .number(let v): return v
+        default: return nil
+        }
+    }
+}
+
+extension Interpreter {
+    func windowCall(_ name: String, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
+        guard let frame = windowFrame, case .rows(let table) = mode else {
+            throw Diagnostic(.error, Message("E168", name), at: span, hint: Message("H170", name))
+        }
+        let n = table.rowCount
+        let values = try args.map { try vec($0, mode).materialize(n) }
+        func number(_ c: Column, _ row: Int) -> Double? { c.isValid(row) ? c.scalar(at: row).doubleValue : nil }
+        var out = [Scalar](repeating: .na, count: n)
+        switch name {
+        case "lag", "lead":
+            var k = 1
+            if values.count > 1 {
+                guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
+                k = Int(kk)
+            }
+            for row in 0..<n { if let other = frame.row(row, back: name == "lag" ? k : -k) { out[row] = values[0].scalar(at: other) } }
+            return .column(Column.from(out, type: values[0].type))
+        case "diff", "growth":
+            for row in 0..<n {
+                guard let other = frame.row(row, back: 1), let now = number(values[0], row), let before = number(values[0], other) else { continue }
+                if name == "diff" {
+                    if case .integer(let a) = values[0].scalar(at: row), case .integer(let b) = values[0].scalar(at: other) {
+                        let (d, overflow) = a.subtractingReportingOverflow(b)
+                        out[row] = overflow ? .number(Double(a) - Double(b)) : .integer(d)
+                    } else { out[row] = .number(now - before) }
+                } else if before != 0 {
+                    out[row] = .number((now - before) / before)
+                }
+            }
+            return .column(Column.from(out, type: name == "growth" ? .number : values[0].type))
+        case "cumsum":
+            // Missing values are left out of the running sum, as `sum` leaves them out.
+            let integers = values[0].type == .integer
+            for rows in frame.ordered {
+                var total = 0.0, whole: Int64 = 0, exact = integers, seen = false
+                for row in rows {
+                    // Before the first value the sum is of nothing: na, as `sum` of nothing is.
+                    if number(values[0], row) != nil { seen = true }
+                    guard seen else { continue }
+                    if case .integer(let v) = values[0].scalar(at: row), exact {
+                        let (s, overflow) = whole.addingReportingOverflow(v)
+                        if overflow { exact = false } else { whole = s }
+                    }
+                    if let v = number(values[0], row) { total += v }
+                    out[row] = exact ? .integer(whole) : .number(total)
+                }
+            }
+            return .column(Column.from(out, type: integers ? nil : .number))
+        case "running_mean":
+            guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 1, kk <= 10_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
+            let k = Int(kk)
+            for row in 0..<n where frame.groupOf[row] >= 0 {
+                var sum = 0.0, count = 0
+                for back in 0..<k { if let other = frame.row(row, back: back), let v = number(values[0], other) { sum += v; count += 1 } }
+                if count > 0 { out[row] = .number(sum / Double(count)) }
+            }
+            return .column(Column.from(out, type: .number))
+        case "row_number", "rank", "dense_rank":
+            let order = table.column(windowOrder!)!
+            for rows in frame.ordered {
+                var rank = 0, dense = 0, previous: Scalar?
+                for (i, row) in rows.enumerated() {
+                    let key = order.scalar(at: row)
+                    if previous == nil || key != previous! { rank = i + 1; dense += 1; previous = key }
+                    out[row] = .integer(Int64(name == "row_number" ? i + 1 : name == "rank" ? rank : dense))
+                }
+            }
+            return .column(Column.from(out, type: .integer))
+        default:  // share_of_total
+            for rows in frame.ordered {
+                let total = rows.compactMap { number(values[0], $0) }.reduce(0, +)
+                for row in rows { if let v = number(values[0], row), total != 0 { out[row] = .number(v / total) } }
+            }
+            return .column(Column.from(out, type: .number))
+        }
+    }
+}
