@@ -9,7 +9,7 @@ let englishHelp: [String: String] = [
       show survey | where sex == "F" | take 5                  filter and show rows
       show survey | group by destination | summarize n = count()
     Statements: load let param fn show describe explain export use indicator check
-    Pipeline steps: where derive select drop rename group by summarize sort take join union distinct pivot
+    Pipeline steps: where derive select drop rename group by summarize sort take join union distinct pivot complete
     Commands: :help TOPIC (or ?TOPIC)  :datasets  :describe NAME  :explain NAME  :indicators  :load FILE  :save FILE  :plan EXPRESSION
               :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Steps on their own lines: a line that starts with | adds a step to the statement before it
@@ -68,6 +68,7 @@ let englishHelp: [String: String] = [
     "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Adds the other table's columns to rows with matching keys.\n  Example: show survey | join population on origin_region == region, year | take 3",
     "HELP.union": "… | union other\n  The rows of both tables (same columns).\n  Example: show (survey | take 2) | union (survey | take 1)",
     "HELP.pivot": "… | pivot wider names from sex values from value   |   … | pivot longer a, b into name, value\n  wider: one column for each value of the names columns (several are joined: F_2020), filled from\n  the values column; the other columns identify the rows; a missing combination is na, two rows for\n  one cell an error. longer: the columns listed (or, with except, all others) become rows of a name\n  and a value.\n  Example: show survey | group by destination, sex | summarize n = count() | pivot wider names from sex values from n",
+    "HELP.complete": "… | complete year from 2015 to 2023 by country\n  A row for every year of every group: the years missing from the data are added with na in the\n  other columns, so gaps show (and lag, growth and counts see them). Without from … to: the data\'s\n  first and last year.\n  Example: show survey | group by year, sex | summarize n = count() | complete year by sex",
     "HELP.distinct": "… | distinct [a, b]\n  Unique rows (of these columns).\n  Example: show survey | distinct destination",
     "HELP.na": "na — a missing value\n  Arithmetic with na gives na; comparisons with na are neither true nor false;\n  aggregates skip na and say how many; x / 0 is na with a warning.\n  Example: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: dim, …\n  In an indicator, adds _T rows: totals over each listed dimension and overall.\n  Example: see :help indicator",

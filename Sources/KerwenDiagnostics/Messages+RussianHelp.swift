@@ -9,7 +9,7 @@ let russianHelp: [String: String] = [
       show survey | where sex == "F" | take 5                  отфильтровать и показать строки
       show survey | group by destination | summarize n = count()
     Инструкции: load let param fn show describe explain export use indicator check
-    Шаги конвейера: where derive select drop rename group by summarize sort take join union distinct pivot
+    Шаги конвейера: where derive select drop rename group by summarize sort take join union distinct pivot complete
     Команды: :help ТЕМА (или ?ТЕМА)  :datasets  :describe ИМЯ  :explain ИМЯ  :indicators  :load ФАЙЛ  :save ФАЙЛ  :plan ВЫРАЖЕНИЕ
              :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Шаги на отдельных строках: строка, начинающаяся с |, добавляет шаг к предыдущей инструкции
@@ -68,6 +68,7 @@ let russianHelp: [String: String] = [
     "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Добавляет столбцы другой таблицы к строкам с совпадающими ключами.\n  Пример: show survey | join population on origin_region == region, year | take 3",
     "HELP.union": "… | union other\n  Строки обеих таблиц (с одинаковыми столбцами).\n  Пример: show (survey | take 2) | union (survey | take 1)",
     "HELP.pivot": "… | pivot wider names from sex values from value   |   … | pivot longer a, b into name, value\n  wider: по столбцу на каждое значение столбцов имён (несколько соединяются: F_2020), заполненному из\n  столбца значений; остальные столбцы определяют строки; отсутствующее сочетание — na, две строки на\n  одну ячейку — ошибка. longer: перечисленные столбцы (или, с except, все остальные) становятся\n  строками имени и значения.\n  Пример: show survey | group by destination, sex | summarize n = count() | pivot wider names from sex values from n",
+    "HELP.complete": "… | complete year from 2015 to 2023 by country\n  Строка на каждый год каждой группы: недостающие в данных годы добавляются с na в остальных\n  столбцах, так что пропуски видны. Без from … to — от первого до последнего года данных.\n  Пример: show survey | group by year, sex | summarize n = count() | complete year by sex",
     "HELP.distinct": "… | distinct [a, b]\n  Уникальные строки (по этим столбцам).\n  Пример: show survey | distinct destination",
     "HELP.na": "na — пропущенное значение\n  Арифметика с na даёт na; сравнения с na не бывают ни истинными, ни ложными;\n  агрегатные функции пропускают na и сообщают, сколько пропущено; x / 0 даёт na с предупреждением.\n  Пример: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: измерение, …\n  В показателе добавляет строки _T: итоги по каждому указанному измерению и общий итог.\n  Пример: см. :help indicator",

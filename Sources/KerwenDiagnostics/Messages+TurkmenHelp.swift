@@ -9,7 +9,7 @@ let turkmenHelp: [String: String] = [
       show survey | where sex == "F" | take 5                  setirleri süzmek we görkezmek
       show survey | group by destination | summarize n = count()
     Buýruklar: load let param fn show describe explain export use indicator check
-    Konweýer ädimleri: where derive select drop rename group by summarize sort take join union distinct pivot
+    Konweýer ädimleri: where derive select drop rename group by summarize sort take join union distinct pivot complete
     Setir buýruklary: :help TEMA (ýa-da ?TEMA)  :datasets  :describe AT  :explain AT  :indicators  :load FAÝL  :save FAÝL  :plan AŇLATMA
                       :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Aýry setirlerdäki ädimler: | bilen başlaýan setir öňki buýruga ädim goşýar
@@ -68,6 +68,7 @@ let turkmenHelp: [String: String] = [
     "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Açarlary gabat gelýän setirlere beýleki tablisanyň sütünlerini goşýar.\n  Mysal: show survey | join population on origin_region == region, year | take 3",
     "HELP.union": "… | union other\n  Iki tablisanyň setirleri (birmeňzeş sütünler bilen).\n  Mysal: show (survey | take 2) | union (survey | take 1)",
     "HELP.pivot": "… | pivot wider names from sex values from value   |   … | pivot longer a, b into name, value\n  wider: at sütünleriniň her bahasy üçin baha sütüninden doldurylan bir sütün (birnäçesi birleşdirilýär:\n  F_2020); beýleki sütünler setirleri kesgitleýär; ýok utgaşma na, bir öýjük üçin iki setir ýalňyşlyk.\n  longer: sanalan sütünler (ýa-da except bilen beýlekileriň hemmesi) at we baha setirlerine öwrülýär.\n  Mysal: show survey | group by destination, sex | summarize n = count() | pivot wider names from sex values from n",
+    "HELP.complete": "… | complete year from 2015 to 2023 by country\n  Her toparyň her ýyly üçin bir setir: maglumatda ýok ýyllar beýleki sütünlerde na bilen goşulýar,\n  şonuň üçin böşlükler görünýär. from … to bolmasa — maglumatyň ilkinji ýylyndan soňky ýylyna çenli.\n  Mysal: show survey | group by year, sex | summarize n = count() | complete year by sex",
     "HELP.distinct": "… | distinct [a, b]\n  Gaýtalanmaýan setirler (şu sütünler boýunça).\n  Mysal: show survey | distinct destination",
     "HELP.na": "na — boş baha\n  na bilen arifmetika na berýär; na bilen deňeşdirmeler ne dogry, ne ýalňyş;\n  jemleýji funksiýalar na-ny geçýär we näçesini geçendigini aýdýar; x / 0 duýduryş bilen na berýär.\n  Mysal: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: ölçeg, …\n  Görkezijä _T setirlerini goşýar: görkezilen her ölçeg boýunça we umumy jemler.\n  Mysal: seret :help indicator",

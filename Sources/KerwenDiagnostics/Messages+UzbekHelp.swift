@@ -9,7 +9,7 @@ let uzbekHelp: [String: String] = [
       show survey | where sex == "F" | take 5                  qatorlarni filtrlash va koʻrsatish
       show survey | group by destination | summarize n = count()
     Buyruqlar: load let param fn show describe explain export use indicator check
-    Konveyer qadamlari: where derive select drop rename group by summarize sort take join union distinct pivot
+    Konveyer qadamlari: where derive select drop rename group by summarize sort take join union distinct pivot complete
     Satr buyruqlari: :help MAVZU (yoki ?MAVZU)  :datasets  :describe NOM  :explain NOM  :indicators  :load FAYL  :save FAYL  :plan IFODA
                      :mode table|csv|json|markdown  :timing on|off  :pager on|off  :decimals N|auto  :thousands on|off  :lang en|ru|tk|uz  :reset  :quit
     Alohida satrlardagi qadamlar: | bilan boshlangan satr oldingi buyruqqa qadam qoʻshadi
@@ -68,6 +68,7 @@ let uzbekHelp: [String: String] = [
     "HELP.join": "… | join other on key   |   … | left join other on a == b, year\n  Kalitlari mos keladigan qatorlarga boshqa jadval ustunlarini qoʻshadi.\n  Misol: show survey | join population on origin_region == region, year | take 3",
     "HELP.union": "… | union other\n  Ikkala jadval qatorlari (bir xil ustunlar bilan).\n  Misol: show (survey | take 2) | union (survey | take 1)",
     "HELP.pivot": "… | pivot wider names from sex values from value   |   … | pivot longer a, b into name, value\n  wider: nom ustunlarining har bir qiymati uchun qiymat ustunidan toʻldirilgan bitta ustun (bir nechtasi\n  birlashtiriladi: F_2020); qolgan ustunlar qatorlarni belgilaydi; yoʻq birikma na, bitta katak uchun ikki\n  qator xato. longer: sanab oʻtilgan ustunlar (yoki except bilan qolganlarining hammasi) nom va qiymat\n  qatorlariga aylanadi.\n  Misol: show survey | group by destination, sex | summarize n = count() | pivot wider names from sex values from n",
+    "HELP.complete": "… | complete year from 2015 to 2023 by country\n  Har bir guruhning har bir yili uchun bitta qator: maʼlumotda yoʻq yillar boshqa ustunlarda na bilan\n  qoʻshiladi, shuning uchun boʻshliqlar koʻrinadi. from … to boʻlmasa — maʼlumotning birinchi yilidan oxirgisigacha.\n  Misol: show survey | group by year, sex | summarize n = count() | complete year by sex",
     "HELP.distinct": "… | distinct [a, b]\n  Takrorlanmaydigan qatorlar (shu ustunlar boʻyicha).\n  Misol: show survey | distinct destination",
     "HELP.na": "na — yetishmayotgan qiymat\n  na bilan arifmetika na beradi; na bilan solishtirishlar na rost, na yolgʻon;\n  agregat funksiyalar na ni oʻtkazib yuboradi va nechtasini aytadi; x / 0 ogohlantirish bilan na beradi.\n  Misol: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: oʻlcham, …\n  Koʻrsatkichga _T qatorlarini qoʻshadi: koʻrsatilgan har bir oʻlcham boʻyicha va umumiy jamilar.\n  Misol: qarang :help indicator",

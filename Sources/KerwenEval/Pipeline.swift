@@ -141,6 +141,14 @@ extension Interpreter {
         case .pivotWider(let names, let values):
             try requireColumns(names + [values], in: t)
             return .table(try pivotWider(t, names: names.map(\.text), values: values.text, span: step.span))
+        case .complete(let column, let from, let to, let by):
+            try requireColumns([column] + by, in: t)
+            func whole(_ e: Expr?) throws -> Int64? {
+                guard let e else { return nil }
+                guard case .scalar(.integer(let v)) = try evalValue(e) else { throw Diagnostic(.error, Message("E061", "complete"), at: e.span, hint: Message("H171")) }
+                return v
+            }
+            return .table(try complete(t, column: column.text, from: try whole(from), to: try whole(to), by: by.map(\.text), span: step.span))
         case .pivotLonger(let columns, let except, let into, let value):
             try requireColumns(columns, in: t)
             return .table(try pivotLonger(t, columns: columns.map(\.text), except: except, into: into.text, value: value.text, span: step.span))

@@ -100,3 +100,54 @@ extension Interpreter {
         return out
     }
 }
+
+extension Interpreter {
+    /// At most this many periods per group in `complete` (a year column of ids would make billions).
+    static let completePeriodLimit: Int64 = 100_000
+
+    /// `complete year from 2015 to 2023 by country`: every group gets a row for every year of the
+    /// range (the data's first to last when no range is given); the added rows have the group's
+    /// values and the year, and `na` in every other column. Rows already there are kept as they are,
+    /// years outside the range too; groups in order of their first row, years ascending.
+    func complete(_ t: Table, column: String, from: Int64?, to: Int64?, by: [String], span: Span) throws -> Table {
+        let periodColumn = t.column(column)!
+        guard case .integer(let years) = periodColumn.storage else {
+            throw Diagnostic(.error, Message("E169", column, Message("K." + periodColumn.type.rawValue)), at: span, hint: Message("H171"))
+        }
+        let valid = (0..<t.rowCount).filter { periodColumn.isValid($0) }
+        guard let first = from ?? valid.map({ years[$0] }).min(), let last = to ?? valid.map({ years[$0] }).max() else { return t }
+        guard last >= first, last - first < Self.completePeriodLimit else {
+            throw Diagnostic(.error, Message("E170", String(first), String(last), Int(Self.completePeriodLimit)), at: span, hint: Message("H171"))
+        }
+        let groups = try Grouping.make(t, keys: by)
+        var firstRow = [Int](repeating: Int.max, count: groups.count)
+        var rowsAt: [[Int64: [Int]]] = Array(repeating: [:], count: groups.count)
+        var undated: [Int] = []
+        for row in 0..<t.rowCount {
+            let g = Int(groups.groupOf[row])
+            guard g >= 0, periodColumn.isValid(row) else { undated.append(row); continue }
+            firstRow[g] = min(firstRow[g], row)
+            rowsAt[g][years[row], default: []].append(row)
+        }
+        // The rows out: a source row, or -1 for an added one (its group's first row and its year beside).
+        var source: [Int] = [], groupRow: [Int] = [], year: [Int64] = []
+        for g in firstRow.indices.sorted(by: { firstRow[$0] < firstRow[$1] }) where firstRow[g] != Int.max {
+            let present = rowsAt[g]
+            let periods = Set(present.keys).union(first...last).sorted()
+            for y in periods {
+                if let rows = present[y] {
+                    for row in rows { source.append(row); groupRow.append(row); year.append(y) }
+                } else {
+                    source.append(-1); groupRow.append(firstRow[g]); year.append(y)
+                }
+            }
+        }
+        for row in undated { source.append(row); groupRow.append(row); year.append(years[row]) }
+        var out = t.gather(source)
+        for name in by { out.set(name, t.column(name)!.gather(groupRow)) }
+        var yearValidity = Bitmap(count: source.count, value: true)
+        for (i, row) in source.enumerated() where row >= 0 && !periodColumn.isValid(row) { yearValidity[i] = false }
+        out.set(column, Column(.integer(year), validity: yearValidity))
+        return out
+    }
+}

@@ -99,6 +99,8 @@ extension Explainer {
         case .union(let l, let r): return source(l) + word("X.union", source(r))
         case .distinct(let input, let cols): return source(input) + (cols.isEmpty ? word("X.distinct") : word("X.distinct_of", names(cols)))
         case .pivot(let input, .wider(let n, let v)): return source(input) + word("X.pivot_wider", names(n), "`\(v)`")
+        case .pivot(let input, .complete(let c, let by)):
+            return source(input) + (by.isEmpty ? word("X.complete", "`\(c)`") : word("X.complete_by", "`\(c)`", names(by)))
         case .pivot(let input, .longer(let c, let except, let into, let value)):
             return source(input) + word(except ? "X.pivot_longer_except" : "X.pivot_longer", names(c), "`\(into)`", "`\(value)`")
         }

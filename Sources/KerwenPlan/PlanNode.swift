@@ -44,6 +44,8 @@ public struct PlanNode: Sendable {
     public enum PivotShape: Sendable {
         case wider(names: [String], values: String)
         case longer(columns: [String], except: Bool, into: String, value: String)
+        /// `complete year by country`: the same columns, a row for every year of every group.
+        case complete(column: String, by: [String])
     }
 
     public var op: Operator
@@ -171,6 +173,7 @@ extension PlanNode {
     /// The columns after a pivot: `longer` keeps the identifying columns and adds the name (text)
     /// and the value (the common type of the columns it gathers); `wider`'s are known when it runs.
     static func pivoted(_ columns: [PlanColumn]?, _ shape: PivotShape) -> [PlanColumn]? {
+        if case .complete = shape { return columns }
         guard let columns, case .longer(let listed, let except, let into, let value) = shape else { return nil }
         let set = Set(listed)
         let gathered = columns.filter { except ? !set.contains($0.name) : set.contains($0.name) }

@@ -116,6 +116,7 @@ public struct PlanPrinter {
         case .union: return "union"
         case .distinct(_, let n): return "distinct" + (n.isEmpty ? "" : " " + names(n))
         case .pivot(_, .wider(let n, let v)): return "pivot wider names from " + names(n) + " values from " + ExprPrinter.name(v)
+        case .pivot(_, .complete(let c, let by)): return "complete " + ExprPrinter.name(c) + (by.isEmpty ? "" : " by " + names(by))
         case .pivot(_, .longer(let c, let except, let into, let value)):
             return "pivot longer " + (except ? "except " : "") + names(c) + " into " + ExprPrinter.name(into) + ", " + ExprPrinter.name(value)
         }

@@ -5,7 +5,7 @@ import KerwenSema
 
 public enum HelpTopics {
     static let statementTopics = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "use", "indicator", "check"]
-    static let stepTopics = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take", "join", "union", "distinct", "pivot"]
+    static let stepTopics = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take", "join", "union", "distinct", "pivot", "complete"]
     static let conceptTopics = ["na", "totals"]
 
     public static var names: [String] { statementTopics + stepTopics + conceptTopics + Builtins.all.map(\.name) }

@@ -191,6 +191,12 @@ extension Resolver {
             column(values, in: ctx)
             // The new columns are the values found in the data: known when it runs.
             return .unknown
+        case .complete(let column, let from, let to, let by):
+            self.column(column, in: ctx)
+            by.forEach { self.column($0, in: ctx) }
+            if let from { expr(from, .none) }
+            if let to { expr(to, .none) }
+            return ctx
         case .pivotLonger(let columns, let except, let into, let value):
             columns.forEach { column($0, in: ctx) }
             guard let all = cols else { return .unknown }

@@ -172,6 +172,9 @@ public struct Step: Equatable, Sendable {
         /// `pivot longer a, b into name, value` (or `pivot longer except id into name, value`): the
         /// columns become rows of a name and a value.
         case pivotLonger(columns: [Name], except: Bool, into: Name, value: Name)
+        /// `complete year from 2015 to 2023 by country`: a row for every year of every group, the
+        /// missing ones with `na` in the other columns (without `from`/`to`: the data's first and last year).
+        case complete(Name, from: Expr?, to: Expr?, by: [Name])
 
         public static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
@@ -186,6 +189,7 @@ public struct Step: Equatable, Sendable {
             case let (.join(k1, t1, o1), .join(k2, t2, o2)): return k1 == k2 && t1 == t2 && o1 == o2
             case let (.pivotWider(n1, v1), .pivotWider(n2, v2)): return n1 == n2 && v1 == v2
             case let (.pivotLonger(c1, e1, i1, v1), .pivotLonger(c2, e2, i2, v2)): return c1 == c2 && e1 == e2 && i1 == i2 && v1 == v2
+            case let (.complete(c1, f1, t1, b1), .complete(c2, f2, t2, b2)): return c1 == c2 && f1 == f2 && t1 == t2 && b1 == b2
             default: return false
             }
         }
@@ -203,6 +207,7 @@ public struct Step: Equatable, Sendable {
         case .derive(let items), .summarize(let items): return most(items.map(\.expr))
         case .sort(let keys): return most(keys.map(\.expr))
         case .select, .drop, .rename, .groupBy, .distinct, .pivotWider, .pivotLonger: return 0
+        case .complete(_, let from, let to, _): return max(from?.height ?? 0, to?.height ?? 0)
         }
     }
 
@@ -223,6 +228,7 @@ public struct Step: Equatable, Sendable {
         case .distinct: return "distinct"
         case .pivotWider: return "pivot wider"
         case .pivotLonger: return "pivot longer"
+        case .complete: return "complete"
         }
     }
 }
@@ -241,6 +247,7 @@ extension Step {
         case .join(let k, let t, let keys): return Step(.join(k, r(t), keys), span)
         case .union(let t): return Step(.union(r(t)), span)
         case .select, .drop, .rename, .groupBy, .distinct, .pivotWider, .pivotLonger: return self
+        case .complete(let c, let from, let to, let by): return Step(.complete(c, from: from.map(r), to: to.map(r), by: by), span)
         }
     }
 }

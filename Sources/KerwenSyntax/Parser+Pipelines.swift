@@ -142,6 +142,18 @@ extension Parser {
             // `distinct value: …` on one line of an indicator is `distinct`, then the field `value:`.
             if current.kind == .identifier, !peek().isSymbol(":") { names = try nameList(columnName) }
             return Step(.distinct(names), span(from: start))
+        case "complete":
+            advance()
+            let column = try expectName(columnName)
+            var from: Expr?, to: Expr?
+            if acceptWord("from") {
+                from = try expression()
+                guard acceptWord("to") else { throw unexpected("`to`", hint: Message("H171")) }
+                to = try expression()
+            }
+            var by: [Name] = []
+            if acceptWord("by") { by = try nameList(columnName) }
+            return Step(.complete(column, from: from, to: to, by: by), span(from: start))
         case "pivot":
             advance()
             if acceptWord("wider") {

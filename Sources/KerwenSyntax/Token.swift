@@ -45,7 +45,7 @@ public enum Keywords {
     public static let statements = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "use", "indicator", "check"]
     /// Words that start a pipeline step.
     public static let steps = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take",
-                               "join", "left", "union", "distinct", "pivot"]
+                               "join", "left", "union", "distinct", "pivot", "complete"]
     /// Every word the language gives meaning to, for completion and suggestions.
     public static let all: [String] = Array(reserved) + statements + steps
         + ["from", "to", "by", "on", "with", "as", "asc", "desc", "between", "in", "inner"]
