@@ -1,12 +1,13 @@
 """The independent side of Kerwen's SDMX tests: the sdmx1 package reads and writes the files.
 
-  sdmx_tool.py read-ml FILE.xml DSD.xml OUT.csv    observations of an SDMX-ML file, as sdmx1 reads them
+  sdmx_tool.py read-ml FILE.xml DSD.xml OUT.csv    observations of an SDMX-ML file (or of every .xml in a folder), as sdmx1 reads them
   sdmx_tool.py read-csv FILE.csv DSD.xml OUT.csv   observations of an SDMX-CSV 2.0 file, as sdmx1 reads them
   sdmx_tool.py write-csv FILE.xml DSD.xml OUT.csv  the observations of an SDMX-ML file written as SDMX-CSV by sdmx1
 
 OUT.csv of read-*: one row per observation, the dimensions, TIME_PERIOD, OBS_VALUE and the attributes.
 """
 import csv
+import os
 import sys
 
 import sdmx
@@ -31,8 +32,8 @@ def rows(dataset, dsd):
         for kv in obs.dimension.values.values():
             key[kv.id] = str(kv.value)
         row = {d: key.get(d, "") for d in dims}
-        value = obs.value
-        row["OBS_VALUE"] = "" if value is None or value != value else repr(float(value))
+        value = None if obs.value is None else float(obs.value)
+        row["OBS_VALUE"] = "" if value is None or value != value else repr(value)
         attributes = dict(obs.attached_attribute)
         if obs.series_key is not None:
             for k, v in obs.series_key.attrib.items():
@@ -55,15 +56,21 @@ def main():
     command, source, dsd_path, target = sys.argv[1:5]
     dsd, flow = structure(dsd_path)
     if command in ("read-ml", "read-csv"):
-        if command == "read-ml":
-            msg = sdmx.read_sdmx(source, structure=dsd)
-        else:
-            msg = sdmx.read_sdmx(source, structure=flow, format="csv")
+        # read-ml also takes a folder: every .xml in it, each row with its SOURCE_FILE.
+        sources = sorted(p for p in os.listdir(source) if p.endswith(".xml")) if os.path.isdir(source) else [None]
         header, data = [], []
-        for ds in msg.data:
-            header, part = rows(ds, dsd)
-            data += part
-        write(target, header, data)
+        for name in sources:
+            path = os.path.join(source, name) if name else source
+            if command == "read-ml":
+                msg = sdmx.read_sdmx(path, structure=dsd)
+            else:
+                msg = sdmx.read_sdmx(path, structure=flow, format="csv")
+            for ds in msg.data:
+                header, part = rows(ds, dsd)
+                for row in part:
+                    row["SOURCE_FILE"] = name or ""
+                data += part
+        write(target, header + ["SOURCE_FILE"], data)
     elif command == "write-csv":
         msg = sdmx.read_sdmx(source, structure=dsd)
         ds = msg.data[0]
