@@ -33,7 +33,8 @@ public enum SDMXMLReader {
             if column == "TIME_PERIOD", let year = Int(text), (1...9999).contains(year) { return (column, .number(Double(year))) }
             return (column, text.isEmpty ? .missing : .text(text))
         }
-        events.start = { element, attributes in
+        // `unowned`: the handler is kept by `events` itself (a strong capture was a cycle, leaked per load).
+        events.start = { [unowned events] element, attributes in
             if root == nil {
                 root = element
                 switch element {

@@ -206,7 +206,7 @@ struct SheetGrid {
         case "d": return value.isEmpty ? .missing : .text(String(value.prefix(10)))
         default:
             guard let x = Double(value) else { return .missing }
-            guard style < styles.count, styles[style].date else { return .number(x) }
+            guard style >= 0, style < styles.count, styles[style].date else { return .number(x) }
             if styles[style].yearOnly, let text = ExcelDate.text(serial: x, date1904: date1904), let year = Double(text.prefix(4)) { return .number(year) }
             return ExcelDate.text(serial: x, date1904: date1904).map(Cell.text) ?? .number(x)
         }
