@@ -23,6 +23,8 @@ targets=("$@")
 bin="$root/.build/fuzz/build/release"
 mkdir -p .build/fuzz/artifacts .build/fuzz/logs
 
+# Known leaks of the libraries (Foundation's XML errors, ZIPFoundation's failed in-memory archives).
+export LSAN_OPTIONS="suppressions=$root/Tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 status=0
 for target in "${targets[@]}"; do
   name=${target#fuzz-}

@@ -52,9 +52,12 @@ struct Workbook {
 
     init(_ data: Data, shownAs name: String) throws {
         self.name = name
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        // A zip ends with its directory record: without one it is cut short. Said before ZIPFoundation
+        // opens it (an in-memory archive that fails to open is never freed).
+        guard Self.hasEndOfDirectory(data), let opened = try? Archive(data: data, accessMode: .read) else {
             throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
         }
+        archive = opened
         guard archive["xl/workbook.xml"] != nil else {
             throw Diagnostic(.error, Message("E145", name, Message("K.zip_not_workbook")), hint: Message("H151"))
         }
@@ -78,6 +81,19 @@ struct Workbook {
         }
         sheets = found.map { (name: $0.0, path: $0.1) }
         self.date1904 = date1904
+    }
+
+    /// Whether the last 64 KB of a zip hold its end-of-central-directory record (PK\u{5}\u{6}).
+    static func hasEndOfDirectory(_ data: Data) -> Bool {
+        guard data.count >= 22 else { return false }
+        let tail = data.suffix(65_557)
+        let bytes = [UInt8](tail)
+        var i = bytes.count - 22
+        while i >= 0 {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 { return true }
+            i -= 1
+        }
+        return false
     }
 
     func part(_ path: String) throws -> Data {
