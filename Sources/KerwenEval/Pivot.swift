@@ -116,7 +116,10 @@ extension Interpreter {
         }
         let valid = (0..<t.rowCount).filter { periodColumn.isValid($0) }
         guard let first = from ?? valid.map({ years[$0] }).min(), let last = to ?? valid.map({ years[$0] }).max() else { return t }
-        guard last >= first, last - first < Self.completePeriodLimit else {
+        guard last >= first else {
+            throw Diagnostic(.error, Message("E171", String(first), String(last)), at: span, hint: Message("H171"))
+        }
+        guard last - first < Self.completePeriodLimit else {
             throw Diagnostic(.error, Message("E170", String(first), String(last), Int(Self.completePeriodLimit)), at: span, hint: Message("H171"))
         }
         let groups = try Grouping.make(t, keys: by)

@@ -67,6 +67,7 @@ public struct SDMXExport: Sendable {
             if let column = source[dimension.id] { columns.append(data.column(column)!.asText()) }
             else if let value = fixed[dimension.id] ?? defaults[dimension.id] { columns.append(constant(value)) }
             else if dimension.id == "REF_AREA" { throw Diagnostic(.error, Message("E153", name), hint: Message("H157")) }
+            else if dimension.id == "SERIES" { throw Diagnostic(.error, Message("E172", name), hint: Message("H172")) }
             else { columns.append(constant("_T")) }
         }
         names.append(structure.timeDimension)
