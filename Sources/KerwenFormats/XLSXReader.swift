@@ -54,10 +54,9 @@ struct Workbook {
         self.name = name
         // A zip ends with its directory record: without one it is cut short. Said before ZIPFoundation
         // opens it (an in-memory archive that fails to open is never freed).
-        guard Self.hasEndOfDirectory(data), let opened = try? Archive(data: data, accessMode: .read) else {
-            throw Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
-        }
-        archive = opened
+        let unreadable = Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
+        guard Self.hasEndOfDirectory(data) else { throw unreadable }
+        do { archive = try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { throw unreadable }
         guard archive["xl/workbook.xml"] != nil else {
             throw Diagnostic(.error, Message("E145", name, Message("K.zip_not_workbook")), hint: Message("H151"))
         }
