@@ -276,6 +276,8 @@ let englishMessages: [String: String] = [
     "E171": "`complete` from {0:first} to {1:last}: the first period comes after the last",
     "E172": "`{0:file}`: nothing gives SERIES, the SDG series of the values",
     "H172": "give the indicator its series (`series: \"SI_RMT_COST\"` among its metadata), or write `series: \"SI_RMT_COST\"` in the export's options",
+    "W009": "indicator `{0:indicator}`: its data already has `_T` rows in `{1:dimension}`, and the totals it adds would make a second `_T` for the same cells",
+    "H173": "leave the data's own totals out (`data: t | where {0:dimension} != \"_T\"`), or take `{0:dimension}` out of `totals:` and keep the published ones",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

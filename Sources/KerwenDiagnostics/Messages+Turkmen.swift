@@ -278,6 +278,8 @@ let turkmenMessages: [String: String] = [
     "E171": "`complete` {first}-den {last}-e çenli: birinji döwür soňkusyndan soň gelýär",
     "E172": "`{file}`: SERIES-i, bahalaryň DOM seriýasyny hiç zat bermeýär",
     "H172": "görkezijä seriýa beriň (meta-maglumatynda `series: \"SI_RMT_COST\"`), ýa-da eksportyň parametrlerinde `series: \"SI_RMT_COST\"` ýazyň",
+    "W009": "`{indicator}` görkezijisi: onuň maglumatynda `{dimension}` boýunça eýýäm `_T` setirleri bar, goşýan jemleri şol öýjükler üçin ikinji `_T` döreder",
+    "H173": "maglumatyň öz jemlerini aýyryň (`data: t | where {dimension} != \"_T\"`), ýa-da `{dimension}`-ny `totals:`-dan aýryp, çap edilenlerini saklaň",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

@@ -278,6 +278,8 @@ let uzbekMessages: [String: String] = [
     "E171": "`complete` {first} dan {last} gacha: birinchi davr oxirgisidan keyin keladi",
     "E172": "`{file}`: SERIES ni, qiymatlarning BRM seriyasini hech narsa bermaydi",
     "H172": "koʻrsatkichga seriya bering (metamaʼlumotida `series: \"SI_RMT_COST\"`), yoki eksport parametrlarida `series: \"SI_RMT_COST\"` deb yozing",
+    "W009": "`{indicator}` koʻrsatkichi: uning maʼlumotlarida `{dimension}` boʻyicha allaqachon `_T` qatorlari bor, qoʻshiladigan jamilar shu kataklar uchun ikkinchi `_T` ni yaratadi",
+    "H173": "maʼlumotlarning oʻz jamilarini chiqarib tashlang (`data: t | where {dimension} != \"_T\"`), yoki `{dimension}` ni `totals:` dan olib, eʼlon qilinganlarini qoldiring",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

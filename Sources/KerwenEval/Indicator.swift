@@ -100,6 +100,15 @@ extension Interpreter {
         // The cube of requested totals: every subset of the total dimensions, finest cells first.
         let subsets = plan.totalsCube
         let totals = subsets.last ?? []
+        // Data that already has `_T` rows in a dimension the indicator totals (SDMX and Open SDG
+        // files do) would give two `_T` cells for one key: said once per dimension.
+        for dimension in totals {
+            guard let c = data.column(dimension), case .text(let codes, let dictionary) = c.storage,
+                  let t = dictionary.code(of: Self.totalCode) else { continue }
+            if (0..<data.rowCount).contains(where: { codes[$0] == t && c.isValid($0) && (kept?[$0] ?? true) }) {
+                warn(Diagnostic(.warning, Message("W009", decl.name.text, dimension), at: decl.name.span, hint: Message("H173", dimension)))
+            }
+        }
         // Records are grouped once, by every dimension; each level of the cube groups those groups
         // (a small table), and the measures' row-level inputs are computed once for all levels.
         let fine = try Grouping.make(data, keys: dims, mask: kept)
