@@ -6,13 +6,8 @@ import XCTest
 
 final class PivotTests: XCTestCase {
     func testPivotWiderAndLongerMatchDuckDB() throws {
-        let python = TestSupport.repoRoot.appendingPathComponent(".build/bench-venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("DuckDB's environment is missing (make bench-check makes it)"); return }
-            throw XCTSkip("DuckDB's environment .build/bench-venv is missing (make bench-check makes it)")
-        }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-pivot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let python = try TestSupport.duckDBPython()
+        let work = try TestSupport.scratchFolder("kerwen-pivot")
         defer { try? FileManager.default.removeItem(at: work) }
         // 10 regions × 10 years × 10 ages × 3 sexes, a tenth of the combinations left out and a
         // twentieth of the values missing (a fixed generator, so the file is the same every run).
@@ -65,8 +60,7 @@ final class PivotTests: XCTestCase {
 
     func testAPivotOnAnIdentifierStopsWithAMessage() throws {
         // 10,001 distinct names: more columns than a pivot makes (E164), said at once, nothing built.
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-pivot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let work = try TestSupport.scratchFolder("kerwen-pivot")
         defer { try? FileManager.default.removeItem(at: work) }
         var csv = "id,value\n"
         for i in 0...10_000 { csv += "p\(i),\(i)\n" }

@@ -50,6 +50,24 @@ enum TestSupport {
         return Result(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
     }
 
+    /// The benchmark environment's Python, which has DuckDB (made by `make bench-check`, which
+    /// `make test` runs first): missing is a failure in CI and a skip elsewhere.
+    static func duckDBPython() throws -> URL {
+        let python = repoRoot.appendingPathComponent(".build/bench-venv/bin/python")
+        if !FileManager.default.isExecutableFile(atPath: python.path) {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("DuckDB's environment is missing (make bench-check makes it)") }
+            throw XCTSkip("DuckDB's environment .build/bench-venv is missing (make bench-check makes it)")
+        }
+        return python
+    }
+
+    /// A new empty folder under the temporary directory (the caller removes it).
+    static func scratchFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// Runs source in-process; returns stdout and stderr text.
     static func session(_ source: String, base: URL = repoRoot) throws -> (out: String, err: String, ok: Bool) {
         var out = "", err = ""

@@ -8,13 +8,8 @@ import XCTest
 
 final class WindowTests: XCTestCase {
     func testWindowFunctionsMatchDuckDB() throws {
-        let python = TestSupport.repoRoot.appendingPathComponent(".build/bench-venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("DuckDB's environment is missing (make bench-check makes it)"); return }
-            throw XCTSkip("DuckDB's environment .build/bench-venv is missing (make bench-check makes it)")
-        }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-window-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let python = try TestSupport.duckDBPython()
+        let work = try TestSupport.scratchFolder("kerwen-window")
         defer { try? FileManager.default.removeItem(at: work) }
         // 120 series × 1990–2023, a seventh of the years missing, a twentieth of the values na, small
         // whole values so ranks tie (a fixed generator: the same file every run).
