@@ -30,6 +30,8 @@ let englishHelp: [String: String] = [
     indicator NAME { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
       An indicator with its metadata. Each cell has value, numerator, denominator,
       n (records used) and n_missing (records skipped because an input was missing).
+      Over a sample, weight: w  strata: region  cluster: psu  give each cell se, ci_low, ci_high and cv
+      (Taylor linearisation, as R's survey package); level: 0.9; flag: cv > 0.3 marks unreliable cells.
       Example:
         indicator remittance_cost {
           code: "10.c.1"  unit: "PT"

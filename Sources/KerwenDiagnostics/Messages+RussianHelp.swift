@@ -30,6 +30,8 @@ let russianHelp: [String: String] = [
     indicator ИМЯ { code: … title: … unit: … data: … numerator: … denominator: … scale: … by: … totals: … check: … }
       Показатель с метаданными. В каждой ячейке есть value (значение), numerator (числитель),
       denominator (знаменатель), n (использованные записи) и n_missing (записи, пропущенные из-за пропущенного входного значения).
+      По выборке weight: w  strata: region  cluster: psu  дают каждой ячейке se, ci_low, ci_high и cv
+      (линеаризация Тейлора, как в пакете survey для R); level: 0.9; flag: cv > 0.3 отмечает ненадёжные ячейки.
       Пример:
         indicator remittance_cost {
           code: "10.c.1"  unit: "PT"

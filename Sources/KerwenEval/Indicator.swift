@@ -138,6 +138,13 @@ extension Interpreter {
             value.decimals = d
             table.set("value", value)
         }
+        // `flag: cv > 0.3`: a column that marks the cells, and one note that counts them.
+        if let flag = decl.flag, decl.weight != nil {
+            let marked = try mask(flag, table)
+            table.set("flagged", Column(.boolean(marked)))
+            let count = marked.filter { $0 }.count
+            if count > 0 { warn(Diagnostic(.note, Message("N009", decl.name.text, count, table.rowCount, ExprPrinter.text(flag)), at: flag.span)) }
+        }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
     }
@@ -165,6 +172,7 @@ extension Interpreter {
     struct FineCells {
         let fine: Grouping
         let complete: [Bool]
+        let kept: [Bool]?
         let usedGroups: [Int32]
         let n: [Int64]
         let missing: [Int64]
@@ -173,6 +181,7 @@ extension Interpreter {
         init(fine: Grouping, complete: [Bool], kept: [Bool]?) {
             self.fine = fine
             self.complete = complete
+            self.kept = kept
             var n = [Int64](repeating: 0, count: fine.count), missing = [Int64](repeating: 0, count: fine.count)
             var used: [Int32] = []
             used.reserveCapacity(fine.groupOf.count)
@@ -208,7 +217,21 @@ extension Interpreter {
         let g = grouping.count
         let naColumn = Column.repeating(.na, count: g)
         var value: Column, numerator = naColumn, denominator = naColumn
-        if let v = decl.value {
+        var sampling: SampledCells?
+        if decl.weight != nil {
+            // Each complete record's cell at this level (the fine cells' rows, in row order).
+            var cellOf = [Int](repeating: -1, count: data.rowCount)
+            var j = 0
+            for i in 0..<data.rowCount where base.kept?[i] ?? true {
+                if base.complete[i] { cellOf[i] = Int(levelOf[Int(base.fine.groupOf[j])]) }
+                j += 1
+            }
+            let s = try sampledCells(decl, data: data, cellOf: cellOf, cells: g, kept: base.kept)
+            sampling = s
+            numerator = Column.from(s.numerator.map { Scalar.number($0) }, type: .number)
+            denominator = decl.denominator == nil ? naColumn : Column.from(s.denominator.map { $0.map(Scalar.number) ?? .na }, type: .number)
+            value = Column.from(s.value.map { $0.map(Scalar.number) ?? .na }, type: .number)
+        } else if let v = decl.value {
             value = try stepVec(v, .groups(data, usedGrouping)).materialize(g)
         } else {
             let num = try stepVec(decl.numerator!, .groups(data, usedGrouping))
@@ -238,6 +261,22 @@ extension Interpreter {
         out.set("denominator", denominator)
         out.set("n", Column(.integer(n)))
         out.set("n_missing", Column(.integer(missing)))
+        if let sampling {
+            // The sampling error on the value's scale, its confidence interval (normal, as R's
+            // confint of svyby) and coefficient of variation.
+            var level = 0.95
+            if let l = decl.level {
+                guard case .scalar(let s) = try eval(l, .plain), let d = s.doubleValue, d > 0, d < 1 else { throw Diagnostic(.error, Message("E176"), at: l.span) }
+                level = d
+            }
+            let zq = Self.normalQuantile(0.5 + level / 2)
+            let se = sampling.se.map { $0.map { $0 * Swift.abs(scale) } }
+            let v = (0..<g).map { value.isValid($0) ? value.scalar(at: $0).doubleValue : nil }
+            out.set("se", Column.from(se.map { $0.map(Scalar.number) ?? .na }, type: .number))
+            out.set("ci_low", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].map { .number(x - zq * $0) } } ?? .na }, type: .number))
+            out.set("ci_high", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].map { .number(x + zq * $0) } } ?? .na }, type: .number))
+            out.set("cv", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].flatMap { x != 0 ? .number($0 / Swift.abs(x)) : nil } } ?? .na }, type: .number))
+        }
         return out
     }
 }

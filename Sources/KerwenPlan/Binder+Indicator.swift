@@ -56,6 +56,10 @@ extension Binder {
             scale: decl.scale.map { bind($0, .plain) },
             dimensions: dims.map { d in data.column(d) ?? PlanColumn(d, .unknown) },
             totalsCube: cube, checks: [], base: decl.base?.text, decl: decl)
+        if decl.weight != nil {
+            plan.designColumns = [decl.weight, decl.strata, decl.cluster].compactMap { $0?.text }
+            plan.completeCaseInputs += plan.designColumns.filter { !plan.completeCaseInputs.contains($0) }
+        }
         let result = plan.resultColumns
         plan.checks = decl.checks.map { c in
             dollarNames = c.expr.dollarNames

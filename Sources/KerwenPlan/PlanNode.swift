@@ -149,10 +149,12 @@ public struct IndicatorPlan: Sendable {
     public var base: String?
     /// The definition as written (with a base's fields filled in), for the statements after it.
     public var decl: IndicatorDecl
+    /// A sample design's weight, strata and cluster columns (read, and required of each record).
+    public var designColumns: [String] = []
 
     /// Columns of the records the indicator reads: its dimensions, and what its filters and measures read.
     public var columnsRead: Set<String> {
-        var reading = Set(dimensions.map(\.name))
+        var reading = Set(dimensions.map(\.name)).union(designColumns)
         for m in filters + [numerator, denominator, value].compactMap({ $0 }) { reading.formUnion(m.columnsRead) }
         return reading
     }
@@ -166,6 +168,8 @@ public struct IndicatorPlan: Sendable {
             + [PlanColumn("value", valueType), PlanColumn("numerator", numerator?.type ?? .number),
                PlanColumn("denominator", denominator?.type ?? .number),
                PlanColumn("n", .integer), PlanColumn("n_missing", .integer)]
+            + (designColumns.isEmpty ? [] : ["se", "ci_low", "ci_high", "cv"].map { PlanColumn($0, .number) })
+            + (decl.flag != nil && !designColumns.isEmpty ? [PlanColumn("flagged", .boolean)] : [])
     }
 }
 

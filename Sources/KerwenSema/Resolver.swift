@@ -25,6 +25,8 @@ public struct Resolver {
     }
 
     public static let indicatorColumns = ["value", "numerator", "denominator", "n", "n_missing"]
+    /// The columns a sample design adds after them (`flagged` only with `flag:`).
+    public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "flagged"]
 
     public mutating func resolve(_ statements: [Stmt]) {
         for stmt in statements { resolve(stmt) }
@@ -118,14 +120,23 @@ public struct Resolver {
         }
         if let s = decl.scale { expr(s, .none) }
         for d in decl.by { column(d, in: ctx) }
+        for d in [decl.weight, decl.strata, decl.cluster].compactMap({ $0 }) { column(d, in: ctx) }
+        if let level = decl.level { expr(level, .none) }
+        if decl.weight == nil, let first = decl.strata ?? decl.cluster {
+            diagnostics.append(Diagnostic(.error, Message("E174"), at: first.span, hint: Message("H174")))
+        }
+        if decl.weight != nil, decl.value != nil {
+            diagnostics.append(Diagnostic(.error, Message("E173"), at: decl.weight!.span, hint: Message("H175")))
+        }
         for t in decl.totals where t.text != "*" {
             if !decl.by.contains(where: { $0.text == t.text }) {
                 diagnostics.append(Diagnostic(.error, Message("E046", t.text), at: t.span,
                                               hint: Suggestions.hint(for: t.text, in: decl.by.map(\.text))))
             }
         }
-        let resultColumns = decl.by.map(\.text) + Self.indicatorColumns
+        let resultColumns = decl.by.map(\.text) + Self.indicatorColumns + (decl.weight != nil ? Self.samplingColumns : [])
         for c in decl.checks { expr(c.expr, .known(resultColumns)) }
+        if let flag = decl.flag { expr(flag, .known(resultColumns)) }
         if decl.base != nil {
             let source = written.span.source
             let mine = diagnostics[before...].filter { $0.span.map { $0.source == source } ?? true }

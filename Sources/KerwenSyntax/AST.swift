@@ -284,6 +284,14 @@ public struct IndicatorDecl: Equatable, Sendable {
     public var columnMap: [(need: Name, column: Name)] = []
     /// After instantiation: each needed name and the user's column that supplies it.
     public var suppliedColumns: [(need: String, column: Name)] = []
+    /// `weight: w  strata: region  cluster: psu`: the records are a sample; each cell gets its
+    /// sampling error (se, ci_low, ci_high, cv) by Taylor linearisation.
+    public var weight: Name?
+    public var strata: Name?
+    public var cluster: Name?
+    /// `level: 0.9` (default 0.95) for the confidence interval; `flag: cv > 0.3` marks cells.
+    public var level: Expr?
+    public var flag: Expr?
     public var span: Span
 
     /// A library definition: it names the columns it needs and gets its data where it is used.
@@ -305,6 +313,7 @@ public struct IndicatorDecl: Equatable, Sendable {
             && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
             && a.filter == b.filter && a.needs == b.needs && a.base == b.base
             && a.columnMap.count == b.columnMap.count && zip(a.columnMap, b.columnMap).allSatisfy { $0.need == $1.need && $0.column == $1.column }
+            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.level == b.level && a.flag == b.flag
     }
 }
 

@@ -40,6 +40,12 @@ extension IndicatorDecl {
         out.denominator = numerator != nil ? denominator : map(base.denominator)
         out.value = value ?? (numerator == nil ? map(base.value) : nil)
         out.scale = scale ?? base.scale
+        // The sample design is the user's (the definition names no columns of it).
+        out.weight = weight ?? base.weight
+        out.strata = strata ?? base.strata
+        out.cluster = cluster ?? base.cluster
+        out.level = level ?? base.level
+        out.flag = flag ?? base.flag
         if by.isEmpty {
             out.by = base.by.map(mapName)
             out.totals = base.totals.map(mapName)

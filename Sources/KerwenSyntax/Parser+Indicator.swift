@@ -6,7 +6,8 @@ extension Parser {
     public static let indicatorMetadataKeys = ["code", "goal", "target", "title", "unit", "source", "series",
                                                "custodian", "definition", "method", "note", "decimals"]
     public static let indicatorKeys = indicatorMetadataKeys
-        + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns"]
+        + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns",
+           "weight", "strata", "cluster", "level", "flag"]
 
     /// indicator -> "indicator" NAME ["=" BASE] "{" (KEY ":" value)* "}"
     mutating func indicatorStatement() throws -> Stmt {
@@ -86,6 +87,11 @@ extension Parser {
         case "denominator": decl.denominator = try expression()
         case "value": decl.value = try expression()
         case "scale": decl.scale = try expression()
+        case "weight": decl.weight = try expectName(Message("T.columnName"))
+        case "strata": decl.strata = try expectName(Message("T.columnName"))
+        case "cluster": decl.cluster = try expectName(Message("T.columnName"))
+        case "level": decl.level = try expression()
+        case "flag": decl.flag = try expression()
         case "by": decl.by = try nameList()
         case "totals":
             if current.isKeyword("true") { advance(); decl.totals = [Name("*", key.span)] }
