@@ -290,6 +290,8 @@ let englishMessages: [String: String] = [
     "X.design_strata": ", in strata of {0:column}",
     "X.design_clusters": ", sampled in clusters of {0:column}",
     "X.design_flag": "Cells where {0:rule} are flagged as unreliable (flagged).",
+    "E177": "`{0:field}` is not part of a sample design",
+    "H177": "write `design survey { weight: w  strata: region  cluster: psu }` (weight is needed; strata and cluster when the sample has them)",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

@@ -292,6 +292,8 @@ let turkmenMessages: [String: String] = [
     "X.design_strata": ", {column} boýunça stratalarda",
     "X.design_clusters": ", {column} boýunça klasterlerde saýlanan",
     "X.design_flag": "{rule} bolan öýjükler ygtybarsyz diýlip bellenýär (flagged).",
+    "E177": "`{field}` saýlama meýilnamasynyň bölegi däl",
+    "H177": "`design survey { weight: w  strata: region  cluster: psu }` ýazyň (agram hökmany; stratalar we klasterler saýlamada bar bolsa)",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

@@ -292,6 +292,8 @@ let uzbekMessages: [String: String] = [
     "X.design_strata": ", {column} boʻyicha stratalarda",
     "X.design_clusters": ", {column} boʻyicha klasterlar bilan tanlangan",
     "X.design_flag": "{rule} boʻlgan kataklar ishonchsiz deb belgilanadi (flagged).",
+    "E177": "`{field}` tanlama rejasining qismi emas",
+    "H177": "`design survey { weight: w  strata: region  cluster: psu }` deb yozing (vazn majburiy; stratalar va klasterlar tanlamada boʻlsa)",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

@@ -195,6 +195,9 @@ public final class Interpreter: @unchecked Sendable {
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)
+        case .design:
+            // Applied to the indicators over the dataset before they were resolved (Session.withDesigns).
+            break
         case .check(let tableExpr, let rules), .checkBinding(_, let tableExpr, let rules):
             let value = try evalValue(tableExpr)
             guard let table = value.table else {

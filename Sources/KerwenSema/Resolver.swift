@@ -74,6 +74,13 @@ public struct Resolver {
         case .check(let table, let rules):
             let ctx = expr(table, .none)
             for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
+        case .design(let name, let weight, let strata, let cluster):
+            guard let symbol = scope[name.text], symbol.kind == .dataset || symbol.kind == .variable else {
+                diagnostics.append(Diagnostic(.error, Message("E013", name.text), at: name.span, hint: Suggestions.hint(for: name.text, in: Array(scope.symbols.keys))))
+                return
+            }
+            let ctx: TableContext = symbol.columns.map { .known($0) } ?? .unknown
+            for c in [weight, strata, cluster].compactMap({ $0 }) { column(c, in: ctx) }
         case .checkBinding(let name, let table, let rules):
             let ctx = expr(table, .none)
             for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }

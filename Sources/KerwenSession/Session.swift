@@ -28,6 +28,8 @@ public final class Session: @unchecked Sendable {
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
+    /// Sample designs declared with `design NAME { … }`, by dataset (kept across the prompt's entries).
+    var designs: [String: SampleDesign] = [:]
     /// The standard library's translated metadata, by language (read when first explained).
     var libraryTranslations: [Language: [String: String]] = [:]
     /// Names each module defines, by module name (nil: no such module), read once.
@@ -103,7 +105,7 @@ public final class Session: @unchecked Sendable {
     func parseAndResolve(text: String, name: String) -> (file: SourceFile, program: Program, problems: [Diagnostic]) {
         let file = sources.add(name: name, text: text)
         scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
-        let program = Parser.parse(file)
+        let program = withDesigns(Parser.parse(file))
         var resolver = makeResolver()
         resolver.resolve(program.statements)
         return (file, program, program.diagnostics + resolver.diagnostics)
@@ -124,7 +126,7 @@ public final class Session: @unchecked Sendable {
     private func runUnderToken(text: String, name: String) throws -> Bool {
         let file = sources.add(name: name, text: text)
         scripts.insert(URL(fileURLWithPath: name).standardizedFileURL.path)
-        let program = Parser.parse(file)
+        let program = withDesigns(Parser.parse(file))
         if !program.diagnostics.isEmpty {
             writeErr(render(program.diagnostics))
             return false

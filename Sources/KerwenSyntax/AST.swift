@@ -357,6 +357,9 @@ public struct Stmt: Equatable, Sendable {
         case check(Expr, rules: [CheckRule])
         /// `let NAME = check TABLE { … }`: the check, and its findings bound as a table.
         case checkBinding(Name, Expr, rules: [CheckRule])
+        /// `design survey { weight: w  strata: region  cluster: psu }`: the sample design of a
+        /// dataset, given to every indicator over it (and over what `let` makes from it).
+        case design(Name, weight: Name, strata: Name?, cluster: Name?)
         case expression(Expr)
 
         public static func == (a: Kind, b: Kind) -> Bool {
@@ -371,6 +374,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.check(t1, r1), .check(t2, r2)): return t1 == t2 && r1 == r2
             case let (.showWith(x, o1), .showWith(y, o2)): return x == y && o1 == o2
             case let (.checkBinding(n1, t1, r1), .checkBinding(n2, t2, r2)): return n1 == n2 && t1 == t2 && r1 == r2
+            case let (.design(n1, w1, s1, c1), .design(n2, w2, s2, c2)): return n1 == n2 && w1 == w2 && s1 == s2 && c1 == c2
             default: return false
             }
         }

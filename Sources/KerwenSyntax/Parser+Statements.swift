@@ -49,6 +49,8 @@ extension Parser {
                 return try indicatorStatement()
             case "check" where peek().kind == .identifier || peek().isSymbol("("):
                 return try checkStatement()
+            case "design" where peek().kind == .identifier && peek(2).isSymbol("{"):
+                return try designStatement()
             default:
                 break
             }
@@ -223,5 +225,30 @@ extension Parser {
         if current.kind == .string { let t = advance(); return Expr(.string(t.text), t.span) }
         let name = try expectName(Message("T.code"))
         return Expr(.string(name.text), name.span)
+    }
+
+    /// design -> "design" NAME "{" (weight | strata | cluster ":" NAME)* "}"
+    mutating func designStatement() throws -> Stmt {
+        let start = advance().span
+        let name = try expectName(Message("T.name"))
+        try expectSymbol("{", hint: Message("H177"))
+        var weight: Name?, strata: Name?, cluster: Name?
+        skipNewlines()
+        while !current.isSymbol("}") {
+            if atEnd { throw unexpected("`}`", hint: Message("H177")) }
+            let key = try expectName(Message("T.name"))
+            try expectSymbol(":", hint: Message("H177"))
+            let column = try expectName(Message("T.columnName"))
+            switch key.text {
+            case "weight": weight = column
+            case "strata": strata = column
+            case "cluster": cluster = column
+            default: throw Diagnostic(.error, Message("E177", key.text), at: key.span, hint: Suggestions.hint(for: key.text, in: ["weight", "strata", "cluster"]) ?? Message("H177"))
+            }
+            skipNewlines()
+        }
+        try expectSymbol("}")
+        guard let weight else { throw Diagnostic(.error, Message("E174"), at: name.span, hint: Message("H177")) }
+        return Stmt(.design(name, weight: weight, strata: strata, cluster: cluster), span(from: start))
     }
 }
