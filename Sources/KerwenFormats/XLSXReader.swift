@@ -55,7 +55,7 @@ struct Workbook {
         // A zip ends with its directory record: without one it is cut short. Said before ZIPFoundation
         // opens it (an in-memory archive that fails to open is never freed).
         let unreadable = Diagnostic(.error, Message("E145", name, Message("K.zip_unreadable")), hint: Message("H151"))
-        guard Self.hasEndOfDirectory(data) else { throw unreadable }
+        guard Self.hasEndOfDirectory(data), Self.directoryFits(data) else { throw unreadable }
         do { archive = try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { throw unreadable }
         guard archive["xl/workbook.xml"] != nil else {
             throw Diagnostic(.error, Message("E145", name, Message("K.zip_not_workbook")), hint: Message("H151"))
@@ -93,6 +93,33 @@ struct Workbook {
             i -= 1
         }
         return false
+    }
+
+    /// Whether the zip's central directory and every entry it lists lie inside the file. ZIPFoundation
+    /// reads an in-memory archive where its directory points, and traps past the end (fuzz-formats
+    /// found it with a crafted directory), so a file whose records point outside is refused first.
+    static func directoryFits(_ data: Data) -> Bool {
+        let b = [UInt8](data)
+        func u16(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        var e = b.count - 22
+        while e >= 0, !(b[e] == 0x50 && b[e + 1] == 0x4B && b[e + 2] == 0x05 && b[e + 3] == 0x06) { e -= 1 }
+        guard e >= 0 else { return false }
+        let entries = u16(e + 10), size = u32(e + 12), start = u32(e + 16)
+        // ZIP64 (a workbook over 4 GB) keeps its numbers elsewhere: left to ZIPFoundation.
+        if entries == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF { return true }
+        guard start + size <= e else { return false }
+        var p = start, seen = 0
+        while p < start + size {
+            guard p + 46 <= start + size, u32(p) == 0x0201_4B50 else { return false }
+            let compressed = u32(p + 20), nameLength = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
+            guard local + 30 <= e, u32(local) == 0x0403_4B50 else { return false }
+            let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+            guard dataStart <= e, compressed == 0xFFFF_FFFF || dataStart + compressed <= e else { return false }
+            p += 46 + nameLength + extra + comment
+            seen += 1
+        }
+        return p == start + size && seen == entries
     }
 
     func part(_ path: String) throws -> Data {

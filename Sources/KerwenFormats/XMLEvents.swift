@@ -29,7 +29,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         // in a UTF-8 document, and a document whose declaration names an encoding badly). So it is only
         // ever given UTF-8: a declared Cyrillic or Latin code page is converted first, anything else
         // is checked to be UTF-8 and refused with the place of its first bad byte.
-        let data = try Self.utf8(data, shownAs: name)
+        let data = Self.withoutProcessingInstructions(try Self.utf8(data, shownAs: name))
         do { try parse(data) } catch XMLProblem.malformed(let line, let column, _) {
             throw Diagnostic.error("E139", name, String(line), String(column))
         } catch XMLProblem.truncated(let line) {
@@ -66,6 +66,28 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         }
         if let (line, byte) = bad { throw Diagnostic(.error, Message("E126", name, String(line), String(byte)), hint: Message("H165")) }
         return data
+    }
+
+    /// The document with every processing instruction but the XML declaration blanked out (spaces,
+    /// so lines and columns stay): Foundation's parser reads a null pointer on one without data
+    /// (`<?x?>`, found by fuzz-formats), and data files carry none Kerwen needs.
+    static func withoutProcessingInstructions(_ data: Data) -> Data {
+        var bytes = [UInt8](data)
+        var i = 0
+        let n = bytes.count
+        while i + 1 < n {
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") {
+                let declaration = i <= 3 && i + 5 < n && bytes[(i + 2)..<(i + 5)].elementsEqual("xml".utf8) && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 5])
+                var j = i + 2
+                while j + 1 < n, !(bytes[j] == UInt8(ascii: "?") && bytes[j + 1] == UInt8(ascii: ">")) { j += 1 }
+                let end = min(n, j + 2)
+                if !declaration { for k in i..<end where bytes[k] != 0x0A { bytes[k] = 0x20 } }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return Data(bytes)
     }
 
     /// The encoding a well-formed XML declaration names (`<?xml version="1.0" encoding="windows-1251"?>`).
