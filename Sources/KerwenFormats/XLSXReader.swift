@@ -106,8 +106,9 @@ struct Workbook {
         while e >= 0, !(b[e] == 0x50 && b[e + 1] == 0x4B && b[e + 2] == 0x05 && b[e + 3] == 0x06) { e -= 1 }
         guard e >= 0 else { return false }
         let entries = u16(e + 10), size = u32(e + 12), start = u32(e + 16)
-        // ZIP64 (a workbook over 4 GB) keeps its numbers elsewhere: left to ZIPFoundation.
-        if entries == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF { return true }
+        // ZIP64 (a workbook over 4 GB) keeps its numbers elsewhere; ZIPFoundation trapped on a crafted
+        // one (fuzz-formats), and no workbook a statistics office sends is that large: refused.
+        if entries == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF { return false }
         guard start + size <= e else { return false }
         var p = start, seen = 0
         while p < start + size {
@@ -115,7 +116,7 @@ struct Workbook {
             let compressed = u32(p + 20), nameLength = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
             guard local + 30 <= e, u32(local) == 0x0403_4B50 else { return false }
             let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
-            guard dataStart <= e, compressed == 0xFFFF_FFFF || dataStart + compressed <= e else { return false }
+            guard dataStart <= e, compressed != 0xFFFF_FFFF, dataStart + compressed <= e else { return false }
             p += 46 + nameLength + extra + comment
             seen += 1
         }
