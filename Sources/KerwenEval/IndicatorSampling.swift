@@ -25,19 +25,22 @@ extension Interpreter {
         let w = try designNumbers(decl.weight!, data)
         let y = try measureInput(decl.numerator!, data)
         let x = try decl.denominator.map { try measureInput($0, data) }
-        // Strata and clusters (clusters nested in strata); without a cluster each record is its own.
-        let strata = try decl.strata.map { try Grouping.make(data, keys: [$0.text]).groupOf.map(Int.init) } ?? [Int](repeating: 0, count: n)
-        let clusters: [Int]
-        if let c = decl.cluster {
-            clusters = try Grouping.make(data, keys: [decl.strata?.text, c.text].compactMap { $0 }).groupOf.map(Int.init)
-        } else {
-            clusters = Array(0..<n)
-        }
+        // Strata and clusters (clusters nested in strata) as dense ids; without a cluster each
+        // record is its own, and its cluster total is its own linearised value.
+        let strataGroups = try decl.strata.map { try Grouping.make(data, keys: [$0.text]) }
+        let strata = strataGroups?.groupOf ?? [Int32](repeating: 0, count: n)
+        let strataCount = max(strataGroups?.count ?? 1, 1)
+        let clusterGroups = try decl.cluster.map { c in try Grouping.make(data, keys: [decl.strata?.text, c.text].compactMap { $0 }) }
         // The design's clusters in each stratum: those of the sample's rows.
-        var stratumOfCluster: [Int: Int] = [:]
-        for i in 0..<n where kept?[i] ?? true { stratumOfCluster[clusters[i]] = strata[i] }
-        var clustersIn: [Int: Int] = [:]
-        for (_, h) in stratumOfCluster { clustersIn[h, default: 0] += 1 }
+        var clustersIn = [Int](repeating: 0, count: strataCount)
+        var stratumOfCluster: [Int32] = []
+        if let clusterGroups {
+            stratumOfCluster = [Int32](repeating: -1, count: clusterGroups.count)
+            for i in 0..<n where kept?[i] ?? true { stratumOfCluster[Int(clusterGroups.groupOf[i])] = strata[i] }
+            for h in stratumOfCluster where h >= 0 { clustersIn[Int(h)] += 1 }
+        } else {
+            for i in 0..<n where kept?[i] ?? true { clustersIn[Int(strata[i])] += 1 }
+        }
         // Weighted totals per cell.
         var Y = [Double](repeating: 0, count: g), X = [Double](repeating: 0, count: g)
         for i in 0..<n where cellOf[i] >= 0 {
@@ -45,28 +48,39 @@ extension Interpreter {
             if let x { X[cellOf[i]] += w[i] * x[i] }
         }
         let ratio: [Double?] = (0..<g).map { c in x == nil ? Y[c] : (X[c] != 0 ? Y[c] / X[c] : nil) }
-        // Linearised values summed by cell and cluster.
-        var totals: [Int: [Int: Double]] = [:]   // cell → cluster → Σ z
-        for i in 0..<n where cellOf[i] >= 0 {
-            let c = cellOf[i]
-            let z: Double
-            if let x {
-                guard let r = ratio[c], X[c] != 0 else { continue }
-                z = w[i] * (y[i] - r * x[i]) / X[c]
-            } else {
-                z = w[i] * y[i]
+        // Per cell and stratum: the sum and the sum of squares of the cluster totals of the
+        // linearised values (flat arrays indexed cell × stratum: one pass, no per-row hashing
+        // unless clusters must be summed first).
+        var s1 = [Double](repeating: 0, count: g * strataCount), s2 = s1
+        func linearised(_ i: Int, _ c: Int) -> Double? {
+            guard let x else { return w[i] * y[i] }
+            guard let r = ratio[c], X[c] != 0 else { return nil }
+            return w[i] * (y[i] - r * x[i]) / X[c]
+        }
+        if let clusterGroups {
+            var totals: [Int: Double] = [:]   // cell × clusters + cluster → Σ z
+            let k = clusterGroups.count
+            for i in 0..<n where cellOf[i] >= 0 {
+                guard let z = linearised(i, cellOf[i]) else { continue }
+                totals[cellOf[i] * k + Int(clusterGroups.groupOf[i]), default: 0] += z
             }
-            totals[c, default: [:]][clusters[i], default: 0] += z
+            for (key, t) in totals {
+                let h = Int(stratumOfCluster[key % k]), at = (key / k) * strataCount + max(h, 0)
+                s1[at] += t; s2[at] += t * t
+            }
+        } else {
+            for i in 0..<n where cellOf[i] >= 0 {
+                guard let z = linearised(i, cellOf[i]) else { continue }
+                let at = cellOf[i] * strataCount + Int(strata[i])
+                s1[at] += z; s2[at] += z * z
+            }
         }
         var se = [Double?](repeating: nil, count: g)
         for c in 0..<g where ratio[c] != nil {
-            let byCluster = totals[c] ?? [:]
-            var s1: [Int: Double] = [:], s2: [Int: Double] = [:]
-            for (cluster, t) in byCluster { let h = stratumOfCluster[cluster] ?? 0; s1[h, default: 0] += t; s2[h, default: 0] += t * t }
             var variance = 0.0
-            for (h, count) in clustersIn {
-                let sum = s1[h] ?? 0, squares = s2[h] ?? 0, m = Double(count)
-                if count > 1 {
+            for h in 0..<strataCount where clustersIn[h] > 0 {
+                let sum = s1[c * strataCount + h], squares = s2[c * strataCount + h], m = Double(clustersIn[h])
+                if clustersIn[h] > 1 {
                     variance += m / (m - 1) * (squares - sum * sum / m)
                 } else {
                     // One cluster in the stratum ("adjust"): its total's deviation from zero.

@@ -1,5 +1,6 @@
 // Sampling errors of indicators over a sample design against R's survey package: ratio, mean and
-// total by sex with their `_T` totals, a stratum with one cluster ("adjust"), to 1e-9 relative.
+// total by sex with their `_T` totals, a stratum with one cluster ("adjust"), and a ratio with strata
+// but no clusters (each record its own unit), to 1e-9 relative.
 // The expected numbers are committed (Tests/survey/expected.csv, from Tests/survey/reference.R);
 // when R is installed the script runs again here and must agree with them.
 
@@ -35,14 +36,16 @@ final class SurveyTests: XCTestCase {
         indicator ratio { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region  cluster: psu }
         indicator mean { data: d  numerator: sum(cost)  denominator: count()  by: sex  totals: true  weight: w  strata: region  cluster: psu }
         indicator total { data: d  numerator: sum(cost)  by: sex  totals: true  weight: w  strata: region  cluster: psu }
+        indicator ratio_records { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region }
         export ratio to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-ratio.csv"
         export mean to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-mean.csv"
         export total to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-total.csv"
+        export ratio_records to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-ratio_records.csv"
         """
         let result = try TestSupport.runKerwen([], stdin: script, cwd: Self.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         var compared = 0
-        for estimator in ["ratio", "mean", "total"] {
+        for estimator in ["ratio", "mean", "total", "ratio_records"] {
             let ours = try FormatTests.csvRows(FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-survey-\(estimator).csv"))
             for row in expected where row["estimator"] == estimator {
                 guard let cell = ours.first(where: { $0["sex"] == row["sex"] }) else { XCTFail("\(estimator) \(row["sex"]!) missing"); continue }
@@ -56,6 +59,6 @@ final class SurveyTests: XCTestCase {
                 compared += 1
             }
         }
-        XCTAssertEqual(compared, 9)
+        XCTAssertEqual(compared, 12)
     }
 }

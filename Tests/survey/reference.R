@@ -1,5 +1,5 @@
 # The reference for SurveyTests: R's survey package on Tests/survey/design.csv (61 records, four
-# strata, 13 clusters, the West stratum with one cluster). Writes expected.csv; `make test` runs it
+# strata, 13 clusters, the West stratum with one cluster; then the same strata without clusters). Writes expected.csv; `make test` runs it
 # again when R is installed (Debian r-base-core and r-cran-survey) and the test compares both.
 #   Rscript Tests/survey/reference.R Tests/survey/design.csv OUT.csv
 suppressMessages(library(survey))
@@ -18,5 +18,10 @@ mt <- svymean(~cost, des); add("mean", "_T", coef(mt), SE(mt))
 tt <- svyby(~cost, ~sex, des, svytotal)
 for (i in seq_along(tt$sex)) add("total", tt$sex[i], tt$cost[i], SE(tt)[i])
 to <- svytotal(~cost, des); add("total", "_T", coef(to), SE(to))
+# Without clusters: each record is its own unit (Kerwen's indicator without `cluster:`).
+des1 <- svydesign(ids = ~1, strata = ~region, weights = ~w, data = d)
+r1 <- svyby(~cost, ~sex, denominator = ~income, des1, svyratio)
+for (i in seq_along(r1$sex)) add("ratio_records", r1$sex[i], r1[i, 2], SE(r1)[i])
+t1 <- svyratio(~cost, ~income, des1); add("ratio_records", "_T", coef(t1), SE(t1))
 out <- do.call(rbind, rows)
 write.csv(format(out, digits = 17), args[2], row.names = FALSE, quote = FALSE)
