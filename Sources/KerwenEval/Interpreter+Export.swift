@@ -110,9 +110,11 @@ extension Interpreter {
         }
         var out = parts[0]
         if parts.count > 1 {
-            // Every part has the DSD's columns in the DSD's order: stacked column by column.
+            // Every part has the DSD's columns in the DSD's order: stacked column by column, as
+            // `union` stacks them; cell by cell in the first part's type only where types differ.
             out = Table(names: parts[0].names, columns: parts[0].names.indices.map { j in
-                Column.from(parts.flatMap { p in (0..<p.rowCount).map { p.columns[j].scalar(at: $0) } }, type: parts[0].columns[j].type)
+                parts.dropFirst().reduce(Optional(parts[0].columns[j])) { $0?.appending($1.columns[j]) }
+                    ?? Column.from(parts.flatMap { p in (0..<p.rowCount).map { p.columns[j].scalar(at: $0) } }, type: parts[0].columns[j].type)
             })
             try located(span) { try SDMXExport().uniqueKeys(out, structure: structure, shownAs: display) }
         }
