@@ -87,7 +87,12 @@ extension Interpreter {
         }
         let n = table.rowCount
         let values = try args.map { try vec($0, mode).materialize(n) }
-        func number(_ c: Column, _ row: Int) -> Double? { c.isValid(row) ? c.scalar(at: row).doubleValue : nil }
+        // The first argument's numbers read once as doubles (integers widened), not boxed per row.
+        let doubles = values.first?.asDoubles()
+        func number(_ c: Column, _ row: Int) -> Double? {
+            guard let doubles, c.isValid(row), !doubles[row].isNaN else { return nil }
+            return doubles[row]
+        }
         var out = [Scalar](repeating: .na, count: n)
         switch name {
         case "lag", "lead":
@@ -96,8 +101,8 @@ extension Interpreter {
                 guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
                 k = Int(kk)
             }
-            for row in 0..<n { if let other = frame.row(row, back: name == "lag" ? k : -k) { out[row] = values[0].scalar(at: other) } }
-            return .column(Column.from(out, type: values[0].type))
+            // The earlier (later) row of each row's series, -1 (na) where there is none.
+            return .column(values[0].gather((0..<n).map { frame.row($0, back: name == "lag" ? k : -k) ?? -1 }))
         case "diff", "growth":
             for row in 0..<n {
                 guard let other = frame.row(row, back: 1), let now = number(values[0], row), let before = number(values[0], other) else { continue }
