@@ -13,6 +13,7 @@ public struct CSVEncoder: @unchecked Sendable {
         /// Each dictionary entry already quoted as it needs to be.
         case text([Int32], [[UInt8]])
         case boolean([Bool])
+        case period([Int64])
     }
 
     private let columns: [(cells: Cells, validity: Bitmap?)]
@@ -30,6 +31,7 @@ public struct CSVEncoder: @unchecked Sendable {
             case .integer(let v): return (.integer(v), c.validity)
             case .number(let v): return (.number(v, c.decimals), c.validity)
             case .boolean(let v): return (.boolean(v), c.validity)
+            case .period(let v): return (.period(v), c.validity)
             case .text(let codes, let dict): return (.text(codes, dict.values.map { Self.quoted($0, delimiter) }), c.validity)
             }
         }
@@ -65,6 +67,7 @@ public struct CSVEncoder: @unchecked Sendable {
                     if decimalComma { for k in start..<out.count where out[k] == 46 { out[k] = 44 } }
                 case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
                 case .boolean(let v): out += v[r] ? yes : no
+                case .period(let v): if let p = Period(code: v[r]) { out += Array(p.description.utf8) }
                 }
             }
             out.append(10)

@@ -28,6 +28,8 @@ extension Column {
             return Column(.number(indices.map { $0 >= 0 ? v[$0] : 0 }), validity: validity)
         case .boolean(let v):
             return Column(.boolean(indices.map { $0 >= 0 ? v[$0] : false }), validity: validity)
+        case .period(let v):
+            return Column(.period(indices.map { $0 >= 0 ? v[$0] : 0 }), validity: validity)
         case .text(let c, let d):
             return Column(.text(codes: indices.map { $0 >= 0 ? c[$0] : -1 }, dictionary: d), validity: validity)
         }
@@ -70,6 +72,7 @@ extension Column {
         case .integer(let v): return Column(.integer(pick(v)), validity: bm)
         case .number(let v): return Column(.number(pick(v)), validity: bm)
         case .boolean(let v): return Column(.boolean(pick(v)), validity: bm)
+        case .period(let v): return Column(.period(pick(v)), validity: bm)
         case .text(let c, let d): return Column(.text(codes: pick(c), dictionary: d), validity: bm)
         }
     }
@@ -93,6 +96,7 @@ extension Column {
         switch (storage, other.storage) {
         case let (.integer(a), .integer(b)): return Column(.integer(a + b), validity: validity)
         case let (.boolean(a), .boolean(b)): return Column(.boolean(a + b), validity: validity)
+        case let (.period(a), .period(b)): return Column(.period(a + b), validity: validity)
         case (.integer, .number), (.number, .integer), (.number, .number):
             return Column(.number(asDoubles()! + other.asDoubles()!), validity: validity)
         case let (.text(ca, da), .text(cb, db)):
@@ -118,6 +122,7 @@ extension Column {
         case .integer: return Column(.integer([Int64](repeating: 0, count: n)), validity: bm)
         case .number: return Column(.number([Double](repeating: 0, count: n)), validity: bm)
         case .boolean: return Column(.boolean([Bool](repeating: false, count: n)), validity: bm)
+        case .period: return Column(.period([Int64](repeating: 0, count: n)), validity: bm)
         case .text(_, let d): return Column(.text(codes: [Int32](repeating: -1, count: n), dictionary: d), validity: bm)
         }
     }

@@ -1,7 +1,7 @@
 // A typed column: contiguous storage plus an optional validity bitmap (nil = no missing cells).
 
 public enum ColumnType: String, Sendable, CaseIterable {
-    case integer, number, text, boolean
+    case integer, number, text, boolean, period
 
     public var isNumeric: Bool { self == .integer || self == .number }
 }
@@ -12,6 +12,8 @@ public struct Column: Sendable {
         case number([Double])
         case text(codes: [Int32], dictionary: TextDictionary)
         case boolean([Bool])
+        /// `Period.code`s: frequency-major, consecutive within a frequency.
+        case period([Int64])
     }
 
     public var storage: Storage
@@ -32,6 +34,7 @@ public struct Column: Sendable {
         case .number: return .number
         case .text: return .text
         case .boolean: return .boolean
+        case .period: return .period
         }
     }
 
@@ -41,6 +44,7 @@ public struct Column: Sendable {
         case .number(let v): return v.count
         case .text(let c, _): return c.count
         case .boolean(let v): return v.count
+        case .period(let v): return v.count
         }
     }
 
@@ -56,6 +60,7 @@ public struct Column: Sendable {
         case .number(let v): return v[i].isNaN ? .na : .number(v[i])
         case .text(let c, let d): return .text(d[c[i]])
         case .boolean(let v): return .boolean(v[i])
+        case .period(let v): return Period(code: v[i]).map(Scalar.period) ?? .na
         }
     }
 
@@ -75,6 +80,7 @@ public struct Column: Sendable {
         case .integer(let v): return Column(.integer([Int64](repeating: v, count: count)))
         case .number(let v): return Column(.number([Double](repeating: v, count: count)))
         case .boolean(let v): return Column(.boolean([Bool](repeating: v, count: count)))
+        case .period(let p): return Column(.period([Int64](repeating: p.code, count: count)))
         case .text(let s): return Column(.text(codes: [Int32](repeating: 0, count: count), dictionary: TextDictionary([s])))
         }
     }
@@ -96,6 +102,8 @@ public struct Column: Sendable {
             return Column(.number(values.map { $0.doubleValue ?? 0 }), validity: validity)
         case .boolean:
             return Column(.boolean(values.map { if case .boolean(let x) = $0 { return x }; return false }), validity: validity)
+        case .period:
+            return Column(.period(values.map { if case .period(let p) = $0 { return p.code }; return 0 }), validity: validity)
         case .text:
             var dict = TextDictionary()
             let codes = values.map { v -> Int32 in
@@ -119,6 +127,7 @@ public enum ScalarFormat {
         case .number(let x): return number(x)
         case .text(let s): return s
         case .boolean(let b): return b ? "true" : "false"
+        case .period(let p): return p.description
         }
     }
 

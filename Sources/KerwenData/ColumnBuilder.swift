@@ -40,6 +40,9 @@ struct ColumnBuilder {
         case .integer?: kind = .integer; Self.reserve(&ints, capacity, populating: self.ownRows)
         case .number?: kind = .number; Self.reserve(&doubles, capacity, populating: self.ownRows)
         case .boolean?: kind = .boolean; Self.reserve(&bools, capacity, populating: self.ownRows)
+        // Periods are read as text, each new value checked as it comes (so a bad cell is found at
+        // its line), and the dictionary turned into period codes at the end.
+        case .period?: kind = .text; Self.reserve(&codes, capacity, populating: self.ownRows)
         case nil: break
         }
     }
@@ -53,8 +56,10 @@ struct ColumnBuilder {
         }
         switch kind {
         case .text:
+            let known = dictionary.count
             codes.append(dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end])))
             rows += 1
+            if forced == .period, dictionary.count > known { return Self.isPeriod(p, start, end) }
             return true
         case .unknown:
             let (s, e) = NumberParser.trim(p, start, end)
@@ -134,7 +139,9 @@ struct ColumnBuilder {
                 return true
             }
             let (ts, te) = NumberParser.trim(p, start, end)
+            let known = dictionary.count
             let code = ts == te || markers.contains(p, ts, te) ? -1 : dictionary.encode(UnsafeBufferPointer(rebasing: p[start..<end]))
+            if forced == .period, dictionary.count > known, !Self.isPeriod(p, start, end) { return false }
             shortCells.store(w0, w1, n, code: code)
             if code < 0 { missingRows.append(rows) }
             codes.append(code)
@@ -162,6 +169,12 @@ struct ColumnBuilder {
         }
         let (s, e) = NumberParser.trim(p, start, end)
         return append(p, start, end, isMissing: s == e || markers.contains(p, s, e))
+    }
+
+    @inline(never)
+    private static func isPeriod(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let (s, e) = NumberParser.trim(p, start, end)
+        return Period.parse(p, s, e) != nil
     }
 
     /// `true`/`false` in any case, compared in place (no allocation per cell).
@@ -295,6 +308,9 @@ struct ColumnBuilder {
         case .boolean: return Column(.boolean(bools), validity: bm)
         case .integer: return Column(.integer(ints), validity: bm)
         case .number: return Column(.number(doubles), validity: bm)
+        case .text where forced == .period:
+            let periods = dictionary.build().values.map { Period($0)?.code ?? 0 }
+            return Column(.period(codes.map { $0 >= 0 ? periods[Int($0)] : 0 }), validity: bm)
         case .text: return Column(.text(codes: codes, dictionary: dictionary.build()), validity: bm)
         }
     }

@@ -10,6 +10,9 @@ public struct ColumnSummary: Sendable {
     /// Integers' extremes exactly (a Double cannot hold every Int64).
     public var intMin: Int64?
     public var intMax: Int64?
+    /// Periods' extremes (each frequency sorts apart: the first and last of the coarsest).
+    public var periodMin: Period?
+    public var periodMax: Period?
     public var trueCount = 0
     public var falseCount = 0
     /// The most frequent texts with their counts, most frequent first, ties by text.
@@ -53,6 +56,14 @@ public struct ColumnSummary: Sendable {
             s.min = lo
             s.max = hi
             s.mean = sum / Double(count)
+            s.distinct = set.count
+        case .period(let v):
+            var lo = Int64.max, hi = Int64.min
+            var set = DistinctCounter()
+            for i in 0..<n where c.isValid(i) { lo = Swift.min(lo, v[i]); hi = Swift.max(hi, v[i]); set.insert(UInt64(bitPattern: v[i])) }
+            guard lo <= hi else { break }
+            s.periodMin = Period(code: lo)
+            s.periodMax = Period(code: hi)
             s.distinct = set.count
         case .boolean(let v):
             for i in 0..<n where c.isValid(i) { if v[i] { s.trueCount += 1 } else { s.falseCount += 1 } }

@@ -76,7 +76,7 @@ public enum DuplicateRecords {
             for (k, r) in rows.enumerated() { fold(&hashes[k], column.isValid(r) ? word(r) : missing) }
         }
         switch column.storage {
-        case .integer(let v): each { UInt64(bitPattern: v[$0]) }
+        case .integer(let v), .period(let v): each { UInt64(bitPattern: v[$0]) }
         case .number(let v): each { v[$0].isNaN ? missing : (v[$0] == 0 ? 0 : v[$0].bitPattern) }
         case .boolean(let v): each { v[$0] ? 1 : 2 }
         case .text(let codes, let dictionary):

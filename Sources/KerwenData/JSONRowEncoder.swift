@@ -7,6 +7,7 @@ struct JSONRowEncoder: @unchecked Sendable {
         case number([Double], Int?)
         case text([Int32], [[UInt8]])
         case boolean([Bool])
+        case period([Int64])
     }
 
     /// Per column: `"name": ` as bytes, the cells, the validity.
@@ -24,6 +25,7 @@ struct JSONRowEncoder: @unchecked Sendable {
             case .integer(let v): return (key, .integer(v), c.validity)
             case .number(let v): return (key, .number(v, c.decimals), c.validity)
             case .boolean(let v): return (key, .boolean(v), c.validity)
+            case .period(let v): return (key, .period(v), c.validity)
             case .text(let codes, let dict): return (key, .text(codes, dict.values.map { Array(TableWriter.jsonString($0).utf8) }), c.validity)
             }
         }
@@ -45,6 +47,7 @@ struct JSONRowEncoder: @unchecked Sendable {
                     if !v[r].isFinite { out += null } else if let decimals { CSVEncoder.appendFixed(v[r], decimals, to: &out) } else { CSVEncoder.appendNumber(v[r], to: &out) }
                 case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : null
                 case .boolean(let v): out += v[r] ? yes : no
+                case .period(let v): out += Period(code: v[r]).map { Array("\"\($0)\"".utf8) } ?? null
                 }
             }
             out.append(125)

@@ -8,6 +8,7 @@ public enum Scalar: Equatable, Sendable {
     case number(Double)
     case text(String)
     case boolean(Bool)
+    case period(Period)
 
     public var isNA: Bool { if case .na = self { return true } else { return false } }
 
@@ -27,6 +28,7 @@ public enum Scalar: Equatable, Sendable {
         case .number: return .number
         case .text: return .text
         case .boolean: return .boolean
+        case .period: return .period
         }
     }
 }

@@ -15,7 +15,7 @@ extension Grouping {
             return (out, dict.count + 1)
         case .boolean(let v):
             return ((0..<n).map { column.isValid($0) ? (v[$0] ? 2 : 1) : 0 }, 3)
-        case .integer(let v):
+        case .integer(let v), .period(let v):
             // Years, codes, flags: a small range is numbered by direct indexing, no hashing.
             if let (lo, hi) = integerRange(column, v, limit: 1 << 16) {
                 var slot = [Int](repeating: 0, count: Int(hi - lo) + 1)
@@ -65,7 +65,7 @@ extension Grouping {
                 for (r, code) in order.enumerated() { rank[code] = Int32(r) }
                 card = dict.count + 1
             case .boolean: card = 3
-            case .integer(let v):
+            case .integer(let v), .period(let v):
                 guard let range = integerRange(col, v, limit: limit) else { return nil }
                 lo = range.lo
                 card = Int(range.hi - range.lo) + 2
@@ -96,7 +96,7 @@ extension Grouping {
                     }
                 case .boolean(let b):
                     for i in 0..<n { c[i] = c[i] &* card &+ (col.isValid(i) ? (b[i] ? 1 : 0) : na) }
-                case .integer(let v):
+                case .integer(let v), .period(let v):
                     v.withUnsafeBufferPointer { v in
                         if valid == nil {
                             forEachRange(n) { rows in for i in rows { c[i] = c[i] &* card &+ Int32(truncatingIfNeeded: v[i] &- lo) } }

@@ -14,6 +14,20 @@ extension Interpreter {
     /// Reads a file as `load` asks: by what the file is (its first bytes), then for text the CSV
     /// options and the layout's normalisation.
     func loadTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
+        Self.withPeriods(try readTable(path: path, display: display, options: options, at: span), options: options)
+    }
+
+    /// Text columns whose every value is a period of one frequency become periods, unless the
+    /// script said `text: [column]` (Period.inferred).
+    static func withPeriods(_ table: Table, options: [Option]) -> Table {
+        var keep = Set<String>()
+        for option in options where option.name.text == "text" {
+            if case .list(let items) = option.value.kind { for case .name(let n) in items.map(\.kind) { keep.insert(n) } }
+        }
+        return Period.inferred(table, keepText: keep).table
+    }
+
+    private func readTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
         if let kind = FileBytes.kind(path: path, sandbox: sandbox), kind != .text {
             return try located(span) { try self.loadStructured(kind, path: path, display: display, options: options) }
         }
@@ -81,7 +95,7 @@ extension Interpreter {
                     throw Diagnostic(.error, Message("E054", "encoding"), at: option.value.span, hint: Message("H111"))
                 }
                 result.encoding = encoding
-            case "text", "integer", "number", "boolean":
+            case "text", "integer", "number", "boolean", "period":
                 guard case .list(let items) = option.value.kind else {
                     throw Diagnostic(.error, Message("E054", option.name.text), at: option.value.span, hint: Message("H041", option.name.text))
                 }

@@ -20,6 +20,12 @@ extension Interpreter {
     static let sampledFiles = 16
 
     public func sample(_ stmt: Stmt) -> Table? {
+        guard case .load(_, _, let options) = stmt.kind else { return nil }
+        // Typed as the load types them: period columns too.
+        return sampleCells(stmt).map { Self.withPeriods($0, options: options) }
+    }
+
+    private func sampleCells(_ stmt: Stmt) -> Table? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
         let expanded = (raw as NSString).expandingTildeInPath
         let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path

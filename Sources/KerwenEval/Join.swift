@@ -23,8 +23,8 @@ enum Join {
             return KeyCodes(left: (0..<l.count).map { l.isValid($0) && lc[$0] >= 0 ? Int(lc[$0]) : -1 },
                             right: (0..<r.count).map { r.isValid($0) && rc[$0] >= 0 ? toLeft[Int(rc[$0])] : -1 },
                             cardinality: ld.count)
-        case let (.integer(a), .integer(b)):
-            // Years and codes: their offset from the smallest value when the range is small.
+        case let (.integer(a), .integer(b)), let (.period(a), .period(b)):
+            // Years and codes (and periods, stored as integers): their offset from the smallest value when the range is small.
             var lo = Int64.max, hi = Int64.min
             for i in 0..<l.count where l.isValid(i) { lo = min(lo, a[i]); hi = max(hi, a[i]) }
             for j in 0..<r.count where r.isValid(j) { lo = min(lo, b[j]); hi = max(hi, b[j]) }

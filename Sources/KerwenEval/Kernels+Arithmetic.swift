@@ -11,6 +11,7 @@ extension Kernels {
         let n = scalar ? 1 : count
         if case .scalar(.na) = l { return naResult(scalar: scalar, n: n) }
         if case .scalar(.na) = r { return naResult(scalar: scalar, n: n) }
+        if involvesPeriods(l, r) { return try periodArithmetic(op, l, r, count: n, scalar: scalar, span: span) }
         if op == .add || op == .subtract || op == .multiply, let a = IntegerOperand(l), let b = IntegerOperand(r) {
             if let result = integerArithmetic(op, a, b, n: n) { return wrap(result, scalar: scalar) }
             // Never a wrapped value: past Int64's range the whole result is computed in doubles, and said so.

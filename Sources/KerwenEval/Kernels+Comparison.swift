@@ -31,6 +31,7 @@ extension Kernels {
         if case .scalar(.na) = l, true { return naComparison(scalar, n, span, interpreter) }
         if case .scalar(.na) = r, true { return naComparison(scalar, n, span, interpreter) }
         let lt = l.type, rt = r.type
+        if involvesPeriods(l, r) { return try comparePeriods(op, l, r, count: n, scalar: scalar, span: span) }
         if lt?.isNumeric == true && rt?.isNumeric == true {
             // Integers against integers as they are (a year column is not widened to doubles first).
             if let a = IntegerOperand(l), let b = IntegerOperand(r) {

@@ -19,6 +19,9 @@ public enum Parameters {
             if trimmed == "true" { return .boolean(true) }
             if trimmed == "false" { return .boolean(false) }
             throw Diagnostic.error("E019", name, text, Message("K.boolean"), hint: Message("H039", name))
+        case .period:
+            if let p = Period(trimmed) { return .period(p) }
+            throw Diagnostic.error("E019", name, text, Message("K.period"), hint: Message("H039", name))
         case .text, .na:
             return .text(text)
         }

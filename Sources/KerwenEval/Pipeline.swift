@@ -143,9 +143,16 @@ extension Interpreter {
             return .table(try pivotWider(t, names: names.map(\.text), values: values.text, span: step.span))
         case .complete(let column, let from, let to, let by):
             try requireColumns([column] + by, in: t)
+            // Bounds as the column holds them: whole years, or periods (written `"2020-Q1"`).
+            let isPeriod = t.column(column.text)?.type == .period
             func whole(_ e: Expr?) throws -> Int64? {
                 guard let e else { return nil }
-                guard case .scalar(.integer(let v)) = try evalValue(e) else { throw Diagnostic(.error, Message("E061", "complete"), at: e.span, hint: Message("H171")) }
+                let value = try evalValue(e)
+                if isPeriod, case .scalar(let s) = value, s.type == .text || s.type == .period || s.type == .integer {
+                    guard case .period(let p) = try Kernels.asPeriod(.scalar(s), span: e.span).cell(0) else { throw Diagnostic(.error, Message("E061", "complete"), at: e.span, hint: Message("H171")) }
+                    return p.code
+                }
+                guard case .scalar(.integer(let v)) = value else { throw Diagnostic(.error, Message("E061", "complete"), at: e.span, hint: Message("H171")) }
                 return v
             }
             return .table(try complete(t, column: column.text, from: try whole(from), to: try whole(to), by: by.map(\.text), span: step.span))

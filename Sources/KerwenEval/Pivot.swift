@@ -111,16 +111,30 @@ extension Interpreter {
     /// years outside the range too; groups in order of their first row, years ascending.
     func complete(_ t: Table, column: String, from: Int64?, to: Int64?, by: [String], span: Span) throws -> Table {
         let periodColumn = t.column(column)!
-        guard case .integer(let years) = periodColumn.storage else {
-            throw Diagnostic(.error, Message("E169", column, Message("K." + periodColumn.type.rawValue)), at: span, hint: Message("H171"))
+        // Whole years, or period codes (consecutive within a frequency, so the grid is first...last).
+        let years: [Int64], isPeriod: Bool
+        switch periodColumn.storage {
+        case .integer(let v): years = v; isPeriod = false
+        case .period(let v): years = v; isPeriod = true
+        default: throw Diagnostic(.error, Message("E169", column, Message("K." + periodColumn.type.rawValue)), at: span, hint: Message("H171"))
         }
         let valid = (0..<t.rowCount).filter { periodColumn.isValid($0) }
         guard let first = from ?? valid.map({ years[$0] }).min(), let last = to ?? valid.map({ years[$0] }).max() else { return t }
+        func shown(_ v: Int64) -> String { isPeriod ? Period(code: v)?.description ?? String(v) : String(v) }
+        if isPeriod {
+            // One frequency throughout: a grid of quarters cannot hold a month.
+            let frequency = first >> Period.frequencyShift
+            for v in [last] + valid.map({ years[$0] }) where v >> Period.frequencyShift != frequency {
+                guard let a = Period(code: first), let b = Period(code: v) else { break }
+                throw Diagnostic(.error, Message("E178", a.description, b.description, Message(a.frequency.wordKey), Message(b.frequency.wordKey)),
+                                 at: span, hint: Message("H178"))
+            }
+        }
         guard last >= first else {
-            throw Diagnostic(.error, Message("E171", String(first), String(last)), at: span, hint: Message("H171"))
+            throw Diagnostic(.error, Message("E171", shown(first), shown(last)), at: span, hint: Message("H171"))
         }
         guard last - first < Self.completePeriodLimit else {
-            throw Diagnostic(.error, Message("E170", String(first), String(last), Int(Self.completePeriodLimit)), at: span, hint: Message("H171"))
+            throw Diagnostic(.error, Message("E170", shown(first), shown(last), Int(Self.completePeriodLimit)), at: span, hint: Message("H171"))
         }
         let groups = try Grouping.make(t, keys: by)
         var firstRow = [Int](repeating: Int.max, count: groups.count)
@@ -150,7 +164,7 @@ extension Interpreter {
         for name in by { out.set(name, t.column(name)!.gather(groupRow)) }
         var yearValidity = Bitmap(count: source.count, value: true)
         for (i, row) in source.enumerated() where row >= 0 && !periodColumn.isValid(row) { yearValidity[i] = false }
-        out.set(column, Column(.integer(year), validity: yearValidity))
+        out.set(column, Column(isPeriod ? .period(year) : .integer(year), validity: yearValidity))
         return out
     }
 }

@@ -9,6 +9,7 @@ enum ScalarFunctions {
     static func apply(_ name: String, _ args: [Vec], count: Int, span: Span, warn: (Diagnostic) -> Void = { _ in }) throws -> Value {
         let scalar = args.allSatisfy { Kernels.isScalar($0) }
         let n = scalar ? 1 : count
+        if periodFunctionNames.contains(name) { return try periodFunction(name, args[0], n: n, scalar: scalar, span: span, warn: warn) }
         switch name {
         case "abs": return try math(args[0], n, scalar, span, name) { Swift.abs($0) }
         case "floor": return try math(args[0], n, scalar, span, name) { $0.rounded(.down) }
@@ -312,6 +313,11 @@ enum ScalarFunctions {
             }
         case .boolean(let v):
             for i in 0..<n where c.isValid(i) { codes[i] = dict.encode(v[i] ? "true" : "false") }
+        case .period(let v):
+            var seen: [Int64: Int32] = [:]
+            for i in 0..<n where c.isValid(i) {
+                if let k = seen[v[i]] { codes[i] = k } else { let k = dict.encode(Period(code: v[i])?.description ?? ""); seen[v[i]] = k; codes[i] = k }
+            }
         case .text:
             return c
         }

@@ -10,7 +10,7 @@ enum RowOrder {
         var out: [UInt64]
         switch c.storage {
         case .number(let v): out = v.map(orderBits)
-        case .integer(let v): out = v.map { UInt64(bitPattern: $0) ^ (1 << 63) }
+        case .integer(let v), .period(let v): out = v.map { UInt64(bitPattern: $0) ^ (1 << 63) }
         case .boolean(let v): out = v.map { $0 ? 1 : 0 }
         case .text(let codes, let dict):
             let order = dict.values.indices.sorted { dict.values[$0].utf8.lexicographicallyPrecedes(dict.values[$1].utf8) }

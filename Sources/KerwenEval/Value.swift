@@ -34,6 +34,7 @@ public enum Value: Sendable {
             case .number: return Message("K.number")
             case .text: return Message("K.text")
             case .boolean: return Message("K.boolean")
+            case .period: return Message("K.period")
             }
         case .column(let c): return Message("K.column_of", Message.typeName(c.type))
         case .list: return Message("K.list")

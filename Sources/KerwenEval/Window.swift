@@ -29,7 +29,8 @@ struct WindowFrame {
         descending = window.descending
         var members = [[Int]](repeating: [], count: groups.count)
         for row in 0..<n where groups.groupOf[row] >= 0 && order.isValid(row) && kept?[row] != false { members[Int(groups.groupOf[row])].append(row) }
-        let orderValues: [Double]? = order.numericValues
+        // Periods order by their codes (one frequency's periods are consecutive integers).
+        let orderValues: [Double]? = order.numericValues ?? { if case .period(let v) = order.storage { return v.map(Double.init) }; return nil }()
         let descending = window.descending
         // By the order value (numbers as numbers, text as text), ties in the table's order.
         func before(_ a: Int, _ b: Int) -> Bool {
@@ -46,10 +47,11 @@ struct WindowFrame {
         place = [Int](repeating: -1, count: n)
         for (g, rows) in ordered.enumerated() { for (i, row) in rows.enumerated() { groupOf[row] = g; place[row] = i } }
         periodValid = (0..<n).map { order.isValid($0) }
-        if case .integer(let values) = order.storage {
+        switch order.storage {
+        case .integer(let values), .period(let values):
             periods = values
             rowOfPeriod = ordered.map { rows in Dictionary(rows.map { (values[$0], $0) }, uniquingKeysWith: { first, _ in first }) }
-        } else {
+        default:
             periods = nil
             rowOfPeriod = []
         }

@@ -21,7 +21,7 @@ public enum FormatRegistry {
 
     public static let formats: [FileFormat] = [
         FileFormat(name: "csv", extensions: ["csv"], content: .text,
-                   loadOptions: ["delimiter", "missing", "text", "integer", "number", "boolean", "layout", "decimal", "encoding", "thousands", "dsd"],
+                   loadOptions: ["delimiter", "missing", "text", "integer", "number", "boolean", "period", "layout", "decimal", "encoding", "thousands", "dsd"],
                    exportOptions: csvExport),
         FileFormat(name: "tsv", extensions: ["tsv", "tab"], content: nil, loadOptions: [], exportOptions: csvExport),
         // CSV options on JSON get their own error (E122) from the CSV writer's checks.

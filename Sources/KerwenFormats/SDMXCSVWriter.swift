@@ -62,8 +62,27 @@ public struct SDMXExport: Sendable {
             columns.append(constant(flow))
         }
         let defaults = ["FREQ": "A", "REPORTING_TYPE": "N"]
+        // Periods say their own frequency: FREQ is taken from them, and a stated one must agree.
+        let periods: (codes: [Int64], column: Column)? = source[structure.timeDimension].flatMap { data.column($0) }.flatMap { c in
+            if case .period(let codes) = c.storage { return (codes, c) } else { return nil }
+        }
         for dimension in structure.dimensions {
             names.append(dimension.id)
+            if dimension.id == "FREQ", let periods {
+                let stated = source["FREQ"].flatMap { data.column($0) } ?? fixed["FREQ"].map(constant)
+                var letters: [Scalar] = []
+                for row in 0..<n {
+                    guard periods.column.isValid(row), let p = Period(code: periods.codes[row]) else {
+                        letters.append(stated?.scalar(at: row) ?? .na); continue
+                    }
+                    if let stated, case .text(let f) = stated.scalar(at: row), f != p.frequency.rawValue {
+                        throw Diagnostic(.error, Message("E183", name, row + 1, f, p.description, Message(p.frequency.wordKey)), hint: Message("H183"))
+                    }
+                    letters.append(.text(p.frequency.rawValue))
+                }
+                columns.append(Column.from(letters, type: .text))
+                continue
+            }
             if let column = source[dimension.id] { columns.append(data.column(column)!.asText()) }
             else if let value = fixed[dimension.id] ?? defaults[dimension.id] { columns.append(constant(value)) }
             else if dimension.id == "REF_AREA" { throw Diagnostic(.error, Message("E153", name), hint: Message("H157")) }

@@ -168,6 +168,9 @@ public enum XLSXWriter {
                     let style = styleOf[j].map { #" s="\#($0)""# } ?? ""
                     put(#"<c r="\#(ref)"\#(style)><v>\#(ScalarFormat.plain(.number(x)))</v></c>"#)
                 case .boolean(let v): put(#"<c r="\#(ref)" t="b"><v>\#(v[r] ? 1 : 0)</v></c>"#)
+                // Periods in their SDMX form, as text (Excel has no quarter or week type).
+                case .period(let v):
+                    put(#"<c r="\#(ref)" t="inlineStr"><is><t>\#(Period(code: v[r])?.description ?? "")</t></is></c>"#)
                 case .text(let codes, let dictionary):
                     put(#"<c r="\#(ref)" t="inlineStr"><is><t xml:space="preserve">\#(escape(dictionary[codes[r]]))</t></is></c>"#)
                 }

@@ -50,6 +50,8 @@ public enum ValueRenderer {
                 summary.append(s.intMin.map { catalog.word("D.range", "\($0)", "\(s.intMax!)") } ?? "")
             case .number:
                 summary.append(s.min.map { catalog.word("D.range_mean", NumberFormatting.single($0), NumberFormatting.single(s.max!), NumberFormatting.single(s.mean!)) } ?? "")
+            case .period:
+                summary.append(s.periodMin.map { catalog.word("D.range", $0.description, s.periodMax!.description) } ?? "")
             case .boolean:
                 summary.append(catalog.word("D.booleans", s.trueCount, s.falseCount))
             case .text:

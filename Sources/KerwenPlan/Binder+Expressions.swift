@@ -78,6 +78,8 @@ extension Binder {
         if a == .na { return b == .integer ? .integer : b == .unknown ? .unknown : .number }
         if b == .na { return a == .integer ? .integer : a == .unknown ? .unknown : .number }
         if a == .unknown || b == .unknown { return .unknown }
+        // A period moved by a whole number is a period; two periods apart, a count of periods.
+        if a == .period || b == .period { return a == .period && b == .period ? .integer : .period }
         switch op {
         case .add, .subtract, .multiply: return a == .integer && b == .integer ? .integer : .number
         default: return .number
@@ -146,6 +148,7 @@ extension Binder {
         case .number: type = .number
         case .text: type = .text
         case .boolean: type = .boolean
+        case .period: type = .period
         case .firstArgument:
             // Over a table's one column (`sum(t | select x)`): that column's type.
             if let first = bound.first, let columns = tableColumns(first) { type = columns.count == 1 ? columns[0].type : .unknown }

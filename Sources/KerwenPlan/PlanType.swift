@@ -3,7 +3,7 @@
 import KerwenData
 
 public enum PlanType: String, Sendable, Equatable {
-    case integer, number, text, boolean
+    case integer, number, text, boolean, period
     /// A value whose type is not known until the script runs (a column of a file that could not be
     /// read at bind time, a function that cannot be expanded before running).
     case unknown
@@ -20,6 +20,7 @@ public enum PlanType: String, Sendable, Equatable {
         case .number: self = .number
         case .text: self = .text
         case .boolean: self = .boolean
+        case .period: self = .period
         }
     }
 
@@ -30,6 +31,7 @@ public enum PlanType: String, Sendable, Equatable {
         case .number: self = .number
         case .text: self = .text
         case .boolean: self = .boolean
+        case .period: self = .period
         }
     }
 

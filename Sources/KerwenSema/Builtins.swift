@@ -18,7 +18,7 @@ public struct BuiltinSignature: Sendable {
     }
     /// The type of the result, known before anything runs (the plan's types).
     public enum Result: Sendable {
-        case integer, number, text, boolean
+        case integer, number, text, boolean, period
         /// The type of the first argument (`min`, `first`; `sum` of integers is an integer).
         case firstArgument
         /// The type all arguments share (`coalesce`).
@@ -79,6 +79,13 @@ public enum Builtins {
         w("cumsum", 1, 1, ["cumsum(x)"], .firstArgument), w("running_mean", 2, 2, ["running_mean(x, k)"], .number),
         w("rank", 0, 0, ["rank()"], .integer), w("dense_rank", 0, 0, ["dense_rank()"], .integer),
         w("row_number", 0, 0, ["row_number()"], .integer), w("share_of_total", 1, 1, ["share_of_total(x)"], .number),
+        // Periods (years, half-years, quarters, months, ISO weeks, days).
+        s("period", 1, 1, ["period(\"2023-Q1\")", "period(x)"], .period), s("year", 1, 1, ["year(p)"], .integer),
+        s("quarter", 1, 1, ["quarter(p)"], .integer), s("month", 1, 1, ["month(p)"], .integer), s("week", 1, 1, ["week(p)"], .integer),
+        s("frequency", 1, 1, ["frequency(p)"], .text), s("start_date", 1, 1, ["start_date(p)"], .period),
+        s("end_date", 1, 1, ["end_date(p)"], .period), s("to_year", 1, 1, ["to_year(p)"], .period),
+        s("to_half", 1, 1, ["to_half(p)"], .period), s("to_quarter", 1, 1, ["to_quarter(p)"], .period),
+        s("to_month", 1, 1, ["to_month(p)"], .period),
     ]
 
     public static let byName: [String: BuiltinSignature] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -33,6 +33,7 @@ final class CSVWriterTests: XCTestCase {
         case .number(let x): return x.isFinite ? ScalarFormat.number(x) : "null"
         case .text(let s): return TableWriter.jsonString(s)
         case .boolean(let b): return b ? "true" : "false"
+        case .period(let p): return "\"\(p)\""
         }
     }
 
