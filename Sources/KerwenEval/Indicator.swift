@@ -226,9 +226,9 @@ extension Interpreter {
                 if base.complete[i] { cellOf[i] = Int(levelOf[Int(base.fine.groupOf[j])]) }
                 j += 1
             }
-            let s = try sampledCells(decl, data: data, cellOf: cellOf, cells: g, kept: base.kept)
+            let s = try sampledCells(decl, data: data, cellOf: cellOf, cells: g, kept: base.kept, z: Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2))
             sampling = s
-            numerator = Column.from(s.numerator.map { Scalar.number($0) }, type: .number)
+            numerator = Column.from(s.numerator.map { $0.map(Scalar.number) ?? .na }, type: .number)
             denominator = decl.denominator == nil ? naColumn : Column.from(s.denominator.map { $0.map(Scalar.number) ?? .na }, type: .number)
             value = Column.from(s.value.map { $0.map(Scalar.number) ?? .na }, type: .number)
         } else if let v = decl.value {
@@ -264,19 +264,32 @@ extension Interpreter {
         if let sampling {
             // The sampling error on the value's scale, its confidence interval (normal, as R's
             // confint of svyby) and coefficient of variation.
-            var level = 0.95
-            if let l = decl.level {
-                guard case .scalar(let s) = try eval(l, .plain), let d = s.doubleValue, d > 0, d < 1 else { throw Diagnostic(.error, Message("E176"), at: l.span) }
-                level = d
-            }
-            let zq = Self.normalQuantile(0.5 + level / 2)
+            let zq = Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2)
             let se = sampling.se.map { $0.map { $0 * Swift.abs(scale) } }
             let v = (0..<g).map { value.isValid($0) ? value.scalar(at: $0).doubleValue : nil }
+            var low: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].map { x - zq * $0 } } }
+            var high: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].map { x + zq * $0 } } }
+            if let interval = sampling.interval {
+                // A quantile's interval is Woodruff's (not symmetric), on the value's scale.
+                low = interval.low.map { $0.map { $0 * scale } }
+                high = interval.high.map { $0.map { $0 * scale } }
+                if scale < 0 { swap(&low, &high) }
+            }
             out.set("se", Column.from(se.map { $0.map(Scalar.number) ?? .na }, type: .number))
-            out.set("ci_low", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].map { .number(x - zq * $0) } } ?? .na }, type: .number))
-            out.set("ci_high", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].map { .number(x + zq * $0) } } ?? .na }, type: .number))
+            out.set("ci_low", Column.from(low.map { $0.map(Scalar.number) ?? .na }, type: .number))
+            out.set("ci_high", Column.from(high.map { $0.map(Scalar.number) ?? .na }, type: .number))
             out.set("cv", Column.from((0..<g).map { i in v[i].flatMap { x in se[i].flatMap { x != 0 ? .number($0 / Swift.abs(x)) : nil } } ?? .na }, type: .number))
+            out.set("deff", Column.from(sampling.deff.map { $0.map(Scalar.number) ?? .na }, type: .number))
         }
         return out
+    }
+}
+
+extension Interpreter {
+    /// `level: 0.9` of a sampled indicator (0.95 when not given).
+    func confidenceLevel(_ decl: IndicatorDecl) throws -> Double {
+        guard let l = decl.level else { return 0.95 }
+        guard case .scalar(let s) = try eval(l, .plain), let d = s.doubleValue, d > 0, d < 1 else { throw Diagnostic(.error, Message("E176"), at: l.span) }
+        return d
     }
 }

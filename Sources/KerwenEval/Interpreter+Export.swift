@@ -125,7 +125,7 @@ extension Interpreter {
     func sdmxTable(_ value: Value, structure: SDMXStructure, shownAs display: String, at span: Span, options: [Option]) throws -> Table {
         let (table, metadata, dimensions) = try exportedTable(value, at: span)
         var export = SDMXExport()
-        if dimensions != nil { export.ignored = ["numerator", "denominator", "n", "n_missing", "se", "ci_low", "ci_high", "cv"] }
+        if dimensions != nil { export.ignored = ["numerator", "denominator", "n", "n_missing", "se", "ci_low", "ci_high", "cv", "deff"] }
         for (key, component) in [("series", "SERIES"), ("unit", "UNIT_MEASURE")] {
             if let v = metadata.first(where: { $0.key == key })?.value { export.fixed[component] = v }
         }

@@ -57,7 +57,7 @@ extension Binder {
             dimensions: dims.map { d in data.column(d) ?? PlanColumn(d, .unknown) },
             totalsCube: cube, checks: [], base: decl.base?.text, decl: decl)
         if decl.weight != nil {
-            plan.designColumns = [decl.weight, decl.strata, decl.cluster].compactMap { $0?.text }
+            plan.designColumns = [decl.weight, decl.strata, decl.cluster, decl.fpc].compactMap { $0?.text }
             plan.completeCaseInputs += plan.designColumns.filter { !plan.completeCaseInputs.contains($0) }
         }
         let result = plan.resultColumns

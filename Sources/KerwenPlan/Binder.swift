@@ -92,7 +92,7 @@ public struct Binder {
             let bound = bind(table, .plain)
             let columns = tableColumns(bound)
             return plan(.check(bound, rules: rules.map { bindRule($0, columns) }))
-        case .design(let name, _, _, _):
+        case .design(let name, _, _, _, _):
             // What it does is done before binding: the indicators over `name` carry the design.
             return plan(.expression(bind(Expr(.name(name.text), name.span), .plain)))
         case .checkBinding(let name, let table, let rules):

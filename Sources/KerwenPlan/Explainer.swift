@@ -40,10 +40,12 @@ public struct Explainer {
         if let unit = meta["unit"] { lines.append(word("X.unit", unitWords(unit))) }
         if let weight = p.decl.weight?.text {
             // The sample design: how the records are weighted and how each cell's error is computed.
-            let parts = [p.decl.strata.map { word("X.design_strata", "`\($0.text)`") }, p.decl.cluster.map { word("X.design_clusters", "`\($0.text)`") }]
+            let parts = [p.decl.strata.map { word("X.design_strata", "`\($0.text)`") }, p.decl.cluster.map { word("X.design_clusters", "`\($0.text)`") },
+                         p.decl.fpc.map { word("X.design_fpc", "`\($0.text)`") }]
             var level = "95"
             if let l = p.decl.level, case .number(let x) = l.kind { level = ScalarFormat.plain(.number(x * 100)) }
-            lines.append(word("X.design", "`\(weight)`", parts.compactMap { $0 }.joined(), level))
+            let quantile = p.decl.value.map { if case .call(let fn, _) = $0.kind { return fn.text == "median" || fn.text == "quantile" }; return false } ?? false
+            lines.append(word(quantile ? "X.design_quantile" : "X.design", "`\(weight)`", parts.compactMap { $0 }.joined(), level))
             if let flag = p.decl.flag { lines.append(word("X.design_flag", "`\(ExprPrinter.text(flag))`")) }
         }
         for check in p.checks {

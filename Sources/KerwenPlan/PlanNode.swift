@@ -168,7 +168,7 @@ public struct IndicatorPlan: Sendable {
             + [PlanColumn("value", valueType), PlanColumn("numerator", numerator?.type ?? .number),
                PlanColumn("denominator", denominator?.type ?? .number),
                PlanColumn("n", .integer), PlanColumn("n_missing", .integer)]
-            + (designColumns.isEmpty ? [] : ["se", "ci_low", "ci_high", "cv"].map { PlanColumn($0, .number) })
+            + (designColumns.isEmpty ? [] : ["se", "ci_low", "ci_high", "cv", "deff"].map { PlanColumn($0, .number) })
             + (decl.flag != nil && !designColumns.isEmpty ? [PlanColumn("flagged", .boolean)] : [])
     }
 }

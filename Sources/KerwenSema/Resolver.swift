@@ -26,7 +26,13 @@ public struct Resolver {
 
     public static let indicatorColumns = ["value", "numerator", "denominator", "n", "n_missing"]
     /// The columns a sample design adds after them (`flagged` only with `flag:`).
-    public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "flagged"]
+    public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "deff", "flagged"]
+
+    /// `median(x)` or `quantile(x, p)`: the value forms a sample design estimates by Woodruff's method.
+    static func isQuantile(_ e: Expr) -> Bool {
+        guard case .call(let fn, let args) = e.kind else { return false }
+        return fn.text == "median" && args.count == 1 || fn.text == "quantile" && args.count == 2
+    }
 
     public mutating func resolve(_ statements: [Stmt]) {
         for stmt in statements { resolve(stmt) }
@@ -74,13 +80,13 @@ public struct Resolver {
         case .check(let table, let rules):
             let ctx = expr(table, .none)
             for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
-        case .design(let name, let weight, let strata, let cluster):
+        case .design(let name, let weight, let strata, let cluster, let fpc):
             guard let symbol = scope[name.text], symbol.kind == .dataset || symbol.kind == .variable else {
                 diagnostics.append(Diagnostic(.error, Message("E013", name.text), at: name.span, hint: Suggestions.hint(for: name.text, in: Array(scope.symbols.keys))))
                 return
             }
             let ctx: TableContext = symbol.columns.map { .known($0) } ?? .unknown
-            for c in [weight, strata, cluster].compactMap({ $0 }) { column(c, in: ctx) }
+            for c in [weight, strata, cluster, fpc].compactMap({ $0 }) { column(c, in: ctx) }
         case .checkBinding(let name, let table, let rules):
             let ctx = expr(table, .none)
             for r in rules { checkRule(r, ctx.columns.map { .known($0) } ?? .unknown) }
@@ -127,12 +133,12 @@ public struct Resolver {
         }
         if let s = decl.scale { expr(s, .none) }
         for d in decl.by { column(d, in: ctx) }
-        for d in [decl.weight, decl.strata, decl.cluster].compactMap({ $0 }) { column(d, in: ctx) }
+        for d in [decl.weight, decl.strata, decl.cluster, decl.fpc].compactMap({ $0 }) { column(d, in: ctx) }
         if let level = decl.level { expr(level, .none) }
-        if decl.weight == nil, let first = decl.strata ?? decl.cluster {
+        if decl.weight == nil, let first = decl.strata ?? decl.cluster ?? decl.fpc {
             diagnostics.append(Diagnostic(.error, Message("E174"), at: first.span, hint: Message("H174")))
         }
-        if decl.weight != nil, decl.value != nil {
+        if decl.weight != nil, let value = decl.value, !Self.isQuantile(value) {
             diagnostics.append(Diagnostic(.error, Message("E173"), at: decl.weight!.span, hint: Message("H175")))
         }
         for t in decl.totals where t.text != "*" {

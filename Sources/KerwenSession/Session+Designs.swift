@@ -6,24 +6,25 @@
 import KerwenSyntax
 
 extension Session {
-    struct SampleDesign { var weight: Name; var strata: Name?; var cluster: Name? }
+    struct SampleDesign { var weight: Name; var strata: Name?; var cluster: Name?; var fpc: Name? }
 
     func withDesigns(_ program: Program) -> Program {
         var out = program
         for (i, stmt) in program.statements.enumerated() {
             switch stmt.kind {
-            case .design(let name, let weight, let strata, let cluster):
-                designs[name.text] = SampleDesign(weight: weight, strata: strata, cluster: cluster)
+            case .design(let name, let weight, let strata, let cluster, let fpc):
+                designs[name.text] = SampleDesign(weight: weight, strata: strata, cluster: cluster, fpc: fpc)
             case .letBinding(let name, let value):
                 // A table made from a designed dataset (`let recent = survey | where …`) keeps its design.
                 designs[name.text] = Self.sourceName(value).flatMap { designs[$0] }
             case .load(let name, _, _):
                 designs[name.text] = nil
-            case .indicator(var decl) where decl.weight == nil && decl.strata == nil && decl.cluster == nil:
+            case .indicator(var decl) where decl.weight == nil && decl.strata == nil && decl.cluster == nil && decl.fpc == nil:
                 guard let data = decl.data, let source = Self.sourceName(data), let design = designs[source] else { continue }
                 decl.weight = design.weight
                 decl.strata = design.strata
                 decl.cluster = design.cluster
+                decl.fpc = design.fpc
                 out.statements[i] = Stmt(.indicator(decl), stmt.span)
             default: break
             }

@@ -289,6 +289,9 @@ public struct IndicatorDecl: Equatable, Sendable {
     public var weight: Name?
     public var strata: Name?
     public var cluster: Name?
+    /// `fpc: N`: each stratum's population size (of clusters, or of records without clusters), or
+    /// its sampling fraction when every value is at most 1: the finite population correction.
+    public var fpc: Name?
     /// `level: 0.9` (default 0.95) for the confidence interval; `flag: cv > 0.3` marks cells.
     public var level: Expr?
     public var flag: Expr?
@@ -313,7 +316,7 @@ public struct IndicatorDecl: Equatable, Sendable {
             && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
             && a.filter == b.filter && a.needs == b.needs && a.base == b.base
             && a.columnMap.count == b.columnMap.count && zip(a.columnMap, b.columnMap).allSatisfy { $0.need == $1.need && $0.column == $1.column }
-            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.level == b.level && a.flag == b.flag
+            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.fpc == b.fpc && a.level == b.level && a.flag == b.flag
     }
 }
 
@@ -359,7 +362,7 @@ public struct Stmt: Equatable, Sendable {
         case checkBinding(Name, Expr, rules: [CheckRule])
         /// `design survey { weight: w  strata: region  cluster: psu }`: the sample design of a
         /// dataset, given to every indicator over it (and over what `let` makes from it).
-        case design(Name, weight: Name, strata: Name?, cluster: Name?)
+        case design(Name, weight: Name, strata: Name?, cluster: Name?, fpc: Name?)
         case expression(Expr)
 
         public static func == (a: Kind, b: Kind) -> Bool {
@@ -374,7 +377,7 @@ public struct Stmt: Equatable, Sendable {
             case let (.check(t1, r1), .check(t2, r2)): return t1 == t2 && r1 == r2
             case let (.showWith(x, o1), .showWith(y, o2)): return x == y && o1 == o2
             case let (.checkBinding(n1, t1, r1), .checkBinding(n2, t2, r2)): return n1 == n2 && t1 == t2 && r1 == r2
-            case let (.design(n1, w1, s1, c1), .design(n2, w2, s2, c2)): return n1 == n2 && w1 == w2 && s1 == s2 && c1 == c2
+            case let (.design(n1, w1, s1, c1, f1), .design(n2, w2, s2, c2, f2)): return n1 == n2 && w1 == w2 && s1 == s2 && c1 == c2 && f1 == f2
             default: return false
             }
         }

@@ -44,6 +44,7 @@ extension IndicatorDecl {
         out.weight = weight ?? base.weight
         out.strata = strata ?? base.strata
         out.cluster = cluster ?? base.cluster
+        out.fpc = fpc ?? base.fpc
         out.level = level ?? base.level
         out.flag = flag ?? base.flag
         if by.isEmpty {

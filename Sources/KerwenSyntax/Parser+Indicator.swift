@@ -7,7 +7,7 @@ extension Parser {
                                                "custodian", "definition", "method", "note", "decimals"]
     public static let indicatorKeys = indicatorMetadataKeys
         + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns",
-           "weight", "strata", "cluster", "level", "flag"]
+           "weight", "strata", "cluster", "fpc", "level", "flag"]
 
     /// indicator -> "indicator" NAME ["=" BASE] "{" (KEY ":" value)* "}"
     mutating func indicatorStatement() throws -> Stmt {
@@ -90,6 +90,7 @@ extension Parser {
         case "weight": decl.weight = try expectName(Message("T.columnName"))
         case "strata": decl.strata = try expectName(Message("T.columnName"))
         case "cluster": decl.cluster = try expectName(Message("T.columnName"))
+        case "fpc": decl.fpc = try expectName(Message("T.columnName"))
         case "level": decl.level = try expression()
         case "flag": decl.flag = try expression()
         case "by": decl.by = try nameList()

@@ -227,12 +227,12 @@ extension Parser {
         return Expr(.string(name.text), name.span)
     }
 
-    /// design -> "design" NAME "{" (weight | strata | cluster ":" NAME)* "}"
+    /// design -> "design" NAME "{" (weight | strata | cluster | fpc ":" NAME)* "}"
     mutating func designStatement() throws -> Stmt {
         let start = advance().span
         let name = try expectName(Message("T.name"))
         try expectSymbol("{", hint: Message("H177"))
-        var weight: Name?, strata: Name?, cluster: Name?
+        var weight: Name?, strata: Name?, cluster: Name?, fpc: Name?
         skipNewlines()
         while !current.isSymbol("}") {
             if atEnd { throw unexpected("`}`", hint: Message("H177")) }
@@ -243,12 +243,13 @@ extension Parser {
             case "weight": weight = column
             case "strata": strata = column
             case "cluster": cluster = column
-            default: throw Diagnostic(.error, Message("E177", key.text), at: key.span, hint: Suggestions.hint(for: key.text, in: ["weight", "strata", "cluster"]) ?? Message("H177"))
+            case "fpc": fpc = column
+            default: throw Diagnostic(.error, Message("E177", key.text), at: key.span, hint: Suggestions.hint(for: key.text, in: ["weight", "strata", "cluster", "fpc"]) ?? Message("H177"))
             }
             skipNewlines()
         }
         try expectSymbol("}")
         guard let weight else { throw Diagnostic(.error, Message("E174"), at: name.span, hint: Message("H177")) }
-        return Stmt(.design(name, weight: weight, strata: strata, cluster: cluster), span(from: start))
+        return Stmt(.design(name, weight: weight, strata: strata, cluster: cluster, fpc: fpc), span(from: start))
     }
 }

@@ -1,6 +1,8 @@
 // Sampling errors of indicators over a sample design against R's survey package: ratio, mean and
-// total by sex with their `_T` totals, a stratum with one cluster ("adjust"), and a ratio with strata
-// but no clusters (each record its own unit), to 1e-9 relative.
+// total by sex with their `_T` totals and design effects, a stratum with one cluster ("adjust"), a
+// ratio with strata but no clusters (each record its own unit), finite population corrections (a
+// population count of clusters, a census stratum, a sampling fraction of records), and medians and
+// quartiles with Woodruff's interval, to 1e-9 relative.
 // The expected numbers are committed (Tests/survey/expected.csv, from Tests/survey/reference.R);
 // when R is installed the script runs again here and must agree with them.
 
@@ -9,6 +11,7 @@ import XCTest
 
 final class SurveyTests: XCTestCase {
     static let folder = TestSupport.repoRoot.appendingPathComponent("Tests/survey")
+    static let estimators = ["ratio", "mean", "total", "ratio_records", "ratio_fpc", "mean_fpc", "total_fpc", "ratio_records_fpc", "median", "q25"]
 
     func testStandardErrorsMatchRsSurveyPackage() throws {
         var expected = try FormatTests.csvRows(Self.folder.appendingPathComponent("expected.csv"))
@@ -25,40 +28,55 @@ final class SurveyTests: XCTestCase {
             // Without the survey package R cannot run the script: the committed numbers stand.
             if p.terminationStatus == 0 {
                 let now = try FormatTests.csvRows(work.appendingPathComponent("now.csv"))
+                XCTAssertEqual(now.count, expected.count, "R today vs the committed numbers")
                 for (a, b) in zip(now, expected) {
-                    XCTAssertEqual(Double(a["se"]!)!, Double(b["se"]!)!, accuracy: 1e-12 * Double(b["se"]!)!, "R today vs the committed numbers")
+                    let x = Double(a["se"]!.trimmingCharacters(in: .whitespaces))!, y = Double(b["se"]!.trimmingCharacters(in: .whitespaces))!
+                    XCTAssertEqual(x, y, accuracy: 1e-12 * y, "R today vs the committed numbers")
                 }
                 expected = now
             }
         }
+        let design = "weight: w  strata: region  cluster: psu"
         let script = """
         load d from "design.csv"
-        indicator ratio { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region  cluster: psu }
-        indicator mean { data: d  numerator: sum(cost)  denominator: count()  by: sex  totals: true  weight: w  strata: region  cluster: psu }
-        indicator total { data: d  numerator: sum(cost)  by: sex  totals: true  weight: w  strata: region  cluster: psu }
+        indicator ratio { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  \(design) }
+        indicator mean { data: d  numerator: sum(cost)  denominator: count()  by: sex  totals: true  \(design) }
+        indicator total { data: d  numerator: sum(cost)  by: sex  totals: true  \(design) }
         indicator ratio_records { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region }
-        export ratio to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-ratio.csv"
-        export mean to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-mean.csv"
-        export total to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-total.csv"
-        export ratio_records to "\(FileManager.default.temporaryDirectory.path)/kerwen-survey-ratio_records.csv"
-        """
+        indicator ratio_fpc { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  \(design)  fpc: psu_total }
+        indicator mean_fpc { data: d  numerator: sum(cost)  denominator: count()  by: sex  totals: true  \(design)  fpc: psu_total }
+        indicator total_fpc { data: d  numerator: sum(cost)  by: sex  totals: true  \(design)  fpc: psu_total }
+        indicator ratio_records_fpc { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region  fpc: fraction }
+        indicator median { data: d  value: median(cost)  by: sex  totals: true  \(design) }
+        indicator q25 { data: d  value: quantile(cost, 0.25)  by: sex  totals: true  \(design) }
+        """ + Self.estimators.map { "\nexport \($0) to \"\(FileManager.default.temporaryDirectory.path)/kerwen-survey-\($0).csv\"" }.joined()
         let result = try TestSupport.runKerwen([], stdin: script, cwd: Self.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         var compared = 0
-        for estimator in ["ratio", "mean", "total", "ratio_records"] {
+        func number(_ text: String?) -> Double? { text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        for estimator in Self.estimators {
             let ours = try FormatTests.csvRows(FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-survey-\(estimator).csv"))
             for row in expected where row["estimator"] == estimator {
-                guard let cell = ours.first(where: { $0["sex"] == row["sex"] }) else { XCTFail("\(estimator) \(row["sex"]!) missing"); continue }
+                let label = "\(estimator) \(row["sex"]!)"
+                guard let cell = ours.first(where: { $0["sex"] == row["sex"] }) else { XCTFail("\(label) missing"); continue }
                 let value = Double(cell["value"]!)!, se = Double(cell["se"]!)!
-                let rValue = Double(row["estimate"]!)!, rSE = Double(row["se"]!)!
-                XCTAssertEqual(value, rValue, accuracy: 1e-9 * abs(rValue), "\(estimator) \(row["sex"]!) value")
-                XCTAssertEqual(se, rSE, accuracy: 1e-9 * rSE, "\(estimator) \(row["sex"]!) se")
-                // The 95 % interval is the normal one R's confint gives; cv is se / value.
-                XCTAssertEqual(Double(cell["ci_low"]!)!, rValue - 1.959963984540054 * rSE, accuracy: 1e-9 * abs(rValue))
-                XCTAssertEqual(Double(cell["cv"]!)!, rSE / abs(rValue), accuracy: 1e-9)
+                let rValue = number(row["estimate"])!, rSE = number(row["se"])!
+                XCTAssertEqual(value, rValue, accuracy: 1e-9 * abs(rValue), "\(label) value")
+                XCTAssertEqual(se, rSE, accuracy: 1e-9 * rSE, "\(label) se")
+                if let low = number(row["ci_low"]), let high = number(row["ci_high"]) {
+                    // A quantile's interval is Woodruff's, as svyquantile gives it.
+                    XCTAssertEqual(Double(cell["ci_low"]!)!, low, accuracy: 1e-9 * abs(low), "\(label) ci_low")
+                    XCTAssertEqual(Double(cell["ci_high"]!)!, high, accuracy: 1e-9 * abs(high), "\(label) ci_high")
+                    XCTAssertEqual(cell["deff"], "", "\(label): R gives no design effect for a quantile")
+                } else {
+                    // The 95 % interval is the normal one R's confint gives.
+                    XCTAssertEqual(Double(cell["ci_low"]!)!, rValue - 1.959963984540054 * rSE, accuracy: 1e-9 * abs(rValue), "\(label) ci_low")
+                    XCTAssertEqual(Double(cell["deff"]!)!, number(row["deff"])!, accuracy: 1e-9 * number(row["deff"])!, "\(label) deff")
+                }
+                XCTAssertEqual(Double(cell["cv"]!)!, rSE / abs(rValue), accuracy: 1e-9, "\(label) cv")
                 compared += 1
             }
         }
-        XCTAssertEqual(compared, 12)
+        XCTAssertEqual(compared, 3 * Self.estimators.count)
     }
 }
