@@ -115,10 +115,12 @@ extension Interpreter {
         let base = FineCells(fine: fine, complete: complete, kept: kept)
         rowVectorMemo = [:]
         defer { rowVectorMemo = nil }
+        // Over a sample: the design and the measure's row inputs, read once for every level.
+        let sample = try decl.weight == nil ? nil : sampleInputs(decl, data: data, kept: kept, fineOf: base.fineOfRow(data.rowCount))
         var pieces: [Table] = []
         for totalled in subsets {
             let keys = dims.filter { !totalled.contains($0) }
-            pieces.append(try cells(decl, data: data, base: base, keys: keys, dims: dims, totalled: totalled, asText: Set(totals), scale: scale))
+            pieces.append(try cells(decl, data: data, base: base, sample: sample, keys: keys, dims: dims, totalled: totalled, asText: Set(totals), scale: scale))
         }
         var table = pieces[0]
         for p in pieces.dropFirst() {
@@ -195,10 +197,21 @@ extension Interpreter {
             self.n = n
             self.missing = missing
         }
+
+        /// Each row's finest cell when it is a complete record, else -1.
+        func fineOfRow(_ rows: Int) -> [Int32] {
+            var out = [Int32](repeating: -1, count: rows)
+            var j = 0
+            for i in 0..<rows where kept?[i] ?? true {
+                if complete[i] { out[i] = fine.groupOf[j] }
+                j += 1
+            }
+            return out
+        }
     }
 
     /// One level of the cube: cells grouped by `keys`, with `_T` in the totalled dimensions.
-    private func cells(_ decl: IndicatorDecl, data: Table, base: FineCells, keys: [String], dims: [String],
+    private func cells(_ decl: IndicatorDecl, data: Table, base: FineCells, sample: SampleInputs?, keys: [String], dims: [String],
                        totalled: [String], asText: Set<String>, scale: Double) throws -> Table {
         // The finest cells grouped by this level's keys: a table of one row per finest cell.
         let cellKeys = Table(names: base.fine.keyNames, columns: base.fine.keyColumns, rowCount: base.fine.count)
@@ -219,14 +232,7 @@ extension Interpreter {
         var value: Column, numerator = naColumn, denominator = naColumn
         var sampling: SampledCells?
         if decl.weight != nil {
-            // Each complete record's cell at this level (the fine cells' rows, in row order).
-            var cellOf = [Int](repeating: -1, count: data.rowCount)
-            var j = 0
-            for i in 0..<data.rowCount where base.kept?[i] ?? true {
-                if base.complete[i] { cellOf[i] = Int(levelOf[Int(base.fine.groupOf[j])]) }
-                j += 1
-            }
-            let s = try sampledCells(decl, data: data, cellOf: cellOf, cells: g, kept: base.kept, z: Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2))
+            let s = sampledCells(sample!, levelOf: levelOf, cells: g, z: Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2))
             sampling = s
             numerator = Column.from(s.numerator.map { $0.map(Scalar.number) ?? .na }, type: .number)
             denominator = decl.denominator == nil ? naColumn : Column.from(s.denominator.map { $0.map(Scalar.number) ?? .na }, type: .number)

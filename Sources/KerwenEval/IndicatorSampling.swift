@@ -22,137 +22,186 @@ struct SampledCells {
     var interval: (low: [Double?], high: [Double?])?
 }
 
-/// The design read once per level: weights, strata and clusters as dense ids, and per stratum its
-/// sampled units and finite population correction.
-struct SampleStructure {
-    let w: [Double]
-    let strata: [Int32]
+/// A sampled indicator's records, read once for all the levels of its totals cube and laid out in
+/// cluster order (row order without clusters), so each level is one sequential pass: per record its
+/// finest cell, weight, stratum and measure inputs; per stratum its sampled units and finite
+/// population correction.
+struct SampleInputs {
+    /// Records in cluster order; `start[k]..<start[k + 1]` are cluster k's (one span without clusters).
+    let fine: [Int32], w: [Double], stratum: [Int32], start: [Int]
+    /// The stratum of each cluster (or of each record, without clusters).
+    let stratumOfUnit: [Int32]
+    let clustered: Bool
     let strataCount: Int
-    /// Clusters (nested in strata) as dense ids; nil: each record is its own unit.
-    let clusterOf: [Int32]?
-    let clusterCount: Int
-    let stratumOfCluster: [Int32]
     /// Units sampled in each stratum (clusters, or records without clusters), among the sample's rows.
     let unitsIn: [Int]
     /// (N − n) / N per stratum with `fpc:`, 1 without.
     let correction: [Double]
+    enum Measure {
+        /// Weighted totals of y (and x), in record order: a total, or the ratio of two.
+        case totals(y: [Double], x: [Double]?)
+        /// A quantile: each record's value and the share asked for; the records' finest cells,
+        /// values and weights in order of value (ties in record order); a 1 per record (the
+        /// denominator of a share).
+        case quantile(x: [Double], p: Double, sorted: (fine: [Int32], x: [Double], w: [Double]), ones: [Double])
+    }
+    let measure: Measure
 }
 
 extension Interpreter {
-    /// The weighted measures and standard errors of one level's cells. `cellOf`: each row's cell
-    /// (-1: not a record of any cell). Rows of the sample: `kept` (all rows when nil). `z`: the
-    /// normal quantile of the confidence level (for Woodruff's interval of a quantile).
-    func sampledCells(_ decl: IndicatorDecl, data: Table, cellOf: [Int], cells g: Int, kept: [Bool]?, z: Double) throws -> SampledCells {
-        let design = try sampleStructure(decl, data: data, kept: kept)
-        if let value = decl.value {
-            guard let (x, p) = try quantileInput(value, data) else { throw Diagnostic(.error, Message("E173"), at: value.span, hint: Message("H175")) }
-            return woodruff(x: x, p: p, design: design, cellOf: cellOf, cells: g, z: z)
-        }
-        let y = try measureInput(decl.numerator!, data)
-        let x = try decl.denominator.map { try measureInput($0, data) }
-        let t = taylor(y: y, x: x, design: design, cellOf: cellOf, cells: g)
-        return SampledCells(numerator: t.Y.map { $0 }, denominator: x == nil ? [Double?](repeating: nil, count: g) : t.X.map { $0 },
-                            value: t.ratio, se: t.se, deff: t.deff, interval: nil)
-    }
-
-    private func sampleStructure(_ decl: IndicatorDecl, data: Table, kept: [Bool]?) throws -> SampleStructure {
+    /// The design and the measure's inputs of a sampled indicator. `fineOf`: each row's finest cell
+    /// (-1: not a record — filtered out or incomplete).
+    func sampleInputs(_ decl: IndicatorDecl, data: Table, kept: [Bool]?, fineOf: [Int32]) throws -> SampleInputs {
         let n = data.rowCount
-        let w = try designNumbers(decl.weight!, data)
-        // Strata and clusters (clusters nested in strata) as dense ids; without a cluster each
-        // record is its own, and its cluster total is its own linearised value.
+        let weights = try designNumbers(decl.weight!, data)
+        // Strata and clusters (clusters nested in strata) as dense ids.
         let strataGroups = try decl.strata.map { try Grouping.make(data, keys: [$0.text]) }
         let strata = strataGroups?.groupOf ?? [Int32](repeating: 0, count: n)
         let strataCount = max(strataGroups?.count ?? 1, 1)
         let clusterGroups = try decl.cluster.map { c in try Grouping.make(data, keys: [decl.strata?.text, c.text].compactMap { $0 }) }
         // The design's units in each stratum: those of the sample's rows.
         var unitsIn = [Int](repeating: 0, count: strataCount)
-        var stratumOfCluster: [Int32] = []
+        var stratumOfUnit: [Int32] = []
         if let clusterGroups {
-            stratumOfCluster = [Int32](repeating: -1, count: clusterGroups.count)
-            for i in 0..<n where kept?[i] ?? true { stratumOfCluster[Int(clusterGroups.groupOf[i])] = strata[i] }
-            for h in stratumOfCluster where h >= 0 { unitsIn[Int(h)] += 1 }
+            stratumOfUnit = [Int32](repeating: -1, count: clusterGroups.count)
+            for i in 0..<n where kept?[i] ?? true { stratumOfUnit[Int(clusterGroups.groupOf[i])] = strata[i] }
+            for h in stratumOfUnit where h >= 0 { unitsIn[Int(h)] += 1 }
         } else {
             for i in 0..<n where kept?[i] ?? true { unitsIn[Int(strata[i])] += 1 }
         }
-        var correction = [Double](repeating: 1, count: strataCount)
-        if let fpc = decl.fpc {
-            // One number per stratum: a population size, or a sampling fraction when every one is at
-            // most 1 (as R's svydesign reads `fpc`); the stratum's variance is scaled by (N − n) / N.
-            let values = try designNumbers(fpc, data)
-            var first = [Double?](repeating: nil, count: strataCount)
-            func stratumName(_ h: Int, _ row: Int) -> String {
-                guard let s = decl.strata, let c = data.column(s.text) else { return "—" }
-                return ScalarFormat.plain(c.scalar(at: row))
-            }
-            var rowOf = [Int](repeating: 0, count: strataCount)
-            for i in 0..<n where kept?[i] ?? true {
-                let h = Int(strata[i])
-                if let f = first[h] {
-                    if f != values[i] {
-                        throw Diagnostic(.error, Message("E184", fpc.text, stratumName(h, i), ScalarFormat.number(f), ScalarFormat.number(values[i])),
-                                         at: fpc.span, hint: Message("H184"))
-                    }
-                } else { first[h] = values[i]; rowOf[h] = i }
-            }
-            let fractions = first.allSatisfy { $0.map { $0 <= 1 } ?? true }
-            for h in 0..<strataCount {
-                guard let f = first[h], unitsIn[h] > 0 else { continue }
-                let population = fractions ? Double(unitsIn[h]) / f : f
-                guard population >= Double(unitsIn[h]), population.isFinite else {
-                    throw Diagnostic(.error, Message("E185", fpc.text, stratumName(h, rowOf[h]), unitsIn[h], ScalarFormat.number(f)),
-                                     at: fpc.span, hint: Message("H185"))
-                }
-                correction[h] = (population - Double(unitsIn[h])) / population
-            }
+        let correction = try finitePopulationCorrection(decl, data: data, kept: kept, strata: strata, unitsIn: unitsIn)
+        // The records in cluster order (a counting sort by cluster), or in row order.
+        var order: [Int32] = [], start: [Int] = [0]
+        if let clusterGroups {
+            start = [Int](repeating: 0, count: clusterGroups.count + 1)
+            for i in 0..<n where fineOf[i] >= 0 { start[Int(clusterGroups.groupOf[i]) + 1] += 1 }
+            for k in 0..<clusterGroups.count { start[k + 1] += start[k] }
+            var next = start
+            order = [Int32](repeating: 0, count: start[clusterGroups.count])
+            for i in 0..<n where fineOf[i] >= 0 { let k = Int(clusterGroups.groupOf[i]); order[next[k]] = Int32(i); next[k] += 1 }
+        } else {
+            order = (0..<Int32(clamping: n)).filter { fineOf[Int($0)] >= 0 }
+            start.append(order.count)
         }
-        return SampleStructure(w: w, strata: strata, strataCount: strataCount, clusterOf: clusterGroups?.groupOf,
-                               clusterCount: clusterGroups?.count ?? 0, stratumOfCluster: stratumOfCluster,
-                               unitsIn: unitsIn, correction: correction)
+        func laidOut<T>(_ v: [T]) -> [T] { order.map { v[Int($0)] } }
+        let measure: SampleInputs.Measure
+        if let value = decl.value {
+            guard let (column, p) = try quantileInput(value, data), let all = column.asDoubles() else {
+                throw Diagnostic(.error, Message("E173"), at: value.span, hint: Message("H175"))
+            }
+            let x = laidOut(all), w = laidOut(weights), fine = laidOut(fineOf)
+            let byValue = RowOrder.ascendingNumbers(x)
+            measure = .quantile(x: x, p: p, sorted: (byValue.map { fine[Int($0)] }, byValue.map { x[Int($0)] }, byValue.map { w[Int($0)] }),
+                                ones: [Double](repeating: 1, count: x.count))
+        } else {
+            let y = try measureInput(decl.numerator!, data)
+            let x = try decl.denominator.map { try measureInput($0, data) }
+            measure = .totals(y: laidOut(y), x: x.map(laidOut))
+        }
+        return SampleInputs(fine: laidOut(fineOf), w: laidOut(weights), stratum: laidOut(strata), start: start,
+                            stratumOfUnit: clusterGroups == nil ? laidOut(strata) : stratumOfUnit, clustered: clusterGroups != nil,
+                            strataCount: strataCount, unitsIn: unitsIn, correction: correction, measure: measure)
+    }
+
+    /// One number per stratum: a population size, or a sampling fraction when every one is at most 1
+    /// (as R's svydesign reads `fpc`); each stratum's variance is scaled by (N − n) / N.
+    private func finitePopulationCorrection(_ decl: IndicatorDecl, data: Table, kept: [Bool]?, strata: [Int32], unitsIn: [Int]) throws -> [Double] {
+        var correction = [Double](repeating: 1, count: unitsIn.count)
+        guard let fpc = decl.fpc else { return correction }
+        let values = try designNumbers(fpc, data)
+        var first = [Double?](repeating: nil, count: unitsIn.count)
+        var rowOf = [Int](repeating: 0, count: unitsIn.count)
+        func stratumName(_ row: Int) -> String {
+            guard let s = decl.strata, let c = data.column(s.text) else { return "—" }
+            return ScalarFormat.plain(c.scalar(at: row))
+        }
+        for i in 0..<data.rowCount where kept?[i] ?? true {
+            let h = Int(strata[i])
+            if let f = first[h] {
+                if f != values[i] {
+                    throw Diagnostic(.error, Message("E184", fpc.text, stratumName(i), ScalarFormat.number(f), ScalarFormat.number(values[i])),
+                                     at: fpc.span, hint: Message("H184"))
+                }
+            } else { first[h] = values[i]; rowOf[h] = i }
+        }
+        let fractions = first.allSatisfy { $0.map { $0 <= 1 } ?? true }
+        for h in 0..<unitsIn.count {
+            guard let f = first[h], unitsIn[h] > 0 else { continue }
+            let population = fractions ? Double(unitsIn[h]) / f : f
+            guard population >= Double(unitsIn[h]), population.isFinite else {
+                throw Diagnostic(.error, Message("E185", fpc.text, stratumName(rowOf[h]), unitsIn[h], ScalarFormat.number(f)),
+                                 at: fpc.span, hint: Message("H185"))
+            }
+            correction[h] = (population - Double(unitsIn[h])) / population
+        }
+        return correction
+    }
+
+    /// The weighted measures and standard errors of one level's cells. `levelOf`: each finest
+    /// cell's cell at this level. `z`: the normal quantile of the confidence level (for Woodruff's
+    /// interval of a quantile).
+    func sampledCells(_ inputs: SampleInputs, levelOf: [Int32], cells g: Int, z: Double) -> SampledCells {
+        let cellOf = inputs.fine.map { levelOf[Int($0)] }
+        switch inputs.measure {
+        case .quantile(let x, let p, let sorted, let ones):
+            return woodruff(x: x, p: p, sorted: sorted, ones: ones, inputs: inputs, levelOf: levelOf, cellOf: cellOf, cells: g, z: z)
+        case .totals(let y, let x):
+            let t = taylor(y: y, x: x, inputs: inputs, cellOf: cellOf, cells: g)
+            return SampledCells(numerator: t.Y.map { $0 }, denominator: x == nil ? [Double?](repeating: nil, count: g) : t.X.map { $0 },
+                                value: t.ratio, se: t.se, deff: t.deff, interval: nil)
+        }
     }
 
     /// Weighted totals Y (and X) per cell, their ratio, its standard error by Taylor linearisation
-    /// and its design effect.
-    private func taylor(y: [Double], x: [Double]?, design s: SampleStructure, cellOf: [Int], cells g: Int)
+    /// and its design effect. `y`, `x` and `cellOf` are in the records' order (SampleInputs).
+    private func taylor(y: [Double], x: [Double]?, inputs s: SampleInputs, cellOf: [Int32], cells g: Int)
         -> (Y: [Double], X: [Double], ratio: [Double?], se: [Double?], deff: [Double?]) {
-        let n = cellOf.count, w = s.w, strataCount = s.strataCount
+        let w = s.w, strataCount = s.strataCount, n = w.count
         var Y = [Double](repeating: 0, count: g), X = [Double](repeating: 0, count: g)
-        for i in 0..<n where cellOf[i] >= 0 {
-            Y[cellOf[i]] += w[i] * y[i]
-            if let x { X[cellOf[i]] += w[i] * x[i] }
+        for i in 0..<n {
+            let c = Int(cellOf[i])
+            Y[c] += w[i] * y[i]
+            if let x { X[c] += w[i] * x[i] }
         }
         let ratio: [Double?] = (0..<g).map { c in x == nil ? Y[c] : (X[c] != 0 ? Y[c] / X[c] : nil) }
-        // Each record's linearised value without its weight: (y − R x) / X for a ratio, y for a total.
-        func unweighted(_ i: Int, _ c: Int) -> Double? {
-            guard let x else { return y[i] }
-            guard let r = ratio[c], X[c] != 0 else { return nil }
-            return (y[i] - r * x[i]) / X[c]
-        }
-        // Per cell and stratum: the sum and the sum of squares of the cluster totals of the
-        // weighted linearised values (flat arrays indexed cell × stratum: one pass, no per-row
-        // hashing unless clusters must be summed first). Per cell, for the design effect: records
-        // with a weight, their weights, and the weighted sums of u and u².
+        // Each record's linearised value without its weight, u: (y − R x) / X for a ratio, y for a
+        // total (0 in a cell with no ratio, which gets no error).
+        let r = ratio.map { $0 ?? 0 }
+        let scale = (0..<g).map { c in x == nil ? 1 : (X[c] != 0 && ratio[c] != nil ? 1 / X[c] : 0) }
+        // Per cell and stratum: the sum and the sum of squares of the unit totals of w·u (flat
+        // arrays indexed cell × stratum). Per cell, for the design effect: records with a weight,
+        // their weights, and the weighted sums of u and u².
         var s1 = [Double](repeating: 0, count: g * strataCount), s2 = s1
         var records = [Double](repeating: 0, count: g), weights = records, wu = records, wu2 = records
-        if let clusterOf = s.clusterOf {
-            var totals: [Int: Double] = [:]   // cell × clusters + cluster → Σ z
-            let k = s.clusterCount
-            for i in 0..<n where cellOf[i] >= 0 {
-                let c = cellOf[i]
-                guard let u = unweighted(i, c) else { continue }
-                totals[c * k + Int(clusterOf[i]), default: 0] += w[i] * u
-                if w[i] != 0 { records[c] += 1; weights[c] += w[i]; wu[c] += w[i] * u; wu2[c] += w[i] * u * u }
-            }
-            for (key, t) in totals {
-                let h = Int(s.stratumOfCluster[key % k]), at = (key / k) * strataCount + max(h, 0)
-                s1[at] += t; s2[at] += t * t
+        var scratch = [Double](repeating: 0, count: g), touched: [Int] = [], seen = [Bool](repeating: false, count: g)
+        func add(_ i: Int) -> (cell: Int, z: Double) {
+            let c = Int(cellOf[i])
+            let u = x.map { (y[i] - r[c] * $0[i]) * scale[c] } ?? y[i]
+            if w[i] != 0 { records[c] += 1; weights[c] += w[i]; wu[c] += w[i] * u; wu2[c] += w[i] * u * u }
+            return (c, w[i] * u)
+        }
+        if s.clustered {
+            // Cluster by cluster: its records' w·u summed per cell in a scratch row, then flushed.
+            for k in 0..<(s.start.count - 1) {
+                for i in s.start[k]..<s.start[k + 1] {
+                    let (c, z) = add(i)
+                    if !seen[c] { seen[c] = true; touched.append(c) }
+                    scratch[c] += z
+                }
+                let h = max(Int(s.stratumOfUnit[k]), 0)
+                for c in touched {
+                    let t = scratch[c], at = c * strataCount + h
+                    s1[at] += t; s2[at] += t * t
+                    scratch[c] = 0; seen[c] = false
+                }
+                touched.removeAll(keepingCapacity: true)
             }
         } else {
-            for i in 0..<n where cellOf[i] >= 0 {
-                let c = cellOf[i]
-                guard let u = unweighted(i, c) else { continue }
-                let z = w[i] * u, at = c * strataCount + Int(s.strata[i])
+            // Each record is its own unit.
+            for i in 0..<n {
+                let (c, z) = add(i)
+                let at = c * strataCount + Int(s.stratum[i])
                 s1[at] += z; s2[at] += z * z
-                if w[i] != 0 { records[c] += 1; weights[c] += w[i]; wu[c] += w[i] * u; wu2[c] += w[i] * u * u }
             }
         }
         var se = [Double?](repeating: nil, count: g), deff = [Double?](repeating: nil, count: g)
@@ -181,7 +230,7 @@ extension Interpreter {
     }
 
     /// `median(x)` or `quantile(x, p)`: the values and the share asked for; nil for other measures.
-    private func quantileInput(_ measure: Expr, _ data: Table) throws -> (x: [Double?], p: Double)? {
+    private func quantileInput(_ measure: Expr, _ data: Table) throws -> (x: Column, p: Double)? {
         guard case .call(let fn, let args) = measure.kind, fn.text == "median" && args.count == 1 || fn.text == "quantile" && args.count == 2 else { return nil }
         var p = 0.5
         if fn.text == "quantile" {
@@ -191,53 +240,55 @@ extension Interpreter {
             p = v
         }
         let column = try stepVec(args[0], .rows(data)).materialize(data.rowCount)
-        guard let values = column.numericValues else {
+        guard column.type.isNumeric else {
             throw Diagnostic(.error, Message("E020", fn.text, Kernels.typeWord(.column(column)), Message("K.number")), at: args[0].span)
         }
-        return (values.enumerated().map { column.isValid($0.offset) ? $0.element : nil }, p)
+        return (column, p)
     }
 
     /// A weighted quantile per cell and Woodruff's interval for it, as R's svyquantile (qrule
     /// "math", interval.type "mean"): the share of the cell's weight at or below the quantile gets
     /// its standard error by linearisation; the interval is the quantiles of that share ± z · se
-    /// (none past 0 or 1), and se is the interval's width over 2z.
-    private func woodruff(x: [Double?], p: Double, design: SampleStructure, cellOf: [Int], cells g: Int, z: Double) -> SampledCells {
-        let w = design.w
-        // Each cell's records with a weight, sorted by value (ties in row order).
-        var members = [[Int]](repeating: [], count: g)
-        for i in 0..<cellOf.count where cellOf[i] >= 0 && w[i] != 0 && x[i] != nil { members[cellOf[i]].append(i) }
-        let sorted: [(values: [Double], cumulative: [Double])] = members.map { rows in
-            let order = rows.sorted { x[$0]! != x[$1]! ? x[$0]! < x[$1]! : $0 < $1 }
-            var total = 0.0
-            return (order.map { x[$0]! }, order.map { total += w[$0]; return total })
-        }
-        /// The smallest value whose cumulative weight share reaches `share`.
-        func quantile(_ c: Int, _ share: Double) -> Double? {
-            let (values, cumulative) = sorted[c]
-            guard let total = cumulative.last, total > 0 else { return nil }
-            let target = share * total
-            var lo = 0, hi = values.count - 1
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if cumulative[mid] >= target { hi = mid } else { lo = mid + 1 }
+    /// (none past 0 or 1), and se is the interval's width over 2z. (A missing value makes a record
+    /// incomplete, so every record here has one.)
+    private func woodruff(x: [Double], p: Double, sorted: (fine: [Int32], x: [Double], w: [Double]), ones: [Double],
+                          inputs: SampleInputs, levelOf: [Int32], cellOf: [Int32], cells g: Int, z: Double) -> SampledCells {
+        // Sequential passes over the records in order of value: each cell's total weight (summed in
+        // that order), then the first value whose cumulative weight reaches each target.
+        var total = [Double](repeating: 0, count: g)
+        for j in 0..<sorted.fine.count { total[Int(levelOf[Int(sorted.fine[j])])] += sorted.w[j] }
+        /// Per cell, the smallest value whose cumulative weight reaches `share[c]` of its total.
+        func quantiles(_ shares: [[Double?]]) -> [[Double?]] {
+            var found = shares.map { _ in [Double?](repeating: nil, count: g) }
+            var targets = shares.map { $0.enumerated().map { c, s in s.flatMap { total[c] > 0 ? $0 * total[c] : nil } } }
+            var running = [Double](repeating: 0, count: g)
+            var open = targets.reduce(0) { $0 + $1.lazy.filter { $0 != nil }.count }
+            for j in 0..<sorted.fine.count where open > 0 && sorted.w[j] != 0 {
+                let c = Int(levelOf[Int(sorted.fine[j])])
+                running[c] += sorted.w[j]
+                for k in 0..<targets.count {
+                    if let t = targets[k][c], running[c] >= t { found[k][c] = sorted.x[j]; targets[k][c] = nil; open -= 1 }
+                }
             }
-            return values[lo]
+            return found
         }
-        let q = (0..<g).map { quantile($0, p) }
+        let q = quantiles([[Double?](repeating: p, count: g)])[0]
         // The indicator y = [x ≤ q] of each record, as a share of the cell (a ratio to count()).
         let below = (0..<cellOf.count).map { i -> Double in
-            guard cellOf[i] >= 0, let v = x[i], let qc = q[cellOf[i]] else { return 0 }
-            return v <= qc ? 1 : 0
+            guard let qc = q[Int(cellOf[i])] else { return 0 }
+            return x[i] <= qc ? 1 : 0
         }
-        let share = taylor(y: below, x: [Double](repeating: 1, count: cellOf.count), design: design, cellOf: cellOf, cells: g)
-        var low = [Double?](repeating: nil, count: g), high = low, se = low
+        let share = taylor(y: below, x: ones, inputs: inputs, cellOf: cellOf, cells: g)
+        var lowShare = [Double?](repeating: nil, count: g), highShare = lowShare
         for c in 0..<g {
             guard q[c] != nil, let phat = share.ratio[c], let s = share.se[c] else { continue }
             let a = phat - z * s, b = phat + z * s
-            low[c] = a < 0 ? nil : quantile(c, a)
-            high[c] = b > 1 ? nil : quantile(c, b)
-            if let l = low[c], let h = high[c] { se[c] = (h - l) / (2 * z) }
+            lowShare[c] = a < 0 ? nil : a
+            highShare[c] = b > 1 ? nil : b
         }
+        let bounds = quantiles([lowShare, highShare])
+        let (low, high) = (bounds[0], bounds[1])
+        let se: [Double?] = (0..<g).map { c in low[c].flatMap { l in high[c].map { ($0 - l) / (2 * z) } } }
         let none = [Double?](repeating: nil, count: g)
         return SampledCells(numerator: none, denominator: none, value: q, se: se, deff: none, interval: (low, high))
     }

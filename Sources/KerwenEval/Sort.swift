@@ -95,4 +95,28 @@ enum RowOrder {
         }
         return heap.sorted(by: less)
     }
+
+    /// The rows of `x` in ascending order, ties in row order: a least-significant-digit radix sort
+    /// on the numbers' order-preserving bits, four passes of 16 bits. Hand-written because a
+    /// comparison sort of ten million rows with a closure takes seconds (a survey quantile's
+    /// interval needs each cell's rows in order of value).
+    static func ascendingNumbers(_ x: [Double]) -> [Int32] {
+        let n = x.count
+        var keys = x.map(orderBits), rows = [Int32](0..<Int32(clamping: n))
+        var keysOut = [UInt64](repeating: 0, count: n), rowsOut = [Int32](repeating: 0, count: n)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            var counts = [Int](repeating: 0, count: 65_537)
+            for k in keys { counts[Int((k >> shift) & 0xFFFF) + 1] += 1 }
+            // A digit every key shares moves nothing: skip the pass.
+            if counts.contains(n) { continue }
+            for d in 0..<65_536 { counts[d + 1] += counts[d] }
+            for i in 0..<n {
+                let d = Int((keys[i] >> shift) & 0xFFFF)
+                keysOut[counts[d]] = keys[i]; rowsOut[counts[d]] = rows[i]
+                counts[d] += 1
+            }
+            swap(&keys, &keysOut); swap(&rows, &rowsOut)
+        }
+        return rows
+    }
 }
