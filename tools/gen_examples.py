@@ -5,6 +5,7 @@ Writes, following ../shared/bench/SCHEMA.md (the labour-migrant survey schema):
   examples/data/labour_migrants.csv   N rows (default 3000) of survey microdata
   examples/data/population.csv        region,year,population for the 14 regions of Uzbekistan
   examples/data/disaster_events.csv   one row per disaster event and region (Sendai-style loss records)
+  examples/data/departures_quarterly.csv  a quarterly register of departures by region (Cyrillic) and sex
 
 Usage: python3 tools/gen_examples.py [N]
 The same seed always gives the same bytes; the files are committed, so running Kerwen never needs Python.
@@ -82,6 +83,7 @@ def main():
             for y in range(2015, 2025):
                 f.write(f"{r},{y},{int(round(p * 1000 * 1.017 ** (y - 2020)))}\n")
     write_disaster_events()
+    write_departures_quarterly()
 
 
 HAZARDS = ["flood", "mudflow", "earthquake", "avalanche", "landslide", "heatwave"]
@@ -118,6 +120,30 @@ def write_disaster_events():
         f.write(",".join(EVENT_COLUMNS) + "\n")
         for r in disaster_events():
             f.write(",".join(r) + "\n")
+
+
+# Six regions as an Uzbek register writes them (Cyrillic), with their share of departures.
+REGISTER_REGIONS = ["Андижон", "Фарғона", "Хоразм", "Қашқадарё", "Самарқанд", "Сурхондарё"]
+REGISTER_BASE = [4200, 5100, 3900, 3300, 4600, 2800]
+
+
+def write_departures_quarterly():
+    """Departures registered per quarter (`2022Q1` … `2024Q4`), region and sex: a seasonal peak in
+    Q2, growth over the years, `..` where a district did not report, and Khorezm's 2023Q3 missing
+    altogether (no rows: a gap a quarter-on-quarter growth must not bridge)."""
+    rng = random.Random(SEED + 31)
+    season = [0.8, 1.3, 1.1, 0.8]
+    with open("examples/data/departures_quarterly.csv", "w", newline="\n") as f:
+        f.write("region,quarter,sex,departures\n")
+        for region, base in zip(REGISTER_REGIONS, REGISTER_BASE):
+            for year in range(2022, 2025):
+                for q in range(1, 5):
+                    if region == "Хоразм" and (year, q) == (2023, 3):
+                        continue
+                    for sex, share in (("F", 0.18), ("M", 0.82)):
+                        value = base * share * season[q - 1] * 1.06 ** (year - 2022) * rng.uniform(0.9, 1.1)
+                        cell = ".." if rng.random() < 0.06 else str(int(round(value)))
+                        f.write(f"{region},{year}Q{q},{sex},{cell}\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,15 @@
+# R's survey package on examples/survey.kw's data: the same 10.7.1 cells and medians (run from examples/:
+#   Rscript ../Tests/survey/example_survey.R). Not run by make test: SurveyTests checks the methods.
+suppressMessages(library(survey))
+options(survey.lonely.psu = "adjust")
+d <- read.csv("data/labour_migrants.csv")
+r <- subset(d, year == 2023 & !is.na(monthly_income_usd) & monthly_income_usd > 0 & !is.na(recruitment_cost_usd))
+des <- svydesign(ids = ~1, strata = ~origin_region, weights = ~weight, data = r)
+x <- svyby(~recruitment_cost_usd, ~sex, denominator = ~monthly_income_usd, des, svyratio, deff = TRUE)
+print(data.frame(sex = x$sex, value = 100 * x[, 2], se = 100 * SE(x), ci_low = 100 * confint(x)[, 1], ci_high = 100 * confint(x)[, 2], cv = SE(x) / x[, 2], deff = deff(x)), digits = 6)
+t <- svyratio(~recruitment_cost_usd, ~monthly_income_usd, des, deff = TRUE)
+print(c(value = 100 * coef(t), se = 100 * SE(t), ci = 100 * confint(t), cv = SE(t) / coef(t), deff = deff(t)), digits = 6)
+m <- subset(d, year == 2023 & !is.na(monthly_income_usd))
+desm <- svydesign(ids = ~1, strata = ~origin_region, weights = ~weight, data = m)
+for (s in c("F", "M")) print(svyquantile(~monthly_income_usd, subset(desm, sex == s), 0.5, ci = TRUE, df = Inf))
+print(svyquantile(~monthly_income_usd, desm, 0.5, ci = TRUE, df = Inf))
