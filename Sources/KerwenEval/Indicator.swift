@@ -147,6 +147,21 @@ extension Interpreter {
             let count = marked.filter { $0 }.count
             if count > 0 { warn(Diagnostic(.note, Message("N009", decl.name.text, count, table.rowCount, ExprPrinter.text(flag)), at: flag.span)) }
         }
+        // `suppress: cv > 0.3`: those cells keep their row, n and sampling error, but not their value.
+        if let suppress = decl.suppress, decl.weight != nil {
+            let hidden = try mask(suppress, table)
+            for name in ["value", "numerator", "denominator", "ci_low", "ci_high"] {
+                guard let c = table.column(name) else { continue }
+                var validity = c.validity ?? Bitmap(count: table.rowCount, value: true)
+                for (i, h) in hidden.enumerated() where h { validity[i] = false }
+                var out = Column(c.storage, validity: validity)
+                out.decimals = c.decimals
+                table.set(name, out)
+            }
+            table.set("suppressed", Column(.boolean(hidden)))
+            let count = hidden.filter { $0 }.count
+            if count > 0 { warn(Diagnostic(.note, Message("N011", decl.name.text, count, table.rowCount, ExprPrinter.text(suppress)), at: suppress.span)) }
+        }
         let checks = try runChecks(decl.checks, on: table, keys: dims)
         return IndicatorResult(name: decl.name.text, metadata: metadata, table: table, dimensions: dims, checks: checks)
     }

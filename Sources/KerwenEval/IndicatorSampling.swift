@@ -70,6 +70,13 @@ extension Interpreter {
             for i in 0..<n where kept?[i] ?? true { unitsIn[Int(strata[i])] += 1 }
         }
         let correction = try finitePopulationCorrection(decl, data: data, kept: kept, strata: strata, unitsIn: unitsIn)
+        // A stratum with one sampled unit has no variance of its own: said once, with the strata.
+        let lonely = (0..<strataCount).filter { unitsIn[$0] == 1 }
+        if !lonely.isEmpty {
+            let names = lonely.prefix(3).map { h in strataGroups.map { "`" + ScalarFormat.plain($0.keyColumns[0].scalar(at: h)) + "`" } ?? "—" }
+            warn(Diagnostic(.note, Message("N010", decl.name.text, lonely.count, names.joined(separator: ", ") + (lonely.count > 3 ? ", …" : "")),
+                            at: (decl.cluster ?? decl.strata ?? decl.weight!).span))
+        }
         // The records in cluster order (a counting sort by cluster), or in row order.
         var order: [Int32] = [], start: [Int] = [0]
         if let clusterGroups {
@@ -85,7 +92,13 @@ extension Interpreter {
         }
         func laidOut<T>(_ v: [T]) -> [T] { order.map { v[Int($0)] } }
         let measure: SampleInputs.Measure
-        if let value = decl.value {
+        let ones = [Double](repeating: 1, count: n)
+        if let value = decl.value, case .call(let fn, let args) = value.kind, ["mean", "share", "sum", "count"].contains(fn.text) {
+            // The ratio and total forms written short: mean(x) = sum(x) / count(), share(c) the same
+            // of c as 0/1, sum(x) and count() totals.
+            let y = fn.text == "count" ? ones : try rowNumbers(args[0], data, function: fn.text)
+            measure = .totals(y: laidOut(y), x: fn.text == "mean" || fn.text == "share" ? laidOut(ones) : nil)
+        } else if let value = decl.value {
             guard let (column, p) = try quantileInput(value, data), let all = column.asDoubles() else {
                 throw Diagnostic(.error, Message("E173"), at: value.span, hint: Message("H175"))
             }
@@ -307,11 +320,21 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E173"), at: measure.span, hint: Message("H175"))
         }
         if fn.text == "count" { return [Double](repeating: 1, count: data.rowCount) }
-        let column = try stepVec(args[0], .rows(data)).materialize(data.rowCount)
-        guard let values = column.numericValues else {
-            throw Diagnostic(.error, Message("E020", "sum", Kernels.typeWord(.column(column)), Message("K.number")), at: args[0].span)
+        return try rowNumbers(args[0], data, function: "sum")
+    }
+
+    /// An expression's value per row as a number (true and false as 1 and 0; missing as 0 — such a
+    /// row is no complete record).
+    private func rowNumbers(_ e: Expr, _ data: Table, function: String) throws -> [Double] {
+        let column = try stepVec(e, .rows(data)).materialize(data.rowCount)
+        let values: [Double]
+        if case .boolean(let b) = column.storage { values = b.map { $0 ? 1 : 0 } } else {
+            guard let v = column.numericValues else {
+                throw Diagnostic(.error, Message("E020", function, Kernels.typeWord(.column(column)), Message("K.number")), at: e.span)
+            }
+            values = v
         }
-        return values.enumerated().map { column.isValid($0.offset) ? $0.element : 0 }
+        return values.enumerated().map { column.isValid($0.offset) && !$0.element.isNaN ? $0.element : 0 }
     }
 }
 

@@ -45,8 +45,10 @@ public struct Explainer {
             var level = "95"
             if let l = p.decl.level, case .number(let x) = l.kind { level = ScalarFormat.plain(.number(x * 100)) }
             let quantile = p.decl.value.map { if case .call(let fn, _) = $0.kind { return fn.text == "median" || fn.text == "quantile" }; return false } ?? false
+            // `value: mean(x)`, `share(c)`, `sum(x)`, `count()` are the ratio and total forms written short.
             lines.append(word(quantile ? "X.design_quantile" : "X.design", "`\(weight)`", parts.compactMap { $0 }.joined(), level))
             if let flag = p.decl.flag { lines.append(word("X.design_flag", "`\(ExprPrinter.text(flag))`")) }
+            if let suppress = p.decl.suppress { lines.append(word("X.design_suppress", "`\(ExprPrinter.text(suppress))`")) }
         }
         for check in p.checks {
             lines.append(word(check.fatal ? "X.require" : "X.check", condition(check.rule)))

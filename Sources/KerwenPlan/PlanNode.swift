@@ -170,6 +170,7 @@ public struct IndicatorPlan: Sendable {
                PlanColumn("n", .integer), PlanColumn("n_missing", .integer)]
             + (designColumns.isEmpty ? [] : ["se", "ci_low", "ci_high", "cv", "deff"].map { PlanColumn($0, .number) })
             + (decl.flag != nil && !designColumns.isEmpty ? [PlanColumn("flagged", .boolean)] : [])
+            + (decl.suppress != nil && !designColumns.isEmpty ? [PlanColumn("suppressed", .boolean)] : [])
     }
 }
 

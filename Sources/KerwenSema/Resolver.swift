@@ -26,12 +26,18 @@ public struct Resolver {
 
     public static let indicatorColumns = ["value", "numerator", "denominator", "n", "n_missing"]
     /// The columns a sample design adds after them (`flagged` only with `flag:`).
-    public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "deff", "flagged"]
+    public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "deff", "flagged", "suppressed"]
 
-    /// `median(x)` or `quantile(x, p)`: the value forms a sample design estimates by Woodruff's method.
-    static func isQuantile(_ e: Expr) -> Bool {
+    /// The value forms a sample design estimates: `median(x)` and `quantile(x, p)` by Woodruff's
+    /// method, `mean(x)`, `share(condition)`, `sum(x)` and `count()` by linearisation.
+    static func isDesignValue(_ e: Expr) -> Bool {
         guard case .call(let fn, let args) = e.kind else { return false }
-        return fn.text == "median" && args.count == 1 || fn.text == "quantile" && args.count == 2
+        switch fn.text {
+        case "median", "mean", "share", "sum": return args.count == 1
+        case "quantile": return args.count == 2
+        case "count": return args.isEmpty
+        default: return false
+        }
     }
 
     public mutating func resolve(_ statements: [Stmt]) {
@@ -138,7 +144,7 @@ public struct Resolver {
         if decl.weight == nil, let first = decl.strata ?? decl.cluster ?? decl.fpc {
             diagnostics.append(Diagnostic(.error, Message("E174"), at: first.span, hint: Message("H174")))
         }
-        if decl.weight != nil, let value = decl.value, !Self.isQuantile(value) {
+        if decl.weight != nil, let value = decl.value, !Self.isDesignValue(value) {
             diagnostics.append(Diagnostic(.error, Message("E173"), at: decl.weight!.span, hint: Message("H175")))
         }
         for t in decl.totals where t.text != "*" {
@@ -150,6 +156,7 @@ public struct Resolver {
         let resultColumns = decl.by.map(\.text) + Self.indicatorColumns + (decl.weight != nil ? Self.samplingColumns : [])
         for c in decl.checks { expr(c.expr, .known(resultColumns)) }
         if let flag = decl.flag { expr(flag, .known(resultColumns)) }
+        if let suppress = decl.suppress { expr(suppress, .known(resultColumns)) }
         if decl.base != nil {
             let source = written.span.source
             let mine = diagnostics[before...].filter { $0.span.map { $0.source == source } ?? true }

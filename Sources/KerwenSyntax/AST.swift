@@ -295,6 +295,8 @@ public struct IndicatorDecl: Equatable, Sendable {
     /// `level: 0.9` (default 0.95) for the confidence interval; `flag: cv > 0.3` marks cells.
     public var level: Expr?
     public var flag: Expr?
+    /// `suppress: cv > 0.3`: cells too unreliable to publish lose their value (kept as na, marked).
+    public var suppress: Expr?
     public var span: Span
 
     /// A library definition: it names the columns it needs and gets its data where it is used.
@@ -316,7 +318,7 @@ public struct IndicatorDecl: Equatable, Sendable {
             && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
             && a.filter == b.filter && a.needs == b.needs && a.base == b.base
             && a.columnMap.count == b.columnMap.count && zip(a.columnMap, b.columnMap).allSatisfy { $0.need == $1.need && $0.column == $1.column }
-            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.fpc == b.fpc && a.level == b.level && a.flag == b.flag
+            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.fpc == b.fpc && a.level == b.level && a.flag == b.flag && a.suppress == b.suppress
     }
 }
 

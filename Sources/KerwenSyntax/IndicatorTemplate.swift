@@ -47,6 +47,7 @@ extension IndicatorDecl {
         out.fpc = fpc ?? base.fpc
         out.level = level ?? base.level
         out.flag = flag ?? base.flag
+        out.suppress = suppress ?? base.suppress
         if by.isEmpty {
             out.by = base.by.map(mapName)
             out.totals = base.totals.map(mapName)

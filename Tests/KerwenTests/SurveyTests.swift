@@ -11,7 +11,8 @@ import XCTest
 
 final class SurveyTests: XCTestCase {
     static let folder = TestSupport.repoRoot.appendingPathComponent("Tests/survey")
-    static let estimators = ["ratio", "mean", "total", "ratio_records", "ratio_fpc", "mean_fpc", "total_fpc", "ratio_records_fpc", "median", "q25"]
+    static let estimators = ["ratio", "mean", "total", "ratio_records", "ratio_fpc", "mean_fpc", "total_fpc", "ratio_records_fpc", "median", "q25",
+                             "share", "mean_value"]
 
     func testStandardErrorsMatchRsSurveyPackage() throws {
         var expected = try FormatTests.csvRows(Self.folder.appendingPathComponent("expected.csv"))
@@ -49,6 +50,8 @@ final class SurveyTests: XCTestCase {
         indicator ratio_records_fpc { data: d  numerator: sum(cost)  denominator: sum(income)  by: sex  totals: true  weight: w  strata: region  fpc: fraction }
         indicator median { data: d  value: median(cost)  by: sex  totals: true  \(design) }
         indicator q25 { data: d  value: quantile(cost, 0.25)  by: sex  totals: true  \(design) }
+        indicator share { data: d  value: share(cost > 150)  by: sex  totals: true  \(design) }
+        indicator mean_value { data: d  value: mean(cost)  by: sex  totals: true  \(design) }
         """ + Self.estimators.map { "\nexport \($0) to \"\(FileManager.default.temporaryDirectory.path)/kerwen-survey-\($0).csv\"" }.joined()
         let result = try TestSupport.runKerwen([], stdin: script, cwd: Self.folder)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -56,7 +59,8 @@ final class SurveyTests: XCTestCase {
         func number(_ text: String?) -> Double? { text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
         for estimator in Self.estimators {
             let ours = try FormatTests.csvRows(FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-survey-\(estimator).csv"))
-            for row in expected where row["estimator"] == estimator {
+            // `value: mean(cost)` is the same estimate as `numerator: sum(cost)  denominator: count()`.
+            for row in expected where row["estimator"] == (estimator == "mean_value" ? "mean" : estimator) {
                 let label = "\(estimator) \(row["sex"]!)"
                 guard let cell = ours.first(where: { $0["sex"] == row["sex"] }) else { XCTFail("\(label) missing"); continue }
                 let value = Double(cell["value"]!)!, se = Double(cell["se"]!)!

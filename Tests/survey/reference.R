@@ -27,6 +27,10 @@ estimators <- function(des, suffix) {
 }
 des <- svydesign(ids = ~psu, strata = ~region, weights = ~w, data = d, nest = TRUE)
 estimators(des, "")
+# A share: the proportion of records with a cost above 150 (Kerwen's `value: share(cost > 150)`).
+sh <- svyby(~as.numeric(cost > 150), ~sex, des, svymean, deff = TRUE)
+for (i in seq_along(sh$sex)) add("share", sh$sex[i], sh[i, 2], SE(sh)[i], deff(sh)[i])
+st <- svymean(~as.numeric(cost > 150), des, deff = TRUE); add("share", "_T", coef(st), SE(st), deff(st))
 # Without clusters: each record is its own unit (Kerwen's indicator without `cluster:`).
 des1 <- svydesign(ids = ~1, strata = ~region, weights = ~w, data = d)
 r1 <- svyby(~cost, ~sex, denominator = ~income, des1, svyratio, deff = TRUE)
