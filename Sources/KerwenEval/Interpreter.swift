@@ -6,6 +6,7 @@ import KerwenDiagnostics
 import KerwenSema
 import KerwenSyntax
 import KerwenFormats
+import KerwenCharts
 
 /// What a statement produced for the user; the output layer decides how it looks.
 public enum OutputEvent: Sendable {
@@ -18,6 +19,10 @@ public enum OutputEvent: Sendable {
     case checkReport([CheckOutcome], subject: String)
     /// `explain`: the plan of what was asked about, for the session to word in its language.
     case explanation(Explanation)
+    /// `plot …`: a chart for the terminal.
+    case chart(ChartEvent)
+    /// `plot … to "f.svg"`: the file written and the points drawn.
+    case drawn(path: String, points: Int)
 }
 
 /// A user function: its parameters and body, expanded inline at each call.
@@ -75,6 +80,10 @@ public final class Interpreter: @unchecked Sendable {
     var rowVectorMemo: [String: Vec]?
     /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
     var dollarNames: Set<String> = []
+    /// What this run showed, for `report`.
+    public var reportLog = ReportLog()
+    /// Writes `report to …` (the session sets it: the report is worded and rendered there).
+    public var reportWriter: ((ReportRequest) throws -> Void)?
 
     public init(baseDirectory: URL, emit: @escaping (OutputEvent) -> Void) {
         self.baseDirectory = baseDirectory
@@ -138,6 +147,7 @@ public final class Interpreter: @unchecked Sendable {
             let table = Self.isPattern(display)
                 ? try loadMany(pattern: path, display: display, options: options, at: pathExpr.span)
                 : try loadTable(path: path, display: display, options: options, at: pathExpr.span)
+            if !Self.isPattern(display) { reportLog.note(file: display, path: path) }
             globals[name.text] = .value(.table(table))
             invalidateIndicators()
         case .letBinding(let name, let expr):
@@ -173,6 +183,7 @@ public final class Interpreter: @unchecked Sendable {
             indicatorCache[decl.name.text] = nil
         case .show(let expr), .expression(let expr):
             let value = try evalValue(expr)
+            if case .indicator(let r) = value { reportLog.note(indicator: r.name) }
             // `show t | group by sex` alone shows the rows unchanged: say what `group by` waits for.
             if case .grouped(_, let keys) = value {
                 warn(Diagnostic(.note, Message("N008", MessageArgument.names(keys)), at: expr.span, hint: Message("H135")))
@@ -180,7 +191,9 @@ public final class Interpreter: @unchecked Sendable {
             emit(.value(value, source: describeSource(expr)))
         case .showWith(let expr, let options):
             let display = try displayOptions(options)
-            emit(.valueShown(try evalValue(expr), source: describeSource(expr), display: display))
+            let value = try evalValue(expr)
+            if case .indicator(let r) = value { reportLog.note(indicator: r.name) }
+            emit(.valueShown(value, source: describeSource(expr), display: display))
         case .describe(let expr):
             let value = try evalValue(expr)
             guard let table = value.table else {
@@ -192,9 +205,14 @@ public final class Interpreter: @unchecked Sendable {
         case .export(let expr, let pathExpr, let options):
             let (path, display) = try resolvePath(pathExpr, for: .write)
             try exportStatement(expr, to: path, shownAs: display, at: pathExpr.span, options: options)
+            noteIndicators(in: expr)
         case .use(let module):
             guard let loader = moduleLoader else { throw Diagnostic(.error, Message("E026", module.text), at: module.span) }
             try loader(module, self)
+        case .plot(let p):
+            try plotStatement(p, span: stmt.span)
+        case .report(let path, let options):
+            try reportStatement(path, options: options)
         case .design:
             // Applied to the indicators over the dataset before they were resolved (Session.withDesigns).
             break
@@ -204,6 +222,7 @@ public final class Interpreter: @unchecked Sendable {
                 throw Diagnostic(.error, Message("E052", "check", value.kindWord), at: tableExpr.span)
             }
             let outcomes = try runCheckRules(rules, on: table)
+            reportLog.checks.append((describeSource(tableExpr), outcomes))
             emit(.checkReport(outcomes, subject: describeSource(tableExpr)))
             if case .checkBinding(let name, _, _) = stmt.kind {
                 globals[name.text] = .value(.table(Self.findingsTable(outcomes)))
@@ -216,6 +235,15 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     func invalidateIndicators() { indicatorCache.removeAll() }
+
+    /// The indicators an `export` wrote (a name, or a list of names), for `report`.
+    func noteIndicators(in expr: Expr) {
+        switch expr.kind {
+        case .name(let n): if case .indicator? = globals[n] { reportLog.note(indicator: n) }
+        case .list(let items): for item in items { noteIndicators(in: item) }
+        default: break
+        }
+    }
 
     var indicatorNames: [String] { globals.compactMap { if case .indicator = $0.value { return $0.key } else { return nil } } }
 

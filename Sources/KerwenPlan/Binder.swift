@@ -76,6 +76,8 @@ public struct Binder {
             environment[name.text] = PlanGlobal(kind: .function, type: .unknown, functionParams: params.map(\.text), functionBody: body)
             return plan(.function(name: name.text, params: params.map(\.text)))
         case .show(let e), .showWith(let e, _): return plan(.show(bind(e, .plain)))
+        case .plot(let p): return plan(.plot(bind(p.source, .plain), over: p.x.text, by: p.by.map(\.text)))
+        case .report(let path, _): return plan(.report(to: bind(path, .plain)))
         case .describe(let e): return plan(.describe(bind(e, .plain)))
         case .explain(let e): return plan(.explain(bind(e, .plain)))
         case .expression(let e): return plan(.expression(bind(e, .plain)))

@@ -32,6 +32,8 @@ public enum Optimizer {
         case .describe(let x): out.kind = .describe(e(x))
         case .explain(let x): out.kind = .explain(e(x))
         case .expression(let x): out.kind = .expression(e(x))
+        case .plot(let x, let over, let by): out.kind = .plot(e(x), over: over, by: by)
+        case .report: break
         case .export(let x, let to, let options): out.kind = .export(e(x), to: to, options: options)
         case .check(let x, let rules): out.kind = .check(e(x), rules: rules)
         case .checkBinding(let name, let x, let rules): out.kind = .checkBinding(name: name, e(x), rules: rules)

@@ -33,6 +33,10 @@ public struct PlanPrinter {
         case .describe(let e): head("describe"); tree(e)
         case .explain(let e): head("explain"); tree(e)
         case .expression(let e): head("show"); tree(e)
+        case .plot(let e, let over, let by):
+            head("plot over " + ExprPrinter.name(over) + (by.isEmpty ? "" : " by " + by.map(ExprPrinter.name).joined(separator: ", ")))
+            tree(e)
+        case .report(let to): head("report to " + expr(to))
         case .export(let e, let to, let options):
             head("export to " + expr(to) + (options.isEmpty ? "" : " with " + options.map { "\($0.name): \($0.value)" }.joined(separator: ", ")))
             tree(e)

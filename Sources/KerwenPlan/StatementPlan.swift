@@ -19,6 +19,10 @@ public struct StatementPlan: Sendable {
         case check(BoundExpr, rules: [CheckPlan])
         /// `let NAME = check …`: the check, its findings bound to NAME as a table.
         case checkBinding(name: String, BoundExpr, rules: [CheckPlan])
+        /// `plot SOURCE over X by G`: the table drawn, its x and series columns.
+        case plot(BoundExpr, over: String, by: [String])
+        /// `report to PATH`.
+        case report(to: BoundExpr)
         case expression(BoundExpr)
     }
     public var kind: Kind

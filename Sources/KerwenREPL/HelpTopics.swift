@@ -4,7 +4,7 @@ import KerwenDiagnostics
 import KerwenSema
 
 public enum HelpTopics {
-    static let statementTopics = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "use", "indicator", "check"]
+    static let statementTopics = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "plot", "report", "use", "indicator", "check"]
     static let stepTopics = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take", "join", "union", "distinct", "pivot", "complete"]
     static let conceptTopics = ["na", "totals"]
 

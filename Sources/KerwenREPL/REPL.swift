@@ -40,7 +40,12 @@ public final class REPL {
     @discardableResult
     func run(_ text: String, name: String = "<input>") -> Bool {
         Interrupt.clear()
-        if let size = Terminal.size() { session.renderOptions.width = size.columns }
+        if let size = Terminal.size() {
+            session.renderOptions.width = size.columns
+            // Charts fill the width and a third of the height (between 8 and 24 rows).
+            session.terminalWidth = size.columns
+            session.chartHeight = max(8, min(24, size.rows / 3))
+        }
         let started = Date()
         var ok = false
         do {

@@ -26,6 +26,9 @@ public struct Resolver {
 
     public static let indicatorColumns = ["value", "numerator", "denominator", "n", "n_missing"]
     /// The columns a sample design adds after them (`flagged` only with `flag:`).
+    public static let chartKinds = ["line", "bar", "point"]
+    public static let plotOptions = ["title", "y", "values", "totals", "stacked", "width", "height"]
+    public static let reportOptions = ["title", "subtitle", "author"]
     public static let samplingColumns = ["se", "ci_low", "ci_high", "cv", "deff", "flagged", "suppressed"]
 
     /// The value forms a sample design estimates: `median(x)` and `quantile(x, p)` by Woodruff's
@@ -71,6 +74,30 @@ public struct Resolver {
         case .showWith(let e, let options):
             expr(e, .none)
             for o in options { expr(o.value, .none) }
+        case .plot(let p):
+            let ctx = expr(p.source, .none)
+            for c in [p.x] + p.by { column(c, in: ctx) }
+            if let kind = p.kind, !Self.chartKinds.contains(kind.text) {
+                diagnostics.append(Diagnostic(.error, Message("E193", kind.text), at: kind.span,
+                                              hint: Suggestions.hint(for: kind.text, in: Self.chartKinds) ?? Message("H193")))
+            }
+            if let to = p.to { expr(to, .none) }
+            for o in p.options {
+                if !Self.plotOptions.contains(o.name.text) {
+                    diagnostics.append(Diagnostic(.error, Message("E192", o.name.text), at: o.name.span,
+                                                  hint: Suggestions.hint(for: o.name.text, in: Self.plotOptions) ?? Message("H192")))
+                }
+                if o.name.text == "values", case .name(let v) = o.value.kind { column(Name(v, o.value.span), in: ctx) } else { expr(o.value, .none) }
+            }
+        case .report(let path, let options):
+            expr(path, .none)
+            for o in options {
+                if !Self.reportOptions.contains(o.name.text) {
+                    diagnostics.append(Diagnostic(.error, Message("E194", o.name.text), at: o.name.span,
+                                                  hint: Suggestions.hint(for: o.name.text, in: Self.reportOptions) ?? Message("H194")))
+                }
+                expr(o.value, .none)
+            }
         case .export(let e, let path, let options):
             expr(e, .none)
             expr(path, .none)

@@ -25,6 +25,12 @@ public final class Session: @unchecked Sendable {
     public var outputMode: OutputMode = .table
     /// Report each statement's time on standard error (`kerwen run --timer`).
     public var timing = false
+    /// Columns charts are drawn in (the terminal's width; 80 when not on a terminal).
+    public var terminalWidth = 80
+    /// Rows of a chart's plotting area.
+    public var chartHeight = 12
+    /// The script being run (`kerwen run FILE`), for a report's record of the run.
+    public var currentScript: String?
     /// Successful inputs, in order (the REPL's `:save`).
     public private(set) var history: [String] = []
     var loadedModules: Set<String> = []
@@ -56,6 +62,7 @@ public final class Session: @unchecked Sendable {
         interpreter.emit = { [unowned self] event in self.handle(event) }
         interpreter.moduleLoader = { [unowned self] name, interp in try self.loadModule(name, into: interp) }
         interpreter.wordExplanation = { [unowned self] in self.explain($0).trimmingCharacters(in: .newlines) }
+        interpreter.reportWriter = { [unowned self] in try self.writeReport($0) }
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -87,6 +94,10 @@ public final class Session: @unchecked Sendable {
             writeErr(catalog.word("W.exported", rows, path) + "\n")
         case .explanation(let e):
             writeOut(explain(e))
+        case .chart(let c):
+            drawChart(c)
+        case .drawn(let path, let points):
+            writeErr(catalog.word("W.drawn", points, path) + "\n")
         case .checkReport(let outcomes, let subject):
             let (text, problems) = ValueRenderer.checkReport(outcomes, subject: subject, listed: renderOptions.maxRows, catalog: catalog)
             writeOut(text)

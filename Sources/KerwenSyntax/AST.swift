@@ -342,6 +342,19 @@ public struct CheckRule: Equatable, Sendable {
     public init(_ kind: Kind, fatal: Bool, span: Span) { self.kind = kind; self.fatal = fatal; self.span = span }
 }
 
+/// `plot SOURCE over X by G as KIND to PATH with OPTIONS`.
+public struct PlotStmt: Equatable, Sendable {
+    public var source: Expr
+    public var x: Name
+    public var by: [Name]
+    public var kind: Name?
+    public var to: Expr?
+    public var options: [Option]
+    public init(source: Expr, x: Name, by: [Name], kind: Name?, to: Expr?, options: [Option]) {
+        self.source = source; self.x = x; self.by = by; self.kind = kind; self.to = to; self.options = options
+    }
+}
+
 public struct Stmt: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case load(Name, path: Expr, options: [Option])
@@ -365,6 +378,10 @@ public struct Stmt: Equatable, Sendable {
         /// `design survey { weight: w  strata: region  cluster: psu }`: the sample design of a
         /// dataset, given to every indicator over it (and over what `let` makes from it).
         case design(Name, weight: Name, strata: Name?, cluster: Name?, fpc: Name?)
+        /// `plot SOURCE over X [by G, …] [as line|bar|point] [to "f.svg"] [with title: …]`
+        case plot(PlotStmt)
+        /// `report to "out/report.html" [with title: "…"]`: what the script showed, as one HTML file.
+        case report(to: Expr, options: [Option])
         case expression(Expr)
 
         public static func == (a: Kind, b: Kind) -> Bool {
@@ -380,6 +397,8 @@ public struct Stmt: Equatable, Sendable {
             case let (.showWith(x, o1), .showWith(y, o2)): return x == y && o1 == o2
             case let (.checkBinding(n1, t1, r1), .checkBinding(n2, t2, r2)): return n1 == n2 && t1 == t2 && r1 == r2
             case let (.design(n1, w1, s1, c1, f1), .design(n2, w2, s2, c2, f2)): return n1 == n2 && w1 == w2 && s1 == s2 && c1 == c2 && f1 == f2
+            case let (.plot(a), .plot(b)): return a == b
+            case let (.report(t1, o1), .report(t2, o2)): return t1 == t2 && o1 == o2
             default: return false
             }
         }

@@ -51,6 +51,13 @@ extension Parser {
                 return try checkStatement()
             case "design" where peek().kind == .identifier && peek(2).isSymbol("{"):
                 return try designStatement()
+            case "plot" where peek().kind == .identifier || peek().isSymbol("("):
+                return try plotStatement()
+            case "report" where peek().kind == .identifier && peek().text == "to":
+                advance()
+                advance()
+                let path = try expression()
+                return Stmt(.report(to: path, options: try optionList()), span(from: start))
             default:
                 break
             }
@@ -251,5 +258,25 @@ extension Parser {
         try expectSymbol("}")
         guard let weight else { throw Diagnostic(.error, Message("E174"), at: name.span, hint: Message("H177")) }
         return Stmt(.design(name, weight: weight, strata: strata, cluster: cluster, fpc: fpc), span(from: start))
+    }
+
+    /// plot -> "plot" pipelineExpr "over" NAME ["by" NAME ("," NAME)*] ["as" NAME] ["to" expr] [with options]
+    mutating func plotStatement() throws -> Stmt {
+        let start = advance().span
+        let source = try pipelineExpr()
+        guard acceptWord("over") else { throw unexpected("`over`", hint: Message("H191")) }
+        let x = try expectName(Message("T.columnName"))
+        var by: [Name] = []
+        if acceptWord("by") {
+            repeat { by.append(try expectName(Message("T.columnName"))) } while acceptSymbol(",")
+        }
+        var kind: Name? = nil
+        if acceptWord("as") { kind = try expectName(Message("T.name")) }
+        var path: Expr? = nil
+        if acceptWord("to") { path = try expression() }
+        let options = try optionList()
+        // `with …` before `to` reads as well.
+        if path == nil, acceptWord("to") { path = try expression() }
+        return Stmt(.plot(PlotStmt(source: source, x: x, by: by, kind: kind, to: path, options: options)), span(from: start))
     }
 }

@@ -42,7 +42,7 @@ public enum Keywords {
     /// Words that can never name a column or variable.
     public static let reserved: Set<String> = ["and", "or", "not", "if", "then", "else", "true", "false", "na"]
     /// Words that start a statement.
-    public static let statements = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "use", "indicator", "check", "design"]
+    public static let statements = ["load", "let", "param", "fn", "show", "describe", "explain", "export", "use", "indicator", "check", "design", "plot", "report"]
     /// Words that start a pipeline step.
     public static let steps = ["where", "derive", "select", "drop", "rename", "group", "summarize", "sort", "take",
                                "join", "left", "union", "distinct", "pivot", "complete"]

@@ -32,10 +32,12 @@ enum CLI {
         return nil
     }
 
-    /// Colour only on a terminal, never with NO_COLOR or TERM=dumb.
+    /// Colour only on a terminal, never with NO_COLOR or TERM=dumb; CLICOLOR_FORCE=1 asks for it
+    /// through a pipe too (a pager that shows colour, a test).
     static func colorEnabled(fd: Int32) -> Bool {
         let env = ProcessInfo.processInfo.environment
         if env["NO_COLOR"] != nil { return false }
+        if env["CLICOLOR_FORCE"].map({ $0 != "" && $0 != "0" }) == true { return true }
         if env["TERM"] == "dumb" { return false }
         return isatty(fd) != 0
     }
@@ -64,6 +66,8 @@ enum CLI {
         session.timing = timing
         session.renderOptions.color = colorEnabled(fd: 1)
         session.renderOptions.maxRows = maxRows
+        session.currentScript = name
+        if isatty(1) != 0, let size = Terminal.size() { session.terminalWidth = size.columns }
         do {
             let ok = try session.run(text: text, name: name)
             if StandardStreams.outputError != 0 {

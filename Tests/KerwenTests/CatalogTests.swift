@@ -111,13 +111,15 @@ final class CatalogTests: XCTestCase {
             "KerwenData/OpenSDGLayout.swift": ["Reporting Type"],  // a column name of the Open SDG format
             "KerwenData/Parallel.swift": ["a non-throwing body cannot fail"],  // never reached: a rethrows proof
             "KerwenData/TableWriter.swift": ["metadata", "data"],  // JSON keys
-            "KerwenPlan/PlanPrinter.swift": ["pivot ", " values from ", "export to", "value: numerator / denominator", "group by", "left join", " in ", "between", " in [", "(", "if ", "["],
+            "KerwenPlan/PlanPrinter.swift": ["plot over ", "report to ", "pivot ", " values from ", "export to", "value: numerator / denominator", "group by", "left join", " in ", "between", " in [", "(", "if ", "["],
             "KerwenSyntax/ExprPrinter.swift": ["between", " in [", "(", "if ", "[", " in "],
             "KerwenDiagnostics/DiagnosticRenderer.swift": ["(gutter)= "],
             "KerwenREPL/HelpTopics.swift": ["group by"], "KerwenSyntax/AST.swift": ["group by", "pivot wider", "pivot longer"],
             "KerwenSyntax/Parser+Pipelines.swift": ["group by", "`names from`", "`values from`", "`wider` / `longer`"], "KerwenSyntax/Parser+Habits.swift": ["group by"], "KerwenREPL/Terminal.swift": ["less -FRXS"],
             "KerwenSema/Builtins.swift": ["(", "if … then … else"], "KerwenSema/FirstHourHints.swift": ["if … then … else"],
             "KerwenSyntax/Parser+Statements.swift": ["describe NAME", "load FILE"],
+            // SVG and HTML markup, and font names: not words.
+            "KerwenCharts/SVGChart.swift": ["<", "Sans", "stroke", "run.joined"], "KerwenOutput/ReportWriter.swift": ["<"],
             // The XML of a workbook's parts: markup, not words.
             "KerwenFormats/XLSXWriter.swift": ["<", "xl/"], "KerwenFormats/XLSXReader.swift": ["xl/worksheets/"],
             // The argument parser's own English, matched in order to be reworded from the catalog.

@@ -1,0 +1,127 @@
+// What a chart shows, independent of where it is drawn: the series (one per value of the `by`
+// columns), their points (a missing value is a gap, never zero), the x axis (numbers, periods or
+// categories) and the words around them. The terminal and SVG renderers both draw from this.
+
+import KerwenData
+
+public struct Chart: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case line, bar, point }
+
+    public enum XAxis: Sendable, Equatable {
+        /// Numbers; `integral`: whole numbers only (years), so ticks are whole too.
+        case numbers(integral: Bool)
+        /// Periods of one frequency, by ordinal (Period.ordinal).
+        case periods(Frequency)
+        /// Text: category i at x = i.
+        case categories([String])
+    }
+
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        /// nil: the value is missing — drawn as a gap.
+        public var y: Double?
+        public init(x: Double, y: Double?) { self.x = x; self.y = y }
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        /// A `_T` total: drawn apart from the others (heavier, black).
+        public var isTotal: Bool
+        public var points: [Point]
+        public init(name: String, isTotal: Bool, points: [Point]) { self.name = name; self.isTotal = isTotal; self.points = points }
+    }
+
+    public var kind: Kind
+    public var title: String?
+    public var xLabel: String
+    public var yLabel: String
+    public var xAxis: XAxis
+    public var series: [Series]
+    /// Bars of a category stacked instead of side by side.
+    public var stacked: Bool
+    /// Decimals of the values (the column's or the indicator's), for bar labels.
+    public var decimals: Int?
+
+    public init(kind: Kind, title: String?, xLabel: String, yLabel: String, xAxis: XAxis, series: [Series], stacked: Bool = false, decimals: Int? = nil) {
+        self.kind = kind; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
+        self.xAxis = xAxis; self.series = series; self.stacked = stacked; self.decimals = decimals
+    }
+
+    /// How an x value is written under the axis.
+    public func xText(_ x: Double) -> String {
+        switch xAxis {
+        case .numbers(let integral): return integral ? String(Int64(x.rounded())) : ValueText.number(x)
+        case .periods(let f): return Period(f, ordinal: Int64(x.rounded())).description
+        case .categories(let names):
+            let i = Int(x.rounded())
+            return names.indices.contains(i) ? names[i] : ""
+        }
+    }
+
+    /// Whether any value at all is present.
+    public var hasValues: Bool { series.contains { $0.points.contains { $0.y != nil } } }
+
+    /// The y range the chart must show: every value, from zero for bars (and stacked sums).
+    public var valueRange: (lo: Double, hi: Double)? {
+        var lo = Double.infinity, hi = -Double.infinity
+        if kind == .bar && stacked {
+            var positive: [Double: Double] = [:], negative: [Double: Double] = [:]
+            for s in series { for p in s.points { if let y = p.y { if y >= 0 { positive[p.x, default: 0] += y } else { negative[p.x, default: 0] += y } } } }
+            for v in positive.values { hi = max(hi, v) }
+            for v in negative.values { lo = min(lo, v) }
+        } else {
+            for s in series { for p in s.points { if let y = p.y { lo = min(lo, y); hi = max(hi, y) } } }
+        }
+        guard lo <= hi || (kind == .bar && stacked && (lo.isFinite || hi.isFinite)) else { return nil }
+        if !lo.isFinite { lo = hi }
+        if !hi.isFinite { hi = lo }
+        if kind == .bar { lo = min(lo, 0); hi = max(hi, 0) }
+        return (lo, hi)
+    }
+
+    /// The x range of all points.
+    public var xRange: (lo: Double, hi: Double)? {
+        let xs = series.flatMap { $0.points.map(\.x) }
+        guard let lo = xs.min(), let hi = xs.max() else { return nil }
+        return (lo, hi)
+    }
+}
+
+/// Numbers as a chart writes them: short, without trailing zeros, thousands grouped by a thin space.
+public enum ValueText {
+    public static func number(_ x: Double, decimals: Int? = nil) -> String {
+        if x.isNaN { return "na" }
+        if let decimals { return grouped(fixed(x, decimals)) }
+        if x == x.rounded(), abs(x) < 1e15 { return grouped(String(Int64(x))) }
+        var text = fixed(x, abs(x) >= 100 ? 1 : abs(x) >= 1 ? 2 : 4)
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return grouped(text)
+    }
+
+    /// `x` with `decimals` digits after the point, rounded half away from zero (no locale).
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        let scale = (0..<decimals).reduce(1.0) { a, _ in a * 10 }
+        let r = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int64(r / scale)
+        var text = String(whole)
+        if decimals > 0 {
+            let frac = Int64((r - Double(whole) * scale).rounded())
+            let digits = String(frac)
+            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        }
+        return (x < 0 && r != 0 ? "-" : "") + text
+    }
+
+    /// Thousands separated by a thin space in the whole part (1 250 000), as statistical tables do.
+    static func grouped(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var whole = Array(parts.first ?? ""), out: [Character] = []
+        guard whole.count > 4 else { return text }
+        while whole.count > 3 { out.insert(contentsOf: ["\u{2009}"] + whole.suffix(3), at: 0); whole.removeLast(3) }
+        out.insert(contentsOf: whole, at: 0)
+        return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+}

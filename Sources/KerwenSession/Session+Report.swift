@@ -1,0 +1,51 @@
+// Charts in the terminal, and `report to …` put together from what the run showed: each indicator
+// (computed again from the cache, explained in this session's language), its charts, the checks, the
+// parameters and the files read with their SHA-256.
+
+import Crypto
+import Foundation
+import KerwenCharts
+import KerwenData
+import KerwenDiagnostics
+import KerwenEval
+import KerwenOutput
+import KerwenSyntax
+
+extension Session {
+    public static let version = "0.1.0"
+
+    func drawChart(_ event: ChartEvent) {
+        let chart = TerminalChart(width: event.width ?? terminalWidth, height: event.height ?? chartHeight, color: renderOptions.color)
+        writeOut(chart.render(event.chart))
+    }
+
+    func writeReport(_ request: ReportRequest) throws {
+        let log = interpreter.reportLog
+        var sections: [Report.Section] = []
+        for name in log.indicators {
+            let result = try interpreter.result(ofIndicator: name)
+            let explanation = explain(interpreter.explanation(of: Expr(.name(name), .synthetic)))
+            sections.append(Report.Section(result: result, explanation: explanation, charts: log.charts.filter { $0.indicator == name }.map(\.chart)))
+        }
+        var files: [(name: String, bytes: Int, sha256: String)] = []
+        for f in log.files {
+            guard let data = FileManager.default.contents(atPath: f.path) else { continue }
+            files.append((f.shown, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
+        }
+        let parameters = interpreter.globals.compactMap { name, binding -> (name: String, value: String)? in
+            if case .parameter(let v) = binding { return (name, ScalarFormat.plain(v)) }
+            return nil
+        }.sorted { $0.name < $1.name }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        // `KERWEN_REPORT_DATE` fixes the date, so a report can be compared byte for byte.
+        let date = ProcessInfo.processInfo.environment["KERWEN_REPORT_DATE"] ?? formatter.string(from: Date()) + " UTC"
+        let report = Report(title: request.options["title"] ?? catalog.word("R.default_title"), subtitle: request.options["subtitle"],
+                            author: request.options["author"], generated: date, version: Self.version, script: currentScript,
+                            parameters: parameters, files: files, sections: sections,
+                            charts: log.charts.filter { $0.indicator == nil }.map(\.chart), checks: log.checks)
+        let html = ReportWriter.html(report, catalog: catalog)
+        try AtomicFile.write(to: request.path, shownAs: request.shownAs, sandbox: interpreter.sandbox) { try $0.write(html) }
+        writeErr(catalog.word("W.reported", sections.count, request.shownAs) + "\n")
+    }
+}
