@@ -87,41 +87,15 @@ public struct Chart: Sendable {
     }
 }
 
-/// Numbers as a chart writes them: short, without trailing zeros, thousands grouped by a thin space.
+/// Numbers as a chart writes them, with the terminal's number formatting (NumberFormatting): a
+/// fixed number of decimals when the chart has one, thousands grouped by a thin space.
 public enum ValueText {
     public static func number(_ x: Double, decimals: Int? = nil) -> String {
         if x.isNaN { return "na" }
-        if let decimals { return grouped(fixed(x, decimals)) }
-        if x == x.rounded(), abs(x) < 1e15 { return grouped(String(Int64(x))) }
-        var text = fixed(x, abs(x) >= 100 ? 1 : abs(x) >= 1 ? 2 : 4)
-        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return grouped(text)
+        let text = decimals.map { NumberFormatting.fixed(x, $0) } ?? NumberFormatting.single(x)
+        return NumberFormatting.grouped(text, separator: "\u{2009}")
     }
 
-    /// `x` with `decimals` digits after the point, rounded half away from zero (no locale).
-    public static func fixed(_ x: Double, _ decimals: Int) -> String {
-        let scale = (0..<decimals).reduce(1.0) { a, _ in a * 10 }
-        let r = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        let whole = Int64(r / scale)
-        var text = String(whole)
-        if decimals > 0 {
-            let frac = Int64((r - Double(whole) * scale).rounded())
-            let digits = String(frac)
-            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-        }
-        return (x < 0 && r != 0 ? "-" : "") + text
-    }
-
-    /// Thousands separated by a thin space in the whole part (1 250 000), as statistical tables do.
-    static func grouped(_ text: String) -> String {
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var whole = Array(parts.first ?? ""), out: [Character] = []
-        guard whole.count > 4 else { return text }
-        while whole.count > 3 { out.insert(contentsOf: ["\u{2009}"] + whole.suffix(3), at: 0); whole.removeLast(3) }
-        out.insert(contentsOf: whole, at: 0)
-        return (negative ? "-" : "") + String(out) + (parts.count > 1 ? "." + parts[1] : "")
-    }
+    /// Coordinates and other numbers of a file: always the same text for the same number.
+    public static func fixed(_ x: Double, _ decimals: Int) -> String { NumberFormatting.fixed(x, decimals) }
 }

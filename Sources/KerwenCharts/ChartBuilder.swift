@@ -123,8 +123,10 @@ public enum ChartBuilder {
         if kind == .bar, case .categories(let names) = axis, names.count * max(1, request.stacked ? 1 : series.count) > maxBars {
             throw Diagnostic.error("E190", names.count * max(1, request.stacked ? 1 : series.count), maxBars, hint: Message("H190"))
         }
+        // Values shown beside bars with the column's decimals, or as many as the terminal's tables use.
+        let decimals = valueColumn.decimals ?? NumberFormatting.decimals(for: series.flatMap { $0.points.compactMap(\.y) })
         let chart = Chart(kind: kind, title: request.title, xLabel: request.x, yLabel: request.yLabel ?? valueName, xAxis: axis,
-                          series: series, stacked: request.stacked, decimals: valueColumn.decimals)
+                          series: series, stacked: request.stacked, decimals: decimals)
         return Built(chart: chart, averagedRows: averaged, binnedRows: dense ? 0 : binned)
     }
 

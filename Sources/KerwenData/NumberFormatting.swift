@@ -1,7 +1,6 @@
 // Numbers for people: a sensible number of decimals per column, integers without a point.
 
 import Foundation
-import KerwenData
 
 public enum NumberFormatting {
     /// Decimals that show a column's values well: none for whole numbers, fewer for large magnitudes,
