@@ -4,6 +4,8 @@
 // apart in grey print). The same chart always gives the same bytes: numbers are written with fixed
 // decimals and nothing depends on time or order of hashing.
 
+import KerwenData
+
 public struct SVGChart {
     public var width: Int
     public var height: Int
@@ -188,22 +190,7 @@ public struct SVGChart {
     /// Coordinates with two decimals, always the same text for the same number.
     func f(_ x: Double) -> String { ValueText.fixed(x, 2) }
 
-    func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 has no control characters but tab and line breaks.
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    func escape(_ s: String) -> String { XMLText.escaped(s) }
 
     struct Body {
         var text = ""

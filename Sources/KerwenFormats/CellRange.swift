@@ -1,5 +1,7 @@
 // Spreadsheet cell references: `B7` ↔ (column 1, row 6), ranges `A5:H200`, and Excel's date serials.
 
+import KerwenData
+
 public struct CellReference: Equatable, Sendable {
     /// Zero-based.
     public var column: Int, row: Int
@@ -73,26 +75,13 @@ enum ExcelDate {
     }
 
     static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let d = CivilDate.civil(Int64(days))
+        return (Int(d.year), Int(d.month), Int(d.day))
     }
 
     /// The days from 1899-12-30 of a civil date (for the writer's tests and dates written back).
     static func serial(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468 + 25_569
+        Int(CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day))) + 25_569
     }
 
     /// Whether a number format shows a date: Excel's built-in date formats, or a code with a day or

@@ -56,22 +56,7 @@ public enum XLSXWriter {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            // XML 1.0 has no place for other control characters; tab, newline and return stay.
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default: if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escaped(s) }
 
     static func contentTypes(_ sheets: Int) -> String {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"

@@ -161,19 +161,7 @@ public enum ReportWriter {
         return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
     }
 
-    static func escape<S: StringProtocol>(_ s: S) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape<S: StringProtocol>(_ s: S) -> String { XMLText.escaped(String(s)) }
 
     /// Fonts that have Cyrillic and Turkmen/Uzbek Latin letters, as installed; nothing is downloaded.
     static let stylesheet = """

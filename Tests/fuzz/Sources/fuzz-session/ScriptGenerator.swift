@@ -15,6 +15,7 @@ struct ScriptGenerator {
                            "na", "0.0", "1_000", "3", "2020", "1e-300"]
     static let texts = ["\"A\"", "\"\"", "\"KG\"", "\"_T\"", "'x'", "\"ü\"", "\"1\""]
     static let scalarFunctions = ["abs", "floor", "ceil", "sqrt", "log", "log10", "exp", "integer", "number", "text"]
+    static let periodFunctions = ["year", "quarter", "month", "week", "frequency", "start_date", "end_date", "to_year", "to_half", "to_quarter", "to_month", "period"]
     static let aggregates = ["sum", "mean", "median", "min", "max", "sd", "var", "n_distinct", "first", "last"]
     static let operators = ["+", "-", "*", "/", "%", "^"]
     static let comparisons = ["==", "!=", "<", "<=", ">", ">="]
@@ -40,7 +41,10 @@ struct ScriptGenerator {
     }
 
     mutating func statement() -> String {
-        switch next(8) {
+        switch next(11) {
+        case 8: return plot()
+        case 9: return "show " + period() + pick([" + ", " - "]) + pick(Self.literals)
+        case 10: return "show " + pipeline() + "\n  | derive q = " + pick(Self.periodFunctions) + "(period(year))"
         case 0: return "let x\(next(3)) = " + number()
         case 1: return "show " + pipeline()
         case 2: return "describe " + pipeline()
@@ -99,6 +103,23 @@ struct ScriptGenerator {
         }
     }
 
+    /// A chart in the terminal (never a file: the fuzzer writes nothing).
+    mutating func plot() -> String {
+        var text = "plot (" + pipeline() + ") over " + pick(Self.numericColumns + Self.textColumns)
+        if next(2) == 0 { text += " by " + pick(Self.textColumns) }
+        if next(2) == 0 { text += " as " + pick(["line", "bar", "point", "pie"]) }
+        let options = ["values: value", "values: n", "totals: false", "stacked: true", "width: " + pick(["30", "1", "4000", "80"]),
+                       "height: " + pick(["4", "0", "12"]), "title: " + self.text()]
+        if next(2) == 0 { text += " with " + pick(options) + (next(2) == 0 ? ", " + pick(options) : "") }
+        return text
+    }
+
+    /// A period literal in one of the forms (and some that are none).
+    mutating func period() -> String {
+        "period(" + pick(["\"2023Q1\"", "\"2023-Q4\"", "\"2023-01\"", "\"2023M12\"", "\"2020-W53\"", "\"2024-02-29\"",
+                          "\"9999-Q4\"", "\"0001-01-01\"", "\"2023Q5\"", "2023", "year", "\"\""]) + ")"
+    }
+
     mutating func indicator() -> String {
         var fields = ["data: " + pipeline()]
         if next(2) == 0 {
@@ -111,6 +132,8 @@ struct ScriptGenerator {
         if next(2) == 0 { fields.append("totals: " + pick(["true", "false", "sex", "region"])) }
         if next(3) == 0 { fields.append("scale: " + pick(Self.literals)) }
         if next(3) == 0 { fields.append("check: value between 0 and 100") }
+        if next(3) == 0 { fields.append("weight: n" + (next(2) == 0 ? "  strata: region" : "") + (next(2) == 0 ? "  cluster: sex" : "") + (next(3) == 0 ? "  fpc: year" : "")) }
+        if next(4) == 0 { fields.append("suppress: cv > 0.3") }
         return "indicator i\(next(2)) {\n  " + fields.joined(separator: "\n  ") + "\n}\nshow i\(next(2))"
     }
 
