@@ -24,9 +24,11 @@ public struct SVGChart {
 
     public func render(_ chart: Chart) -> String {
         var svg = Body()
-        let titleHeight = chart.title == nil ? 0 : 30
+        // A long title is wrapped at a space into lines that fit (bold 16 px: about 9.5 px a letter).
+        let titleLines = chart.title.map { wrap($0, width: Double(width) - 40, letter: 9.5) } ?? []
+        let titleHeight = titleLines.count * 22 + (titleLines.isEmpty ? 0 : 8)
         let legendRows = chart.kind == .bar && !(chart.series.count > 1) ? 0 : (chart.series.count + 3) / 4
-        let left = 70.0, right = 45.0, top = Double(titleHeight + 30), bottom = Double(50 + legendRows * 20)
+        let left = 70.0, right = 45.0, top = Double(titleHeight + 30), bottom = Double(58 + legendRows * 20)
         var labelLeft = left
         if chart.kind == .bar, case .categories(let names) = chart.xAxis {
             labelLeft = min(260, 20 + 7.5 * Double(names.map(\.count).max() ?? 4))
@@ -37,8 +39,8 @@ public struct SVGChart {
         svg.line("<title id=\"chart-title\">\(escape(chart.title ?? chart.yLabel))</title>")
         svg.line("<desc id=\"chart-desc\">\(escape("\(chart.yLabel) / \(chart.xLabel) (\(chart.kind.rawValue)) — \(description)"))</desc>")
         svg.line("<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>")
-        if let title = chart.title {
-            svg.line("<text x=\"\(f(Double(width) / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>")
+        for (k, line) in titleLines.enumerated() {
+            svg.line("<text x=\"\(f(Double(width) / 2))\" y=\"\(22 + 22 * k)\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(escape(line))</text>")
         }
         // The values' name: above the y axis of lines, under the value axis of (horizontal) bars.
         if chart.kind == .bar {
@@ -50,7 +52,7 @@ public struct SVGChart {
         case .bar: bars(chart, plot, &svg)
         case .line, .point: lines(chart, plot, &svg)
         }
-        legend(chart, y: Double(height) - bottom + 42, &svg)
+        legend(chart, y: Double(height) - bottom + 54, &svg)
         svg.line("</svg>")
         return svg.text
     }
@@ -185,6 +187,18 @@ public struct SVGChart {
             svg.line("<text x=\"\(f(x + 30))\" y=\"\(f(yy + 1))\">\(escape(series.name))</text>")
         }
         svg.line("</g>")
+    }
+
+    /// Words of `text` in lines of at most `width` pixels (`letter` pixels a character).
+    func wrap(_ text: String, width: Double, letter: Double) -> [String] {
+        let most = max(10, Int(width / letter))
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > most { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// Coordinates with two decimals, always the same text for the same number.

@@ -19,13 +19,44 @@ extension Session {
         writeOut(chart.render(event.chart))
     }
 
+    /// The chart a report draws for an indicator the script did not plot: a line over its time
+    /// dimension (a period or whole-number column, or one named like a year) with a series per
+    /// combination of the others, else bars over its first dimension; none when it would not be
+    /// readable (more than a dozen series).
+    static func defaultChart(_ r: IndicatorResult) -> Chart? {
+        let timeNames: Set<String> = ["year", "Year", "TIME_PERIOD", "period", "quarter", "month"]
+        let time = r.dimensions.first { d in
+            guard let c = r.table.column(d) else { return false }
+            return c.type == .period || c.type == .integer || timeNames.contains(d)
+        }
+        func build(_ request: ChartRequest) -> Chart? {
+            // Under the indicator's heading: the chart needs no title of its own.
+            guard let built = try? ChartBuilder.build(r.table, request, totalCode: Interpreter.totalCode), built.chart.hasValues else { return nil }
+            return built.chart
+        }
+        let others = r.dimensions.filter { $0 != time }
+        // A line needs two points in some series; the latest figure of each country reads as bars.
+        if let time, let line = build(ChartRequest(x: time, by: others)),
+           line.series.contains(where: { $0.points.filter { $0.y != nil }.count >= 2 }) {
+            return line
+        }
+        guard let first = others.first else { return nil }
+        return build(ChartRequest(x: first, by: Array(others.dropFirst()).filter { d in
+            // Series only for dimensions with more than one value (a single year is no series).
+            guard let c = r.table.column(d) else { return false }
+            return Set((0..<r.table.rowCount).map { ScalarFormat.plain(c.scalar(at: $0)) }).count > 1
+        }, kind: .bar))
+    }
+
     func writeReport(_ request: ReportRequest) throws {
         let log = interpreter.reportLog
         var sections: [Report.Section] = []
         for name in log.indicators {
             let result = try interpreter.result(ofIndicator: name)
             let explanation = explain(interpreter.explanation(of: Expr(.name(name), .synthetic)))
-            sections.append(Report.Section(result: result, explanation: explanation, charts: log.charts.filter { $0.indicator == name }.map(\.chart)))
+            var charts = log.charts.filter { $0.indicator == name }.map(\.chart)
+            if charts.isEmpty, let chart = Self.defaultChart(result) { charts = [chart] }
+            sections.append(Report.Section(result: result, explanation: explanation, charts: charts))
         }
         var files: [(name: String, bytes: Int, sha256: String)] = []
         for f in log.files {
