@@ -87,12 +87,26 @@ public struct Chart: Sendable {
     }
 }
 
+/// Where `v` falls between `lo` and `hi`, from 0 to 1, for any finite numbers: computed on halves so
+/// that a range from -1e308 to 1e308 does not overflow to infinity (and a division by it to NaN).
+@inline(__always)
+func fraction(_ v: Double, _ lo: Double, _ hi: Double) -> Double {
+    guard hi != lo else { return 0.5 }
+    let f = (v / 2 - lo / 2) / (hi / 2 - lo / 2)
+    return f.isNaN ? 0 : min(1, max(0, f))
+}
+
+/// A position `f` (0 to 1) of `count` places as an index 0 ..< count.
+@inline(__always)
+func place(_ f: Double, _ count: Int) -> Int { min(count - 1, max(0, Int((f * Double(count - 1)).rounded()))) }
+
 /// Numbers as a chart writes them, with the terminal's number formatting (NumberFormatting): a
 /// fixed number of decimals when the chart has one, thousands grouped by a thin space.
 public enum ValueText {
     public static func number(_ x: Double, decimals: Int? = nil) -> String {
         if x.isNaN { return "na" }
-        let text = decimals.map { NumberFormatting.fixed(x, $0) } ?? NumberFormatting.single(x)
+        // Past 1e15 every digit would be written out: such numbers keep their exponent (1e+300).
+        let text = abs(x) >= 1e15 ? NumberFormatting.single(x) : decimals.map { NumberFormatting.fixed(x, $0) } ?? NumberFormatting.single(x)
         return NumberFormatting.grouped(text, separator: "\u{2009}")
     }
 

@@ -86,16 +86,19 @@ public enum ChartBuilder {
         for i in 0..<n where xValid[i] { lo = min(lo, xs[i]); hi = max(hi, xs[i]) }
         let integral: Bool = { if case .numbers(false) = axis { return false }; return true }()
         let dense = lo <= hi && integral && hi - lo < Double(1 << 20)
+        // A mean of huge values could overflow; values are summed as they are (at most 1e300 each
+        // after the scale's clamp), so a cell of several 1e308 is infinite and drawn as a gap.
         let cells = lo > hi ? 0 : dense ? Int(hi - lo) + 1 : maxPoints
         var sumY = [Double](repeating: 0, count: count * cells), sumX = sumY
         var present = [Int](repeating: 0, count: count * cells), rows = present
         for i in 0..<n where xValid[i] {
             let k = seriesOfRow[i] < 0 ? -1 : slot[Int(seriesOfRow[i])]
             guard k >= 0, xs[i] != dropX else { continue }
-            let b = dense ? Int(xs[i] - lo) : (hi == lo ? 0 : min(cells - 1, Int((xs[i] - lo) / (hi - lo) * Double(cells))))
+            let b = dense ? Int(xs[i] - lo) : min(cells - 1, Int(fraction(xs[i], lo, hi) * Double(cells)))
             let at = k * cells + b
             rows[at] += 1; sumX[at] += xs[i]
-            if valueColumn.isValid(i), !values[i].isNaN { sumY[at] += values[i]; present[at] += 1 }
+            // An infinite value has no place on an axis: a gap, as a missing one.
+            if valueColumn.isValid(i), values[i].isFinite { sumY[at] += values[i]; present[at] += 1 }
         }
         // Years and periods come in steps: a step missing from a series is a gap in its line, as a
         // missing value is (a line never bridges a period that has no row).

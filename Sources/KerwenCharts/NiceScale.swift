@@ -10,7 +10,8 @@ public struct NiceScale: Sendable, Equatable {
 
     /// About `count` ticks covering `lo...hi`; a single value gets a range around it.
     public init(_ lo0: Double, _ hi0: Double, count: Int = 5, integral: Bool = false) {
-        var lo = lo0, hi = hi0
+        // Past ±1e300 the range itself overflows; such values are drawn at the edge.
+        var lo = min(max(lo0.isFinite ? lo0 : 0, -1e300), 1e300), hi = min(max(hi0.isFinite ? hi0 : 0, -1e300), 1e300)
         if lo == hi {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= lo == 0 ? 0 : pad
@@ -25,7 +26,8 @@ public struct NiceScale: Sendable, Equatable {
 
     public var ticks: [Double] {
         guard step > 0, step.isFinite else { return [lo] }
-        let n = Int(((hi - lo) / step).rounded())
+        let steps = ((hi - lo) / step).rounded()
+        let n = steps.isFinite ? Int(min(steps, 50)) : 0
         return (0...min(n, 50)).map { lo + Double($0) * step }
     }
 

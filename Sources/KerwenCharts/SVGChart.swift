@@ -62,8 +62,8 @@ public struct SVGChart {
     private func lines(_ chart: Chart, _ plot: (x: Double, y: Double, w: Double, h: Double), _ svg: inout Body) {
         guard let (ylo, yhi) = chart.valueRange, let (xlo, xhi) = chart.xRange else { return }
         let scale = NiceScale(ylo, yhi, count: 6)
-        func X(_ x: Double) -> Double { xhi == xlo ? plot.x + plot.w / 2 : plot.x + (x - xlo) / (xhi - xlo) * plot.w }
-        func Y(_ y: Double) -> Double { plot.y + (scale.hi - y) / (scale.hi - scale.lo) * plot.h }
+        func X(_ x: Double) -> Double { plot.x + fraction(x, xlo, xhi) * plot.w }
+        func Y(_ y: Double) -> Double { plot.y + (1 - fraction(y, scale.lo, scale.hi)) * plot.h }
         svg.line("<g class=\"grid\" stroke=\"#dddddd\" stroke-width=\"1\">")
         for t in scale.ticks { svg.line("<line x1=\"\(f(plot.x))\" y1=\"\(f(Y(t)))\" x2=\"\(f(plot.x + plot.w))\" y2=\"\(f(Y(t)))\"/>") }
         svg.line("</g>")
@@ -128,7 +128,7 @@ public struct SVGChart {
     private func bars(_ chart: Chart, _ plot: (x: Double, y: Double, w: Double, h: Double), _ svg: inout Body) {
         guard case .categories(let names) = chart.xAxis, let (lo, hi) = chart.valueRange else { return }
         let scale = NiceScale(lo, hi, count: 6)
-        func X(_ v: Double) -> Double { plot.x + (v - scale.lo) / (scale.hi - scale.lo) * plot.w }
+        func X(_ v: Double) -> Double { plot.x + fraction(v, scale.lo, scale.hi) * plot.w }
         let perCategory = chart.stacked ? 1 : chart.series.count
         let band = plot.h / Double(max(1, names.count))
         let barHeight = band * 0.8 / Double(perCategory)

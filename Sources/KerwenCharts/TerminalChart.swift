@@ -60,8 +60,8 @@ public struct TerminalChart {
         var dots = [UInt8](repeating: 0, count: cols * rows)
         var owner = [Int](repeating: -1, count: cols * rows)
         var overlay = [String?](repeating: nil, count: cols * rows)
-        func px(_ x: Double) -> Int { xhi == xlo ? dotsX / 2 : Int(((x - xlo) / (xhi - xlo) * Double(dotsX - 1)).rounded()) }
-        func py(_ y: Double) -> Int { Int(((scale.hi - y) / (scale.hi - scale.lo) * Double(dotsY - 1)).rounded()) }
+        func px(_ x: Double) -> Int { xhi == xlo ? dotsX / 2 : place(fraction(x, xlo, xhi), dotsX) }
+        func py(_ y: Double) -> Int { place(1 - fraction(y, scale.lo, scale.hi), dotsY) }
         // Braille dot bits by (column, row) within a cell.
         let bit: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
         func set(_ x: Int, _ y: Int, _ s: Int) {
@@ -155,8 +155,9 @@ public struct TerminalChart {
         let valueTexts = chart.series.flatMap { $0.points.compactMap { $0.y.map { ValueText.number($0, decimals: chart.decimals) } } }
         let valueWidth = max(2, valueTexts.map(\.displayWidth).max() ?? 2)
         let cols = max(10, width - labelWidth - seriesWidth - valueWidth - 4)
-        let span = hi - lo == 0 ? 1 : hi - lo
-        let zero = Int(((0 - lo) / span * Double(cols)).rounded())
+        let zero = place(fraction(0, lo, hi), cols + 1)
+        /// Columns a bar of `v` takes from zero (in eighths of a column too).
+        func length(_ v: Double) -> Double { abs(fraction(v, lo, hi) - fraction(0, lo, hi)) * Double(cols) }
         let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let shades = ["█", "▓", "▒", "░"]
         func cut(_ s: String, _ w: Int) -> String {
@@ -164,7 +165,7 @@ public struct TerminalChart {
         }
         /// A bar from zero to `v`, as text of `cols` columns.
         func bar(_ v: Double, _ s: Int, fill: String = "█") -> String {
-            let length = abs(v) / span * Double(cols)
+            let length = length(v)
             if v >= 0 {
                 let whole = Int(length), part = Int(((length - Double(whole)) * 8).rounded(.down))
                 let body = String(repeating: fill, count: whole) + (fill == "█" ? eighths[min(7, part)] : "")
@@ -181,7 +182,7 @@ public struct TerminalChart {
                 var text = "", used = 0, total = 0.0, any = false
                 for (s, series) in chart.series.enumerated() {
                     guard let y = series.points.first(where: { $0.x == x })?.y, y >= 0 else { continue }
-                    let w = Int((y / span * Double(cols)).rounded())
+                    let w = Int(length(y).rounded())
                     text += paint(String(repeating: shades[s % shades.count], count: w), s, chart)
                     used += w; total += y; any = true
                 }
