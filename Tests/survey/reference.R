@@ -9,8 +9,8 @@ options(survey.lonely.psu = "adjust")
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1])
 rows <- list()
-add <- function(estimator, sex, estimate, se, deff = NA, low = NA, high = NA)
-  rows[[length(rows) + 1]] <<- data.frame(estimator = estimator, sex = sex, estimate = unname(estimate), se = unname(se),
+add <- function(estimator, sex, estimate, se, deff = NA, low = NA, high = NA, region = "")
+  rows[[length(rows) + 1]] <<- data.frame(estimator = estimator, sex = sex, region = region, estimate = unname(estimate), se = unname(se),
                                           deff = unname(deff), ci_low = unname(low), ci_high = unname(high))
 # Ratio, mean and total by sex and overall, with design effects (deff = TRUE: against simple random
 # sampling without replacement).
@@ -27,6 +27,16 @@ estimators <- function(des, suffix) {
 }
 des <- svydesign(ids = ~psu, strata = ~region, weights = ~w, data = d, nest = TRUE)
 estimators(des, "")
+r <- svyby(~cost, ~sex, denominator = ~income, des, svyratio, deff = TRUE)
+t <- svyratio(~cost, ~income, des, deff = TRUE)
+# Two levels with every total: the ratio by sex × region, by sex, by region and overall (the West
+# stratum, one cluster, is a domain of its own here).
+r2 <- svyby(~cost, ~sex + region, denominator = ~income, des, svyratio, deff = TRUE)
+for (i in seq_len(nrow(r2))) add("ratio2", r2$sex[i], r2[i, 3], SE(r2)[i], deff(r2)[i], region = r2$region[i])
+for (i in seq_along(r$sex)) add("ratio2", r$sex[i], r[i, 2], SE(r)[i], deff(r)[i], region = "_T")
+rr <- svyby(~cost, ~region, denominator = ~income, des, svyratio, deff = TRUE)
+for (i in seq_len(nrow(rr))) add("ratio2", "_T", rr[i, 2], SE(rr)[i], deff(rr)[i], region = rr$region[i])
+add("ratio2", "_T", coef(t), SE(t), deff(t), region = "_T")
 # A share: the proportion of records with a cost above 150 (Kerwen's `value: share(cost > 150)`).
 sh <- svyby(~as.numeric(cost > 150), ~sex, des, svymean, deff = TRUE)
 for (i in seq_along(sh$sex)) add("share", sh$sex[i], sh[i, 2], SE(sh)[i], deff(sh)[i])
