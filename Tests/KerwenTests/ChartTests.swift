@@ -100,9 +100,10 @@ final class ChartTests: XCTestCase {
     }
 
     static func runChromium(_ arguments: [String]) throws {
+        // Under `timeout`: a browser that hangs must not hang the test run.
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: chromium!)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-pdf-header-footer"] + arguments
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        p.arguments = ["120", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-pdf-header-footer"] + arguments
         p.standardError = FileHandle.nullDevice
         p.standardOutput = FileHandle.nullDevice
         try p.run()
