@@ -43,6 +43,7 @@ let englishMessages: [String: String] = [
     "CLI.no_rc": "Do not read ~/.kerwenrc at the prompt.",
     "CLI.run": "Run a Kerwen script; data paths are relative to the script's folder.",
     "CLI.run.file": "The script to run (.kw).", "CLI.param": "Set a script parameter.",
+    "CLI.report": "Run a Kerwen script and write its report: every indicator it shows, with metadata, explanation, charts and checks, in one HTML file.", "CLI.report.output": "Where to write the report (default: beside the script, with .html).", "CLI.report.title": "The report's title.",
     "CLI.max_rows": "Rows shown per table before the middle is left out (0 = all).",
     "CLI.timer": "After each statement, print its line and how long it took (on standard error).",
     "CLI.check": "Parse and resolve a script without running it; report every error found.",

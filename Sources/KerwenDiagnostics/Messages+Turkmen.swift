@@ -45,6 +45,7 @@ let turkmenMessages: [String: String] = [
     "CLI.no_rc": "Interaktiw setir açylanda ~/.kerwenrc faýlyny okama.",
     "CLI.run": "Kerwen skriptini ýerine ýetir; maglumat ýollary skriptiň bukjasyndan hasaplanýar.",
     "CLI.run.file": "Ýerine ýetiriljek skript (.kw).", "CLI.param": "Skriptiň parametrini bellemek.",
+    "CLI.report": "Kerwen skriptini ýerine ýetir we onuň hasabatyny ýaz: görkezilen her görkeziji metamaglumatlary, düşündirişi, grafikleri we barlaglary bilen bir HTML faýlynda.", "CLI.report.output": "Hasabaty nirä ýazmaly (adaty ýagdaýda: skriptiň ýanynda, .html bilen).", "CLI.report.title": "Hasabatyň ady.",
     "CLI.max_rows": "Ortasy taşlanmazdan öň tablisanyň görkezilýän setir sany (0 = hemmesi).",
     "CLI.timer": "Her buýrukdan soň onuň setirini we näçe wagt alandygyny ýaz (standart ýalňyşlyk akymyna).",
     "CLI.check": "Skripti ýerine ýetirmän derňe we barla; tapylan ähli ýalňyşlyklary habar ber.",

@@ -45,6 +45,7 @@ let uzbekMessages: [String: String] = [
     "CLI.no_rc": "Interaktiv satr ochilganda ~/.kerwenrc faylini oʻqimaslik.",
     "CLI.run": "Kerwen skriptini bajarish; maʼlumotlarga yoʻllar skript papkasidan hisoblanadi.",
     "CLI.run.file": "Bajariladigan skript (.kw).", "CLI.param": "Skript parametrini belgilash.",
+    "CLI.report": "Kerwen skriptini bajarish va uning hisobotini yozish: koʻrsatilgan har bir koʻrsatkich metamaʼlumotlari, izohi, grafiklari va tekshiruvlari bilan bitta HTML faylda.", "CLI.report.output": "Hisobotni qayerga yozish (odatda: skript yonida, .html bilan).", "CLI.report.title": "Hisobot sarlavhasi.",
     "CLI.max_rows": "Oʻrtasi tashlab ketilishidan oldin jadvalda koʻrsatiladigan qatorlar soni (0 = hammasi).",
     "CLI.timer": "Har bir buyruqdan keyin uning satri va qancha vaqt olganini chiqarish (standart xatolar oqimiga).",
     "CLI.check": "Skriptni bajarmasdan tahlil qilish va tekshirish; topilgan barcha xatolar haqida xabar berish.",

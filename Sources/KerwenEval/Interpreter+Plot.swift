@@ -25,6 +25,7 @@ public struct ReportRequest: Sendable {
     public var path: String
     public var shownAs: String
     public var options: [String: String]
+    public init(path: String, shownAs: String, options: [String: String]) { self.path = path; self.shownAs = shownAs; self.options = options }
 }
 
 /// A chart and how big to draw it in the terminal (`with width:, height:`; nil: the terminal's).

@@ -48,6 +48,14 @@ extension Session {
         }, kind: .bar))
     }
 
+    /// `kerwen report FILE`: the report of what the run showed, written to `path` (as given on the
+    /// command line: relative to the working folder), within the sandbox if there is one.
+    public func writeReport(to path: String, title: String?) throws {
+        let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardizedFileURL.path
+        try interpreter.sandbox?.allow(absolute, shownAs: path, for: .write)
+        try writeReport(ReportRequest(path: absolute, shownAs: path, options: title.map { ["title": $0] } ?? [:]))
+    }
+
     func writeReport(_ request: ReportRequest) throws {
         let log = interpreter.reportLog
         var sections: [Report.Section] = []

@@ -52,7 +52,8 @@ enum CLI {
     }
 
     static func runScript(text: String, name: String, baseDirectory: URL, parameters: [String: String], maxRows: Int = 50,
-                          timing: Bool = false, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard) -> Int32 {
+                          timing: Bool = false, sandbox: [String] = [], memoryLimit: MemoryLimit = .standard,
+                          report: (path: String, title: String?)? = nil) -> Int32 {
         let session = Session(baseDirectory: baseDirectory, parameters: parameters, useColor: colorEnabled(fd: 2), language: language)
         session.interpreter.memoryLimit = memoryLimit
         if !sandbox.isEmpty {
@@ -69,7 +70,13 @@ enum CLI {
         session.currentScript = name
         if isatty(1) != 0, let size = Terminal.size() { session.terminalWidth = size.columns }
         do {
-            let ok = try session.run(text: text, name: name)
+            var ok = try session.run(text: text, name: name)
+            if ok, let report {
+                do { try session.writeReport(to: report.path, title: report.title) } catch let d as Diagnostic {
+                    StandardStreams.err(session.render([d]))
+                    ok = false
+                }
+            }
             if StandardStreams.outputError != 0 {
                 StandardStreams.err(session.render([Diagnostic.error("E118", String(cString: strerror(StandardStreams.outputError)))]))
                 return 1

@@ -12,7 +12,7 @@ struct Kerwen: ParsableCommand {
         abstract: CLI.word("CLI.abstract"),
         discussion: CLI.word("CLI.discussion"),
         version: CLI.version,
-        subcommands: [Run.self, Check.self, Plan.self, Repl.self]
+        subcommands: [Run.self, Report.self, Check.self, Plan.self, Repl.self]
     )
 
     @Flag(name: .long, help: ArgumentHelp(CLI.word("CLI.no_rc")))
@@ -71,6 +71,42 @@ struct Run: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
                                      maxRows: maxRows == 0 ? Int.max : maxRows, timing: timer, sandbox: limits.sandbox, memoryLimit: limit))
+    }
+}
+
+/// `kerwen report FILE`: the script run as `run` runs it, then its report written (as `report to`).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: CLI.word("CLI.report"))
+
+    @Argument(help: ArgumentHelp(CLI.word("CLI.run.file")))
+    var file: String
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(CLI.word("CLI.report.output"), valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("title"), help: ArgumentHelp(CLI.word("CLI.report.title"), valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .customLong("param"), help: ArgumentHelp(CLI.word("CLI.param"), valueName: "NAME=VALUE"))
+    var params: [String] = []
+
+    @OptionGroup var limits: LimitOptions
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        var parameters: [String: String] = [:]
+        for p in params {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else { throw ValidationError(CLI.word("E071", p)) }
+            parameters[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        let limit = try CLI.memoryLimit(limits.maxMemory)
+        guard let text = CLI.readScript(file) else { throw ExitCode(1) }
+        let url = URL(fileURLWithPath: file)
+        // Beside the script unless told: Kerwen never makes a folder that is not there.
+        let target = output ?? url.deletingPathExtension().appendingPathExtension("html").path
+        throw ExitCode(CLI.runScript(text: text, name: file, baseDirectory: url.deletingLastPathComponent(), parameters: parameters,
+                                     sandbox: limits.sandbox, memoryLimit: limit, report: (target, title)))
     }
 }
 
