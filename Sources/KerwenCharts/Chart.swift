@@ -50,7 +50,8 @@ public struct Chart: Sendable {
     /// How an x value is written under the axis.
     public func xText(_ x: Double) -> String {
         switch xAxis {
-        case .numbers(let integral): return integral ? String(Int64(x.rounded())) : ValueText.number(x)
+        // Whole numbers as written, within Int64 (an x near ±9.2e18 is a double past it).
+        case .numbers(let integral): return integral && abs(x) < 9e18 ? String(Int64(x.rounded())) : ValueText.number(x)
         case .periods(let f): return Period(f, ordinal: Int64(x.rounded())).description
         case .categories(let names):
             let i = Int(x.rounded())

@@ -88,13 +88,21 @@ public enum ChartBuilder {
         let dense = lo <= hi && integral && hi - lo < Double(1 << 20)
         // A mean of huge values could overflow; values are summed as they are (at most 1e300 each
         // after the scale's clamp), so a cell of several 1e308 is infinite and drawn as a gap.
-        let cells = lo > hi ? 0 : dense ? Int(hi - lo) + 1 : maxPoints
+        // Few distinct x over a wide range (or fractions): each its own point, found by its rank.
+        var distinct: [Double] = [], rank: [Double: Int] = [:]
+        if !dense, lo <= hi {
+            var seen = Set<Double>()
+            for i in 0..<n where xValid[i] { seen.insert(xs[i]); if seen.count > maxPoints { break } }
+            if seen.count <= maxPoints { distinct = seen.sorted(); for (k, v) in distinct.enumerated() { rank[v] = k } }
+        }
+        let exact = dense || !distinct.isEmpty
+        let cells = lo > hi ? 0 : dense ? Int(hi - lo) + 1 : !distinct.isEmpty ? distinct.count : maxPoints
         var sumY = [Double](repeating: 0, count: count * cells), sumX = sumY
         var present = [Int](repeating: 0, count: count * cells), rows = present
         for i in 0..<n where xValid[i] {
             let k = seriesOfRow[i] < 0 ? -1 : slot[Int(seriesOfRow[i])]
             guard k >= 0, xs[i] != dropX else { continue }
-            let b = dense ? Int(xs[i] - lo) : min(cells - 1, Int(fraction(xs[i], lo, hi) * Double(cells)))
+            let b = dense ? Int(xs[i] - lo) : !distinct.isEmpty ? rank[xs[i]]! : min(cells - 1, Int(fraction(xs[i], lo, hi) * Double(cells)))
             let at = k * cells + b
             rows[at] += 1; sumX[at] += xs[i]
             // An infinite value has no place on an axis: a gap, as a missing one.
@@ -116,8 +124,8 @@ public enum ChartBuilder {
             var points: [Chart.Point] = []
             for b in 0..<cells where rows[k * cells + b] > 0 {
                 let at = k * cells + b
-                if dense { averaged += rows[at] - 1 } else { binned += rows[at] }
-                let x = dense ? lo + Double(b) : sumX[at] / Double(rows[at])
+                if exact { averaged += rows[at] - 1 } else { binned += rows[at] }
+                let x = dense ? lo + Double(b) : !distinct.isEmpty ? distinct[b] : sumX[at] / Double(rows[at])
                 if let step, kind == .line, let last = points.last, x - last.x > step * 1.5 { points.append(Chart.Point(x: last.x + step, y: nil)) }
                 points.append(Chart.Point(x: x, y: present[at] > 0 ? sumY[at] / Double(present[at]) : nil))
             }
@@ -130,7 +138,7 @@ public enum ChartBuilder {
         let decimals = valueColumn.decimals ?? NumberFormatting.decimals(for: series.flatMap { $0.points.compactMap(\.y) })
         let chart = Chart(kind: kind, title: request.title, xLabel: request.x, yLabel: request.yLabel ?? valueName, xAxis: axis,
                           series: series, stacked: request.stacked, decimals: decimals)
-        return Built(chart: chart, averagedRows: averaged, binnedRows: dense ? 0 : binned)
+        return Built(chart: chart, averagedRows: averaged, binnedRows: exact ? 0 : binned)
     }
 
     /// The x axis and each row's x: numbers, period ordinals, or the index of a category (text, in
