@@ -122,13 +122,15 @@ extension Interpreter {
         var correction = [Double](repeating: 1, count: unitsIn.count)
         guard let fpc = decl.fpc else { return correction }
         let values = try designNumbers(fpc, data)
+        // A row without a correction is no record (the complete-case rule); it says nothing here.
+        let present = data.column(fpc.text).map { c in (0..<data.rowCount).map { c.isValid($0) && !values[$0].isNaN } } ?? []
         var first = [Double?](repeating: nil, count: unitsIn.count)
         var rowOf = [Int](repeating: 0, count: unitsIn.count)
         func stratumName(_ row: Int) -> String {
             guard let s = decl.strata, let c = data.column(s.text) else { return "—" }
             return ScalarFormat.plain(c.scalar(at: row))
         }
-        for i in 0..<data.rowCount where kept?[i] ?? true {
+        for i in 0..<data.rowCount where (kept?[i] ?? true) && present[i] {
             let h = Int(strata[i])
             if let f = first[h] {
                 if f != values[i] {
