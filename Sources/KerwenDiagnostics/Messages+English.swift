@@ -342,6 +342,8 @@ let englishMessages: [String: String] = [
     "N013": "`plot`: {0:count} {count|row shares its|rows share their} x with another row of the same series; the chart shows the mean at each x",
     "H195": "summarize first (`group by … | summarize …`), or draw the rows apart with `by`",
     "N014": "`plot`: {0:count} {count|row is|rows are} drawn as the means of {1:bins} equal intervals of x",
+    "E197": "`{0:file}`: its merged cells cover more than {1:limit} cells, more than Kerwen spreads a header over",
+    "H197": "unmerge the cells in the workbook (keep merges to headers and titles), or export the sheet as CSV",
     "W007": "indicator `{0:indicator}`: {1:count} of its records are identical copies of others (such as {2:example}), so their values would count more than once",
     "W002": "check `{0:check}` failed",
     "W003": "comparing with `na` is never true or false",

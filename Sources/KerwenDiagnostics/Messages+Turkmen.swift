@@ -344,6 +344,8 @@ let turkmenMessages: [String: String] = [
     "N013": "`plot`: {count} setiriň x bahasy şol bir hataryň başga setiriniňki bilen gabat gelýär; grafikde her x üçin ortaça görkezilýär",
     "H195": "ilki jemläň (`group by … | summarize …`) ýa-da setirleri `by` bilen aýry hatarlara bölüň",
     "N014": "`plot`: {count} setir x-iň {bins} deň aralygy boýunça ortaça hökmünde çyzyldy",
+    "E197": "`{file}`: birleşdirilen öýjükler {limit} öýjükden köpüsini tutýar — Kerwen-iň sözbaşyny ýaýýanyndan köp",
+    "H197": "kitapdaky öýjükleriň birleşdirilmesini aýyryň (diňe sözbaşylar üçin goýuň) ýa-da sahypany CSV hökmünde saklaň",
     "W007": "`{indicator}` görkezijisi: onuň {count} ýazgysy beýlekileriň takyk nusgasy (meselem, {example}), şonuň üçin olaryň bahalary birnäçe gezek hasaba alnardy",
     "W002": "`{check}` barlagy bozuldy",
     "W003": "`na` bilen deňeşdirme hiç haçan dogry hem, ýalňyş hem bolmaýar",

@@ -344,6 +344,8 @@ let uzbekMessages: [String: String] = [
     "N013": "`plot`: {count} ta qatorning x qiymati shu qatordagi boshqa satrniki bilan bir xil; grafikda har bir x uchun oʻrtacha koʻrsatilgan",
     "H195": "avval jamlang (`group by … | summarize …`) yoki qatorlarni `by` bilan ajrating",
     "N014": "`plot`: {count} ta qator x ning {bins} ta teng oraligʻi boʻyicha oʻrtacha sifatida chizildi",
+    "E197": "`{file}`: birlashtirilgan kataklar {limit} dan ortiq katakni egallaydi — Kerwen sarlavhani yoyadiganidan koʻp",
+    "H197": "kitobdagi kataklarni ajrating (birlashtirishni faqat sarlavhalar uchun qoldiring) yoki varaqni CSV sifatida saqlang",
     "W007": "`{indicator}` koʻrsatkichi: uning {count} ta yozuvi boshqalarining aynan nusxasi (masalan, {example}), shuning uchun ularning qiymatlari bir necha marta hisoblanar edi",
     "W002": "`{check}` tekshiruvi buzildi",
     "W003": "`na` bilan solishtirish hech qachon rost ham, yolgʻon ham boʻlmaydi",

@@ -26,14 +26,14 @@ public enum XLSXReader {
         let sheetPath = try book.sheetPath(options.sheet)
         var grid = try SheetGrid.read(try book.part(sheetPath), strings: try book.sharedStrings(), styles: try book.dateStyles(),
                                       date1904: book.date1904, shownAs: name)
-        grid.fillMergedAreas()
+        try grid.fillMergedAreas(shownAs: name)
         return grid.table(options: options)
     }
 
     /// A worksheet's XML alone as a table (no styles, no shared strings): for the fuzzer.
     public static func table(fromSheetXML data: Data, options: Options = Options()) throws -> Table {
         var grid = try SheetGrid.read(data, strings: ["a", "б"], styles: [(false, false), (true, false), (true, true)], date1904: false, shownAs: "sheet.xml")
-        grid.fillMergedAreas()
+        try grid.fillMergedAreas(shownAs: "sheet.xml")
         return grid.table(options: options)
     }
 
@@ -267,20 +267,32 @@ struct SheetGrid {
         return .missing
     }
 
-    /// Every cell of a merged area shows the value of its top-left cell.
-    mutating func fillMergedAreas() {
+    /// Cells merged areas may fill in all (a worksheet's merges are headers and titles).
+    static let mergedCellLimit = 10_000_000
+
+    /// Every cell of a merged area shows the value of its top-left cell. An area reaches no further
+    /// than the cells the sheet has: a merge over whole columns (`A1:A1048576`) or rows must not
+    /// make a million rows (fuzz-formats: a crafted merge kept the reader busy for minutes).
+    mutating func fillMergedAreas(shownAs name: String) throws {
+        let maxRow = lastRow, maxColumn = lastColumn
+        var filled = 0
         for area in merged {
             let value = cell(area.first.row, area.first.column)
             if case .missing = value { continue }
-            for r in area.first.row...area.last.row {
+            let lastR = min(area.last.row, maxRow), lastC = min(area.last.column, maxColumn)
+            guard area.first.row <= lastR, area.first.column <= lastC else { continue }
+            filled += (lastR - area.first.row + 1) * (lastC - area.first.column + 1)
+            guard filled <= Self.mergedCellLimit else {
+                throw Diagnostic(.error, Message("E197", name, Self.mergedCellLimit), hint: Message("H197"))
+            }
+            for r in area.first.row...lastR {
                 var cells = rows[r] ?? []
-                for c in area.first.column...area.last.column where !(r == area.first.row && c == area.first.column) {
-                    if let i = cells.firstIndex(where: { $0.column == c }) { cells[i].cell = value } else { cells.append((c, value)) }
+                var at = Dictionary(cells.enumerated().map { ($0.element.column, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                for c in area.first.column...lastC where !(r == area.first.row && c == area.first.column) {
+                    if let i = at[c] { cells[i].cell = value } else { at[c] = cells.count; cells.append((c, value)) }
                 }
                 cells.sort { $0.column < $1.column }
                 rows[r] = cells
-                lastRow = max(lastRow, r)
-                lastColumn = max(lastColumn, area.last.column)
             }
         }
     }
