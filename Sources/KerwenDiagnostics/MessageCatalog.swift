@@ -11,10 +11,10 @@
 /// Message templates by language and code. The English table is the source; a code missing from
 /// another language's table falls back to English for that message only.
 let messageTables: [Language: [String: String]] = [
-    .en: englishMessages.merging(englishHelp) { a, _ in a },
-    .ru: russianMessages.merging(russianHelp) { a, _ in a },
-    .tk: turkmenMessages.merging(turkmenHelp) { a, _ in a },
-    .uz: uzbekMessages.merging(uzbekHelp) { a, _ in a },
+    .en: englishMessages.merging(englishHelp) { a, _ in a }.merging(englishSeriesMessages) { a, _ in a },
+    .ru: russianMessages.merging(russianHelp) { a, _ in a }.merging(russianSeriesMessages) { a, _ in a },
+    .tk: turkmenMessages.merging(turkmenHelp) { a, _ in a }.merging(turkmenSeriesMessages) { a, _ in a },
+    .uz: uzbekMessages.merging(uzbekHelp) { a, _ in a }.merging(uzbekSeriesMessages) { a, _ in a },
 ]
 
 /// For each code, the argument index of each placeholder name, read from the English source.
