@@ -3,6 +3,8 @@
 #   tools/fuzz.sh                  every target
 #   tools/fuzz.sh fuzz-csv         one target
 #   FUZZ_RUNS=10000000 tools/fuzz.sh fuzz-csv   a number of executions instead of a time
+#   FUZZ_SANITIZE=fuzzer tools/fuzz.sh   without AddressSanitizer (3-5x the executions: the long runs;
+#                                  traps, stack overflows, timeouts and memory limits are still caught)
 #   FUZZ_SEED=1 tools/fuzz.sh      a fixed mutation sequence (the smoke run in `make test`: a machine
 #                                  that is slower runs a prefix of the same inputs, so CI cannot flake)
 # The committed corpus under Tests/fuzz/corpus/<name> is a read-only seed; what the fuzzer learns
@@ -18,9 +20,14 @@ jobs_flag=()
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(fuzz-script fuzz-csv fuzz-opensdg fuzz-formats fuzz-session)
 
-(cd Tests/fuzz && swift build -c release --scratch-path "$root/.build/fuzz/build" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library) || exit 2
-bin="$root/.build/fuzz/build/release"
+sanitize=${FUZZ_SANITIZE:-fuzzer,address}
+scratch="$root/.build/fuzz/build"
+[ "$sanitize" = fuzzer,address ] || scratch="$root/.build/fuzz/build-${sanitize//,/-}"
+(cd Tests/fuzz && swift build -c release --scratch-path "$scratch" \
+    -Xswiftc -sanitize="$sanitize" -Xswiftc -parse-as-library) || exit 2
+bin="$scratch/release"
+# Stack traces of every allocation are what ASan spends most on; a crash's own trace is kept.
+export ASAN_OPTIONS="malloc_context_size=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 mkdir -p .build/fuzz/artifacts .build/fuzz/logs
 
 # Known leaks of the libraries (Foundation's XML errors, ZIPFoundation's failed in-memory archives).
@@ -34,7 +41,7 @@ for target in "${targets[@]}"; do
   [ "$name" = csv ] || [ "$name" = opensdg ] && dict=Tests/fuzz/csv.dict
   limit=(-max_total_time="$seconds")
   [ -n "$runs" ] && limit=(-runs="$runs")
-  log=".build/fuzz/logs/$name.log"
+  log=".build/fuzz/logs/$name${FUZZ_LOG_SUFFIX:-}.log"
   if [ -n "$runs" ]; then echo "fuzz: $target ($runs runs)"; else echo "fuzz: $target ($seconds s)"; fi
   "$bin/$target" "$work" "Tests/fuzz/corpus/$name" -dict="$dict" "${limit[@]}" \
       -seed="${FUZZ_SEED:-0}" -max_len=4096 -timeout=20 -detect_leaks=0 -rss_limit_mb=4096 -print_final_stats=1 \

@@ -2,6 +2,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenPlan
 import KerwenSyntax
 
 extension Interpreter {
@@ -88,7 +89,7 @@ extension Interpreter {
     }
 
     /// `args` hold `rows` rows: every row of the table when `mask` (a deferred `where`) is given.
-    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args exprs: [Expr],
+    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args labels: [ArgumentLabel],
                    mask: [Bool]? = nil) throws -> Column {
         // Ctrl-C is seen between aggregates (and every million rows in the slow ones).
         try Interrupt.check()
@@ -98,20 +99,20 @@ extension Interpreter {
                 if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
                 return v
             }
-            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: exprs)
+            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: labels)
         }
         let g = grouping.count
         let groupOf = grouping.groupOf
         var skipped = 0
         defer {
             if skipped > 0 {
-                let what = exprs.map(ExprPrinter.text).joined(separator: ", ")
+                let what = labels.map(\.text).joined(separator: ", ")
                 warn(Diagnostic(.note, Message("N001", name, what, skipped)))
             }
         }
         func numeric(_ i: Int) throws -> NumericOperand {
             guard let x = NumericOperand(args[i]) else {
-                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[i]), Message("K.number")), at: exprs[i].span)
+                throw Diagnostic(.error, Message("E020", name, Kernels.typeWord(args[i]), Message("K.number")), at: labels[i].span)
             }
             return x
         }
@@ -172,7 +173,7 @@ extension Interpreter {
             return Column(.number(out), validity: valid)
         case "share":
             guard let cond = BooleanOperand(args[0]) else {
-                throw Diagnostic(.error, Message("E059", name, Kernels.typeWord(args[0])), at: exprs[0].span, hint: Message("H051"))
+                throw Diagnostic(.error, Message("E059", name, Kernels.typeWord(args[0])), at: labels[0].span, hint: Message("H051"))
             }
             let w = args.count > 1 ? try numeric(1) : nil
             var hit = [Double](repeating: 0, count: g), total = [Double](repeating: 0, count: g)
@@ -191,7 +192,7 @@ extension Interpreter {
             var p = 0.5
             if name == "quantile" {
                 guard case .scalar(let ps) = args[1], let pv = ps.doubleValue, pv >= 0, pv <= 1 else {
-                    throw Diagnostic(.error, Message("E063"), at: exprs[1].span)
+                    throw Diagnostic(.error, Message("E063"), at: labels[1].span)
                 }
                 p = pv
             }

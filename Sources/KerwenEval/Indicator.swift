@@ -47,7 +47,7 @@ extension Interpreter {
         }
         var kept: [Bool]? = nil
         for cond in plan.filterSources {
-            let rows = try withActiveRows(kept) { try mask(cond, table) }
+            let rows = try mask(cond, table, activeRows: kept)
             kept = kept.map { Self.both($0, rows) } ?? rows
         }
         if let whole = recordSource(plan.data, rows: table.rowCount) { warnOfIdenticalRecords(decl, dataExpr, whole, kept) }
@@ -113,8 +113,6 @@ extension Interpreter {
         // (a small table), and the measures' row-level inputs are computed once for all levels.
         let fine = try Grouping.make(data, keys: dims, mask: kept)
         let base = FineCells(fine: fine, complete: complete, kept: kept)
-        rowVectorMemo = [:]
-        defer { rowVectorMemo = nil }
         // Over a sample: the design and the measure's row inputs, read once for every level.
         let sample = try decl.weight == nil ? nil : sampleInputs(decl, data: data, kept: kept, fineOf: base.fineOfRow(data.rowCount))
         var pieces: [Table] = []
@@ -193,6 +191,8 @@ extension Interpreter {
         let usedGroups: [Int32]
         let n: [Int64]
         let missing: [Int64]
+        /// The measures' aggregate inputs over these records, computed once for all levels of the cube.
+        let memo = RowVectorMemo()
 
         /// `kept`: the rows the grouping covers (its `groupOf` lists theirs, in order); nil = all.
         init(fine: Grouping, complete: [Bool], kept: [Bool]?) {
@@ -253,20 +253,20 @@ extension Interpreter {
             denominator = decl.denominator == nil ? naColumn : Column.from(s.denominator.map { $0.map(Scalar.number) ?? .na }, type: .number)
             value = Column.from(s.value.map { $0.map(Scalar.number) ?? .na }, type: .number)
         } else if let v = decl.value {
-            value = try stepVec(v, .groups(data, usedGrouping)).materialize(g)
+            value = try stepVec(v, .groups(data, usedGrouping), memo: base.memo).materialize(g)
         } else {
-            let num = try stepVec(decl.numerator!, .groups(data, usedGrouping))
+            let num = try stepVec(decl.numerator!, .groups(data, usedGrouping), memo: base.memo)
             numerator = num.materialize(g)
             if let d = decl.denominator {
-                let den = try stepVec(d, .groups(data, usedGrouping))
+                let den = try stepVec(d, .groups(data, usedGrouping), memo: base.memo)
                 denominator = den.materialize(g)
-                value = try Kernels.arithmetic(.divide, .column(numerator), .column(denominator), count: g, span: d.span, interpreter: self).asVec(d.span).materialize(g)
+                value = try Kernels.arithmetic(.divide, .column(numerator), .column(denominator), count: g, span: d.span, context: KernelContext(warn: warn)).asVec(d.span).materialize(g)
             } else {
                 value = numerator
             }
         }
         if scale != 1 {
-            value = try Kernels.arithmetic(.multiply, .column(value), .scalar(.number(scale)), count: g, span: decl.span, interpreter: self).asVec(decl.span).materialize(g)
+            value = try Kernels.arithmetic(.multiply, .column(value), .scalar(.number(scale)), count: g, span: decl.span, context: KernelContext(warn: warn)).asVec(decl.span).materialize(g)
         }
         var out = Table(names: [], columns: [], rowCount: g)
         for d in dims {

@@ -61,25 +61,11 @@ public final class Interpreter: @unchecked Sendable {
     var indicatorCache: [String: IndicatorResult] = [:]
     /// The standard library's country crosswalk, read once when `m49()` and its kin first need it.
     var countryCrosswalkCache: CountryCrosswalk?
-    /// The groups and order of the `derive … over …` item being computed (window functions read it).
-    var windowFrame: WindowFrame?
-    var windowOrder: String?
     /// SDMX data structures read for `dsd:` and SDMX exports, by path.
     var structureCache: [String: SDMXStructure] = [:]
     var warnings: [Diagnostic] = []
-    var inlineDepth = 0
     /// User-function calls expanded in the current statement (reset by `execute`).
     var inlineCalls = 0
-    /// The groups of the aggregate whose argument is being evaluated (for aggregates nested in it).
-    var enclosingGrouping: Grouping?
-    /// While row expressions are evaluated over a table whose `where` was deferred: the rows it kept.
-    /// Row-counting warnings (division by zero) count these rows only, as if the others were gone.
-    var activeRows: [Bool]?
-    /// While an indicator's cube is computed: aggregate inputs already computed over its records, by
-    /// their text (the same for every level; inputs holding an aggregate are not kept).
-    var rowVectorMemo: [String: Vec]?
-    /// `$names` written in the step being evaluated (see `rejectAmbiguity`).
-    var dollarNames: Set<String> = []
     /// What this run showed, for `report`.
     public var reportLog = ReportLog()
     /// Writes `report to …` (the session sets it: the report is worded and rendered there).

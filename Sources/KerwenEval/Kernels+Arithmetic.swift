@@ -6,7 +6,7 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Kernels {
-    static func arithmetic(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, interpreter: Interpreter) throws -> Value {
+    static func arithmetic(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, context: KernelContext) throws -> Value {
         let scalar = isScalar(l) && isScalar(r)
         let n = scalar ? 1 : count
         if case .scalar(.na) = l { return naResult(scalar: scalar, n: n) }
@@ -15,7 +15,7 @@ extension Kernels {
         if op == .add || op == .subtract || op == .multiply, let a = IntegerOperand(l), let b = IntegerOperand(r) {
             if let result = integerArithmetic(op, a, b, n: n) { return wrap(result, scalar: scalar) }
             // Never a wrapped value: past Int64's range the whole result is computed in doubles, and said so.
-            interpreter.warn(Diagnostic(.note, Message("N002", op.rawValue), at: span))
+            context.warn(Diagnostic(.note, Message("N002", op.rawValue), at: span))
         }
         guard let a = NumericOperand(l), let b = NumericOperand(r) else {
             let bad = NumericOperand(l) == nil ? l : r
@@ -49,7 +49,7 @@ extension Kernels {
             // Division by zero: na, and one warning counting the rows where both sides had a value.
             var zeroDivisions = 0, zeroByZero = 0
             // Over a table whose `where` was deferred, only the rows it kept are counted.
-            let counted = interpreter.activeRows.flatMap { $0.count == n ? $0 : nil }
+            let counted = context.activeRows.flatMap { $0.count == n ? $0 : nil }
             b.values.withUnsafeBufferPointer { y in
                 let sy = b.stride
                 for i in 0..<(sy == 0 ? min(n, 1) : n) where y[i &* sy] == 0 {
@@ -67,8 +67,8 @@ extension Kernels {
                 }
             }
             if zeroDivisions > 0 {
-                interpreter.warn(Diagnostic(.warning, Message("W001", zeroDivisions, zeroByZero, zeroDivisions - zeroByZero),
-                                            at: span, hint: Message("H047")))
+                context.warn(Diagnostic(.warning, Message("W001", zeroDivisions, zeroByZero, zeroDivisions - zeroByZero),
+                                        at: span, hint: Message("H047")))
             }
         }
         // Results that are not numbers (0^-1, overflow to nan) become missing rather than poison sums.

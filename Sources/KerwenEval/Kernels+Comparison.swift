@@ -5,11 +5,10 @@ import KerwenDiagnostics
 import KerwenSyntax
 
 extension Kernels {
-    static func binary(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, lhs: Expr, rhs: Expr,
-                       interpreter: Interpreter) throws -> Value {
-        if op.isArithmetic { return try arithmetic(op, l, r, count: count, span: span, interpreter: interpreter) }
+    static func binary(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, context: KernelContext) throws -> Value {
+        if op.isArithmetic { return try arithmetic(op, l, r, count: count, span: span, context: context) }
         if op == .and || op == .or { return try logic(op, l, r, count: count, span: span) }
-        return try compare(op, l, r, count: count, span: span, lhs: lhs, rhs: rhs, interpreter: interpreter)
+        return try compare(op, l, r, count: count, span: span, context: context)
     }
 
     @inline(__always)
@@ -24,12 +23,11 @@ extension Kernels {
         }
     }
 
-    static func compare(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, lhs: Expr, rhs: Expr,
-                        interpreter: Interpreter) throws -> Value {
+    static func compare(_ op: BinaryOp, _ l: Vec, _ r: Vec, count: Int, span: Span, context: KernelContext) throws -> Value {
         let scalar = isScalar(l) && isScalar(r)
         let n = scalar ? 1 : count
-        if case .scalar(.na) = l, true { return naComparison(scalar, n, span, interpreter) }
-        if case .scalar(.na) = r, true { return naComparison(scalar, n, span, interpreter) }
+        if case .scalar(.na) = l, true { return naComparison(scalar, n, span, context) }
+        if case .scalar(.na) = r, true { return naComparison(scalar, n, span, context) }
         let lt = l.type, rt = r.type
         if involvesPeriods(l, r) { return try comparePeriods(op, l, r, count: n, scalar: scalar, span: span) }
         if lt?.isNumeric == true && rt?.isNumeric == true {
@@ -58,8 +56,8 @@ extension Kernels {
             return wrap(Column(.boolean(out), validity: validity), scalar: scalar)
         }
         // A column that is entirely missing compares as na whatever its stored type.
-        if case .column(let c) = l, c.missingCount == c.count { return naComparison(scalar, n, span, interpreter) }
-        if case .column(let c) = r, c.missingCount == c.count { return naComparison(scalar, n, span, interpreter) }
+        if case .column(let c) = l, c.missingCount == c.count { return naComparison(scalar, n, span, context) }
+        if case .column(let c) = r, c.missingCount == c.count { return naComparison(scalar, n, span, context) }
         var hint: Message? = nil
         if case .scalar(.text(let s)) = r, Double(s) != nil { hint = Message("H048", s) }
         if case .scalar(.text(let s)) = l, Double(s) != nil { hint = Message("H048", s) }
@@ -87,8 +85,8 @@ extension Kernels {
         }
     }
 
-    private static func naComparison(_ scalar: Bool, _ n: Int, _ span: Span, _ interpreter: Interpreter) -> Value {
-        interpreter.warn(Diagnostic(.warning, Message("W003"), at: span, hint: Message("H049")))
+    private static func naComparison(_ scalar: Bool, _ n: Int, _ span: Span, _ context: KernelContext) -> Value {
+        context.warn(Diagnostic(.warning, Message("W003"), at: span, hint: Message("H049")))
         return scalar ? .scalar(.na) : .column(Column(.boolean([Bool](repeating: false, count: n)), validity: Bitmap(count: n, value: false)))
     }
 

@@ -4,6 +4,15 @@ import KerwenData
 import KerwenDiagnostics
 import KerwenSyntax
 
+/// What a kernel may report, and which rows its counts are of: passed in, so kernels do not read
+/// the interpreter.
+struct KernelContext {
+    let warn: (Diagnostic) -> Void
+    /// The rows a deferred `where` kept while the kernel runs over every row (nil: all of them):
+    /// row-counting warnings (division by zero) count these only.
+    var activeRows: [Bool]? = nil
+}
+
 /// A numeric operand as contiguous doubles; a scalar is a one-element buffer read with stride 0.
 struct NumericOperand {
     let values: [Double]

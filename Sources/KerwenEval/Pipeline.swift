@@ -2,6 +2,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenPlan
 import KerwenSyntax
 
 extension Interpreter {
@@ -55,30 +56,29 @@ extension Interpreter {
         for n in names where table.column(n.text) == nil { throw unknownColumn(n.text, n.span, table) }
     }
 
-    /// `keptRows`: the rows deferred `where` steps kept (the table still holds all of them).
+    /// `plan`: the node whose bound expressions this step evaluates (`where`, `derive`, `summarize`,
+    /// `sort`). `keptRows`: the rows deferred `where` steps kept (the table still holds all of them).
     /// `sortLimit`: a `sort` needs only its first rows. `other`: the table a `join` or `union` reads,
     /// already computed from its plan (nil: evaluated from the step).
-    func apply(_ step: Step, to value: Value, keptRows: [Bool]? = nil, sortLimit: Int? = nil, other: Value? = nil) throws -> Value {
+    /// `arguments`: inside a user function's expansion, the call's arguments.
+    func apply(_ step: Step, to value: Value, plan: PlanNode, arguments: ArgumentFrame?, keptRows: [Bool]? = nil, sortLimit: Int? = nil,
+               other: Value? = nil) throws -> Value {
         let t = try table(of: value, for: step)
+        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope {
+            var s = EvalScope(mode, activeRows: activeRows)
+            s.arguments = arguments
+            return s
+        }
         switch step.kind {
-        case .filter(let cond):
-            return .table(t.filter(try mask(cond, t)))
+        case .filter:
+            guard case .filter(_, let cond, _) = plan.op else { break }
+            return .table(t.filter(try mask(cond, t, scope: scope(.rows(t)))))
         case .derive(let items):
+            guard case .derive(_, let bound) = plan.op, bound.count == items.count else { break }
             var out = t
-            try withActiveRows(keptRows) {
-                for item in items {
-                    try Interrupt.check()
-                    if let window = item.window {
-                        try requireColumns([window.order] + window.by, in: out)
-                        let saved = (windowFrame, windowOrder)
-                        windowFrame = try WindowFrame(out, window, kept: keptRows)
-                        windowOrder = window.order.text
-                        defer { (windowFrame, windowOrder) = saved }
-                        out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
-                        continue
-                    }
-                    out.set(item.name.text, try stepVec(item.expr, .rows(out)).materialize(out.rowCount))
-                }
+            for item in bound {
+                try Interrupt.check()
+                out.set(item.name, try vec(item.expr, scope(.rows(out), keptRows)).materialize(out.rowCount))
             }
             return .table(out)
         case .select(let names):
@@ -105,20 +105,21 @@ extension Interpreter {
             try requireColumns(names, in: t)
             return .grouped(t, keys: names.map(\.text))
         case .summarize(let items):
+            guard case .aggregate(_, _, let bound) = plan.op else { break }
             var keys: [String] = []
             if case .grouped(_, let k) = value { keys = k }
             try requireDistinct(items.map(\.name), in: step, taken: keys)
-            return .table(try summarize(t, keys: keys, items, mask: keptRows))
-        case .sort(let keys):
+            return .table(try summarize(t, keys: keys, bound, mask: keptRows, arguments: arguments))
+        case .sort:
+            guard case .sort(_, let keys, _) = plan.op else { break }
             var cols: [(Column, Bool)] = []
-            for k in keys { cols.append((try stepVec(k.expr, .rows(t)).materialize(t.rowCount), k.descending)) }
+            for k in keys { cols.append((try vec(k.expr, scope(.rows(t))).materialize(t.rowCount), k.descending)) }
             return .table(t.gather(RowOrder.sorted(columns: cols, rows: t.rowCount, limit: sortLimit)))
-        case .take(let e):
-            guard case .scalar(let s) = try eval(e, .plain), case .integer(let n) = s else {
-                throw Diagnostic(.error, Message("E031", ExprPrinter.text(e)), at: e.span, hint: Message("H053"))
+        case .take:
+            switch plan.op {
+            case .limit(_, let count), .sort(_, _, let count?): return .table(t.prefix(try rowLimit(count, scope(.plain))))
+            default: break
             }
-            guard n >= 0 else { throw Diagnostic(.error, Message("E031", String(n)), at: e.span, hint: Message("H053")) }
-            return .table(t.prefix(Int(n)))
         case .join(let kind, let rightExpr, let keys):
             let rightValue = try other ?? eval(rightExpr, .plain)
             guard let right = rightValue.table else { throw Diagnostic(.error, Message("E052", "join", rightValue.kindWord), at: rightExpr.span) }
@@ -141,13 +142,14 @@ extension Interpreter {
         case .pivotWider(let names, let values):
             try requireColumns(names + [values], in: t)
             return .table(try pivotWider(t, names: names.map(\.text), values: values.text, span: step.span))
-        case .complete(let column, let from, let to, let by):
+        case .complete(let column, _, _, let by):
+            guard case .pivot(_, .complete(_, _, let from, let to)) = plan.op else { break }
             try requireColumns([column] + by, in: t)
             // Bounds as the column holds them: whole years, or periods (written `"2020-Q1"`).
             let isPeriod = t.column(column.text)?.type == .period
-            func whole(_ e: Expr?) throws -> Int64? {
+            func whole(_ e: BoundExpr?) throws -> Int64? {
                 guard let e else { return nil }
-                let value = try evalValue(e)
+                let value = try eval(e, scope(.plain))
                 if isPeriod, case .scalar(let s) = value, s.type == .text || s.type == .period || s.type == .integer {
                     guard case .period(let p) = try Kernels.asPeriod(.scalar(s), span: e.span).cell(0) else { throw Diagnostic(.error, Message("E061", "complete"), at: e.span, hint: Message("H171")) }
                     return p.code
@@ -160,18 +162,27 @@ extension Interpreter {
             try requireColumns(columns, in: t)
             return .table(try pivotLonger(t, columns: columns.map(\.text), except: except, into: into.text, value: value.text, span: step.span))
         }
+        // A step with expressions run without the plan node that binds them: not reached from the
+        // executor, which always passes it.
+        throw Diagnostic(.error, Message("E052", step.word, value.kindWord), at: step.span)
     }
 
     /// Evaluates a `where` condition: rows where it is true; false and na rows are dropped.
-    func mask(_ cond: Expr, _ t: Table) throws -> [Bool] {
-        let rows = try rawMask(cond, t)
+    /// `activeRows`: the rows earlier deferred `where` steps kept (warnings count only those).
+    func mask(_ cond: Expr, _ t: Table, activeRows: [Bool]? = nil) throws -> [Bool] {
+        try mask(bound(cond, .rows(t)), t, scope: EvalScope(.rows(t), activeRows: activeRows))
+    }
+
+    /// `scope`: over `t`'s rows (with the rows earlier masks kept, and a function's arguments).
+    func mask(_ cond: BoundExpr, _ t: Table, scope: EvalScope) throws -> [Bool] {
+        let rows = try rawMask(cond, t, scope)
         if t.rowCount > 0, !rows.contains(true) { noteAbsentText(cond, t) }
         return rows
     }
 
     /// A `where` that keeps no row because a text it compares with never occurs (`sex == "Female"`
     /// where the column holds F and M): N004 names the values the column does hold, nearest first.
-    private func noteAbsentText(_ cond: Expr, _ t: Table) {
+    private func noteAbsentText(_ cond: BoundExpr, _ t: Table) {
         var stack = [cond]
         while let e = stack.popLast() {
             var pairs: [(column: String, text: String, span: Span)] = []
@@ -179,11 +190,11 @@ extension Interpreter {
             case .binary(.and, let a, let b), .binary(.or, let a, let b): stack += [a, b]
             case .binary(.equal, let a, let b):
                 for (x, y) in [(a, b), (b, a)] {
-                    if case .string(let s) = y.kind, let c = Self.columnName(x) { pairs.append((c, s, y.span)) }
+                    if case .literal(.text(let s)) = y.kind, case .column(let c) = x.kind { pairs.append((c, s, y.span)) }
                 }
             case .isIn(let x, let items):
-                if let c = Self.columnName(x) {
-                    for item in items { if case .string(let s) = item.kind { pairs.append((c, s, item.span)) } }
+                if case .column(let c) = x.kind {
+                    for item in items { if case .literal(.text(let s)) = item.kind { pairs.append((c, s, item.span)) } }
                 }
             default: break
             }
@@ -200,15 +211,8 @@ extension Interpreter {
         }
     }
 
-    private static func columnName(_ e: Expr) -> String? {
-        switch e.kind {
-        case .name(let n), .column(let n): return n
-        default: return nil
-        }
-    }
-
-    private func rawMask(_ cond: Expr, _ t: Table) throws -> [Bool] {
-        let v = try stepVec(cond, .rows(t))
+    private func rawMask(_ cond: BoundExpr, _ t: Table, _ scope: EvalScope) throws -> [Bool] {
+        let v = try vec(cond, scope)
         guard let b = BooleanOperand(v) else {
             throw Diagnostic(.error, Message("E064", Kernels.typeWord(v)), at: cond.span, hint: Message("H054"))
         }
@@ -223,12 +227,15 @@ extension Interpreter {
         }
     }
 
-    func summarize(_ t: Table, keys: [String], _ items: [NamedExpr], mask: [Bool]? = nil) throws -> Table {
+    func summarize(_ t: Table, keys: [String], _ items: [(name: String, expr: BoundExpr)], mask: [Bool]? = nil,
+                   arguments: ArgumentFrame? = nil) throws -> Table {
         let grouping = try Grouping.make(t, keys: keys, mask: mask)
         var out = Table(names: keys, columns: grouping.keyColumns, rowCount: grouping.count)
+        var scope = EvalScope(.plain)
+        scope.arguments = arguments
         for item in items {
-            let v = try stepVec(item.expr, .groups(t, grouping))
-            out.set(item.name.text, v.materialize(grouping.count))
+            let v = try vec(item.expr, scope.with(.groups(t, grouping)))
+            out.set(item.name, v.materialize(grouping.count))
         }
         return out
     }

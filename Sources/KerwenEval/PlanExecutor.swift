@@ -1,6 +1,6 @@
 // Runs a pipeline from its optimised logical plan: the binder makes the plan over the session's
 // names as they are now, the optimiser decides what is pruned, which `where` stays a mask and
-// which `sort` keeps only its first rows, and each node runs its steps' kernels.
+// which `sort` keeps only its first rows, and each node runs its kernels over its bound expressions.
 
 import KerwenData
 import KerwenDiagnostics
@@ -16,47 +16,57 @@ extension Interpreter {
     }
 
     /// A node's result, and the rows `where` masks kept when they were not copied (nil: every row).
-    func run(_ node: PlanNode) throws -> (value: Value, kept: [Bool]?) {
+    /// `arguments`: inside a user function's expansion, the call's arguments its parameters stand for.
+    func run(_ node: PlanNode, arguments: ArgumentFrame? = nil) throws -> (value: Value, kept: [Bool]?) {
         try Interrupt.check()
+        func input(_ n: PlanNode) throws -> (value: Value, kept: [Bool]?) { try run(n, arguments: arguments) }
+        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope {
+            var s = EvalScope(mode, activeRows: activeRows)
+            s.arguments = arguments
+            return s
+        }
         switch node.op {
-        case .dataset, .indicatorResult, .value, .scan, .libraryInput:
+        case .value(let bound):
+            return (try eval(bound, scope(.plain)), nil)
+        case .dataset, .indicatorResult, .scan, .libraryInput:
             guard let source = node.source else { throw Diagnostic(.error, Message("E052", "data", "na"), at: node.span) }
             return (try eval(source, .plain), nil)
-        case .project(let input, let names, .pruned):
-            let (value, kept) = try run(input)
+        case .project(let i, let names, .pruned):
+            let (value, kept) = try input(i)
             return (Self.pruned(value, keeping: Set(names)), kept)
-        case .filter(let input, _, let asMask):
-            let (value, kept) = try run(input)
-            guard case .filter(let cond) = node.steps[0].kind else { break }
+        case .filter(let i, let cond, let asMask):
+            let (value, kept) = try input(i)
             if asMask, case .table(let t) = value {
                 // The filter is a mask: no column is copied here (at 10 M rows a `where` keeping most
                 // rows used to copy every column it carried).
-                let rows = try withActiveRows(kept) { try mask(cond, t) }
+                let rows = try mask(cond, t, scope: scope(.rows(t), kept))
                 return (value, kept.map { Self.both($0, rows) } ?? rows)
             }
-            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, keptRows: kept) }, kept)
-        case .derive(let input, _), .project(let input, _, _), .rename(let input, _):
-            let (value, kept) = try run(input)
-            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, keptRows: kept) }, kept)
-        case .aggregate(let input, _, _):
-            var (value, kept) = try run(input)
-            for step in node.steps { value = try apply(step, to: value, keptRows: kept) }
+            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, keptRows: kept) }, kept)
+        case .derive(let i, _), .project(let i, _, _), .rename(let i, _):
+            let (value, kept) = try input(i)
+            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, keptRows: kept) }, kept)
+        case .aggregate(let i, _, _):
+            var (value, kept) = try input(i)
+            for step in node.steps { value = try apply(step, to: value, plan: node, arguments: arguments, keptRows: kept) }
             return (value, nil)
-        case .sort(let input, _, _):
-            var (value, _) = try run(input)
-            let limit = sortLimit(node.steps)
-            value = try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, sortLimit: limit) }
-            for step in node.steps.dropFirst() { value = try stepping(value, step) { try apply(step, to: $0) } }
+        case .sort(let i, _, let limit):
+            var (value, _) = try input(i)
+            // The rows the `take` folded into the sort keeps, when its count is a whole number >= 0
+            // (the sort then keeps only that many, in a heap); otherwise the `take` reports it.
+            var rows: Int? = nil
+            if let limit, case .scalar(.integer(let n))? = try? eval(limit, scope(.plain)), n >= 0 { rows = Int(n) }
+            value = try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, sortLimit: rows) }
+            for step in node.steps.dropFirst() { value = try stepping(value, step) { try apply(step, to: $0, plan: node, arguments: arguments) } }
             return (value, nil)
         case .join(_, let left, let right, _), .union(let left, let right):
-            let (value, _) = try run(left)
-            let other = try run(right).value
-            return (try apply(node.steps[0], to: value, other: other), nil)
-        case .group(let input, _), .limit(let input, _), .distinct(let input, _), .pivot(let input, _):
-            let (value, _) = try run(input)
-            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0) }, nil)
+            let (value, _) = try input(left)
+            let other = try input(right).value
+            return (try apply(node.steps[0], to: value, plan: node, arguments: arguments, other: other), nil)
+        case .group(let i, _), .limit(let i, _), .distinct(let i, _), .pivot(let i, _):
+            let (value, _) = try input(i)
+            return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments) }, nil)
         }
-        throw Diagnostic(.error, Message("E052", node.steps.first?.word ?? "data", "na"), at: node.span)
     }
 
     /// A step's result; filtering, sorting or cutting an indicator keeps its metadata.
@@ -69,10 +79,12 @@ extension Interpreter {
         return next
     }
 
-    /// The rows the `take` folded into a `sort` keeps, when its count is a whole number >= 0 (the
-    /// sort then keeps only that many, in a heap); nil otherwise (the `take` reports it).
-    private func sortLimit(_ steps: [Step]) -> Int? {
-        guard steps.count > 1, case .take(let e) = steps[1].kind, case .scalar(.integer(let n))? = try? eval(e, .plain), n >= 0 else { return nil }
+    /// The rows `take` keeps: a whole number >= 0 (E031 otherwise).
+    func rowLimit(_ count: BoundExpr, _ scope: EvalScope) throws -> Int {
+        guard case .scalar(let s) = try eval(count, scope), case .integer(let n) = s else {
+            throw Diagnostic(.error, Message("E031", ArgumentLabel(count).text), at: count.span, hint: Message("H053"))
+        }
+        guard n >= 0 else { throw Diagnostic(.error, Message("E031", String(n)), at: count.span, hint: Message("H053")) }
         return Int(n)
     }
 }

@@ -5,6 +5,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenPlan
 import KerwenSyntax
 
 /// The groups and order a window item reads, made once per `derive` item.
@@ -20,18 +21,20 @@ struct WindowFrame {
     /// Per group: period → row.
     var rowOfPeriod: [[Int64: Int]]
     var descending: Bool
+    /// The order column's name (`rank` reads its values).
+    var orderName: String
 
     /// `kept`: the rows a `where` before kept as a mask (the others are not in any group).
-    init(_ table: Table, _ window: WindowSpec, kept: [Bool]?) throws {
+    init(_ table: Table, order orderName: String, descending: Bool, by: [String], kept: [Bool]?) throws {
         let n = table.rowCount
-        let groups = try Grouping.make(table, keys: window.by.map(\.text))
-        let order = table.column(window.order.text)!
-        descending = window.descending
+        let groups = try Grouping.make(table, keys: by)
+        guard let order = table.column(orderName) else { throw Diagnostic(.error, Message("E012", orderName)) }
+        self.orderName = orderName
+        self.descending = descending
         var members = [[Int]](repeating: [], count: groups.count)
         for row in 0..<n where groups.groupOf[row] >= 0 && order.isValid(row) && kept?[row] != false { members[Int(groups.groupOf[row])].append(row) }
         // Periods order by their codes (one frequency's periods are consecutive integers).
         let orderValues: [Double]? = order.numericValues ?? { if case .period(let v) = order.storage { return v.map(Double.init) }; return nil }()
-        let descending = window.descending
         // By the order value (numbers as numbers, text as text), ties in the table's order.
         func before(_ a: Int, _ b: Int) -> Bool {
             if let v = orderValues {
@@ -83,12 +86,12 @@ extension Column {
 }
 
 extension Interpreter {
-    func windowCall(_ name: String, _ args: [Expr], _ span: Span, _ mode: EvalMode) throws -> Value {
-        guard let frame = windowFrame, case .rows(let table) = mode else {
+    func windowCall(_ name: String, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
+        guard let frame = scope.window, case .rows(let table) = scope.mode else {
             throw Diagnostic(.error, Message("E168", name), at: span, hint: Message("H170", name))
         }
         let n = table.rowCount
-        let values = try args.map { try vec($0, mode).materialize(n) }
+        let values = try args.map { try vec($0, scope).materialize(n) }
         // The first argument's numbers read once as doubles (integers widened), not boxed per row.
         let doubles = values.first?.asDoubles()
         func number(_ c: Column, _ row: Int) -> Double? {
@@ -146,7 +149,7 @@ extension Interpreter {
             }
             return .column(Column.from(out, type: .number))
         case "row_number", "rank", "dense_rank":
-            let order = table.column(windowOrder!)!
+            guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
             for rows in frame.ordered {
                 var rank = 0, dense = 0, previous: Scalar?
                 for (i, row) in rows.enumerated() {

@@ -25,7 +25,7 @@ enum BindContext {
 
 extension Binder {
     /// User functions expanded inside each other at most (the evaluator's limit, E114).
-    static let maxInlineDepth = 5_000
+    public static let maxInlineDepth = 5_000
 
     mutating func bind(_ e: Expr, _ ctx: BindContext) -> BoundExpr {
         func typed(_ kind: BoundExpr.Kind, _ type: PlanType) -> BoundExpr { BoundExpr(kind, type, e.span) }
@@ -93,14 +93,16 @@ extension Binder {
             return global(n, span)
         case .rows(let columns), .groups(let columns, _):
             guard let columns else {
-                // The table's columns are not known yet: a name that is no global can only be a column.
-                if !explicitColumn, globalNamed(n) != nil { return global(n, span) }
+                // The table's columns are not known yet: a name that is no global can only be a column;
+                // one that is a global too is decided when the table is there.
+                if !explicitColumn, globalNamed(n) != nil { return BoundExpr(.deferred(n, dollarWritten: dollarNames.contains(n)), .unknown, span) }
                 return BoundExpr(.column(n), .unknown, span)
             }
             let column = columns.first { $0.name == n }
             if explicitColumn { return BoundExpr(.column(n), column?.type ?? .unknown, span) }
             switch NameRules.meaning(of: n, isColumn: column != nil, global: globalNamed(n)?.symbol, dollarNames: dollarNames) {
-            case .column, .ambiguous, .unknown: return BoundExpr(.column(n), column?.type ?? .unknown, span)
+            case .column, .unknown: return BoundExpr(.column(n), column?.type ?? .unknown, span)
+            case .ambiguous: return BoundExpr(.ambiguous(n), column?.type ?? .unknown, span)
             case .global: return global(n, span)
             }
         }

@@ -81,7 +81,7 @@ extension Binder {
         var stack: [(BoundExpr, frame: Int)] = measures.map { ($0, -1) }
         while let (e, frame) = stack.popLast() {
             switch e.kind {
-            case .column(let n):
+            case .column(let n), .ambiguous(let n), .deferred(let n, _):
                 if columns.map({ $0.contains { $0.name == n } }) ?? true { found.insert(n) }
             case .builtin(let b, _) where b.missing == .handled:
                 continue

@@ -82,8 +82,9 @@ extension Binder {
         case .pivotWider(let names, let values):
             let shape = PlanNode.PivotShape.wider(names: names.map(\.text), values: values.text)
             return node(.pivot(input, shape), PlanNode.pivoted(columns, shape))
-        case .complete(let column, _, _, let by):
-            let shape = PlanNode.PivotShape.complete(column: column.text, by: by.map(\.text))
+        case .complete(let column, let from, let to, let by):
+            let shape = PlanNode.PivotShape.complete(column: column.text, by: by.map(\.text),
+                                                     from: from.map { bind($0, .plain) }, to: to.map { bind($0, .plain) })
             return node(.pivot(input, shape), columns)
         case .pivotLonger(let cols, let except, let into, let value):
             let shape = PlanNode.PivotShape.longer(columns: cols.map(\.text), except: except, into: into.text, value: value.text)

@@ -41,6 +41,22 @@ public struct Binder {
         return bindSteps(bindTable(source), steps)
     }
 
+    /// Steps over a table with these columns: the evaluator's plan for steps whose input's columns
+    /// were not known when their pipeline was bound.
+    public mutating func bindSteps(_ steps: [Step], over columns: [PlanColumn], span: Span) -> PlanNode {
+        bindSteps(PlanNode(.dataset(""), columns: columns, span: span), steps)
+    }
+
+    /// An expression where the evaluator meets it: plainly (`columns` nil), on each row of a table
+    /// with these columns, or once per group of `groupKeys`; its `$names` are those it writes.
+    public mutating func bindExpression(_ e: Expr, columns: [PlanColumn]?, groupKeys: [String]? = nil) -> BoundExpr {
+        dollarNames = e.dollarNames
+        defer { dollarNames = [] }
+        guard let columns else { return bind(e, .plain) }
+        if let groupKeys { return bind(e, .groups(columns, keys: groupKeys)) }
+        return bind(e, .rows(columns))
+    }
+
     /// An expression evaluated on each row of a table with these columns (a check rule).
     public mutating func bindRowExpression(_ e: Expr, columns: [PlanColumn]) -> BoundExpr {
         dollarNames = e.dollarNames

@@ -41,7 +41,7 @@ extension Explainer {
     /// A value inside a measure or a condition: a column, a literal, `if … then … else …` in words.
     func operand(_ e: BoundExpr) -> String {
         switch e.kind {
-        case .column(let n): return "`\(n)`"
+        case .column(let n), .ambiguous(let n), .deferred(let n, _): return "`\(n)`"
         case .literal(let s):
             if case .text(let t) = s { return "\"\(t)\"" }
             return ScalarFormat.plain(s)
@@ -99,7 +99,7 @@ extension Explainer {
         case .union(let l, let r): return source(l) + word("X.union", source(r))
         case .distinct(let input, let cols): return source(input) + (cols.isEmpty ? word("X.distinct") : word("X.distinct_of", names(cols)))
         case .pivot(let input, .wider(let n, let v)): return source(input) + word("X.pivot_wider", names(n), "`\(v)`")
-        case .pivot(let input, .complete(let c, let by)):
+        case .pivot(let input, .complete(let c, let by, _, _)):
             return source(input) + (by.isEmpty ? word("X.complete", "`\(c)`") : word("X.complete_by", "`\(c)`", names(by)))
         case .pivot(let input, .longer(let c, let except, let into, let value)):
             return source(input) + word(except ? "X.pivot_longer_except" : "X.pivot_longer", names(c), "`\(into)`", "`\(value)`")

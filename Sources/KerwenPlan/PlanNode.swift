@@ -44,8 +44,9 @@ public struct PlanNode: Sendable {
     public enum PivotShape: Sendable {
         case wider(names: [String], values: String)
         case longer(columns: [String], except: Bool, into: String, value: String)
-        /// `complete year by country`: the same columns, a row for every year of every group.
-        case complete(column: String, by: [String])
+        /// `complete year by country`: the same columns, a row for every year of every group (from
+        /// and to the bounds, when given).
+        case complete(column: String, by: [String], from: BoundExpr?, to: BoundExpr?)
     }
 
     public var op: Operator

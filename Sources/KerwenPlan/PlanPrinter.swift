@@ -120,7 +120,7 @@ public struct PlanPrinter {
         case .union: return "union"
         case .distinct(_, let n): return "distinct" + (n.isEmpty ? "" : " " + names(n))
         case .pivot(_, .wider(let n, let v)): return "pivot wider names from " + names(n) + " values from " + ExprPrinter.name(v)
-        case .pivot(_, .complete(let c, let by)): return "complete " + ExprPrinter.name(c) + (by.isEmpty ? "" : " by " + names(by))
+        case .pivot(_, .complete(let c, let by, _, _)): return "complete " + ExprPrinter.name(c) + (by.isEmpty ? "" : " by " + names(by))
         case .pivot(_, .longer(let c, let except, let into, let value)):
             return "pivot longer " + (except ? "except " : "") + names(c) + " into " + ExprPrinter.name(into) + ", " + ExprPrinter.name(value)
         }
@@ -161,7 +161,7 @@ public struct PlanPrinter {
             if case .text(let t) = s { return "\"\(t)\"" }
             if case .na = s { return "na" }
             return ScalarFormat.plain(s)
-        case .column(let n): return ExprPrinter.name(n)
+        case .column(let n), .ambiguous(let n), .deferred(let n, _): return ExprPrinter.name(n)
         case .global(let n, _): return "$" + ExprPrinter.name(n)
         case .member(let b, let m): return expr(b) + "." + ExprPrinter.name(m)
         case .unary(.negate, let x): return "-" + wrapped(x)
