@@ -29,11 +29,14 @@ let folder: URL = {
     return url
 }()
 
+/// `KERWEN_FUZZ_PRINT=1`: print each generated script (to reproduce a finding); read once, not per input.
+let printScripts = ProcessInfo.processInfo.environment["KERWEN_FUZZ_PRINT"] != nil
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSession(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var generator = ScriptGenerator(Fuzz.bytes(data, size))
     let script = generator.script()
-    if ProcessInfo.processInfo.environment["KERWEN_FUZZ_PRINT"] != nil { print(script) }
+    if printScripts { print(script) }
     do {
         let session = Session(baseDirectory: folder)
         session.writeOut = { _ in }
