@@ -124,17 +124,4 @@ public final class AtomicFile {
         default: return Diagnostic.error("E045", display, reason, hint: Message("H078", display))
         }
     }
-
-    /// Writes `body`'s bytes to `path` atomically; whatever `body` throws, the target is untouched.
-    public static func write(to path: String, shownAs display: String? = nil, sandbox: FileSandbox? = nil,
-                             _ body: (AtomicFile) throws -> Void) throws {
-        let file = try AtomicFile(path: path, shownAs: display, sandbox: sandbox)
-        do {
-            try body(file)
-            try file.commit()
-        } catch {
-            file.abandon()
-            throw error
-        }
-    }
 }

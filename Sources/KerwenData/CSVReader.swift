@@ -5,8 +5,8 @@ import KerwenDiagnostics
 
 public enum CSVReader {
     /// Reads a file; `shownAs` is the path as the user wrote it, used in messages.
-    public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions(), sandbox: FileSandbox? = nil) throws -> Table {
-        try readReporting(path: path, shownAs: shownAs, options: options, sandbox: sandbox).table
+    public static func read(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions(), files: FileSystem = LocalFileSystem()) throws -> Table {
+        try readReporting(path: path, shownAs: shownAs, options: options, files: files).table
     }
 
     /// A table, and the columns read as text because they hold integers past Int64 (for W005).
@@ -18,12 +18,12 @@ public enum CSVReader {
     }
 
     /// As `read`, with what the reader decided that the user should hear of.
-    /// `sandbox`: the folders the opened file must really be in (checked on the open descriptor).
+    /// `files`: the session's files (the sandbox judges the opened file on its descriptor).
     public static func readReporting(path: String, shownAs: String? = nil, options: CSVOptions = CSVOptions(),
-                                     sandbox: FileSandbox? = nil) throws -> Result {
+                                     files: FileSystem = LocalFileSystem()) throws -> Result {
         let name = shownAs ?? path
         let file: MappedFile
-        do { file = try MappedFile(path: path, sandbox: sandbox) } catch { throw problem(error, name) }
+        do { file = try files.map(path) } catch { throw problem(error, name) }
         // A file cut short or rewritten while it was read: its table (or the error its zeros made) is not the file's.
         if options.encoding != .utf8 {
             let bytes = Array(file.bytes)

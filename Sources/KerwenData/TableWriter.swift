@@ -27,14 +27,14 @@ public enum TableWriter {
     /// Writes a table as CSV (or TSV) to `path` through a temporary file and a rename, streaming
     /// chunks of rows formatted on all cores: a 10-million-row table is never one string in memory.
     public static func writeCSV(_ table: Table, to path: String, delimiter: Character = ",", shownAs display: String? = nil,
-                                sandbox: FileSandbox? = nil) throws {
-        try writeCSV(table, to: path, options: CSVWriteOptions(delimiter: delimiter.asciiValue ?? 44), shownAs: display, sandbox: sandbox)
+                                files: FileSystem = LocalFileSystem()) throws {
+        try writeCSV(table, to: path, options: CSVWriteOptions(delimiter: delimiter.asciiValue ?? 44), shownAs: display, files: files)
     }
 
     public static func writeCSV(_ table: Table, to path: String, options: CSVWriteOptions, shownAs display: String? = nil,
-                                sandbox: FileSandbox? = nil) throws {
+                                files: FileSystem = LocalFileSystem()) throws {
         let encoder = CSVEncoder(table, delimiter: options.delimiter ?? 44, decimalComma: options.decimalComma)
-        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in
+        try files.write(to: path, shownAs: display) { file in
             if options.byteOrderMark { try file.write([0xEF, 0xBB, 0xBF]) }
             try encoder.encodeAll(rowCount: table.rowCount) { bytes in try file.write(bytes) }
         }
@@ -50,8 +50,8 @@ public enum TableWriter {
     /// Writes a table as JSON to `path` (atomically, streamed): an array of row objects, or with
     /// `metadata` an object `{"metadata": {…}, "data": [rows]}`.
     public static func writeJSON(_ table: Table, metadata: [(key: String, value: String)], to path: String, shownAs display: String? = nil,
-                                 sandbox: FileSandbox? = nil) throws {
-        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in
+                                 files: FileSystem = LocalFileSystem()) throws {
+        try files.write(to: path, shownAs: display) { file in
             if metadata.isEmpty {
                 try JSONRowEncoder(table, indent: "  ").encodeArray(rowCount: table.rowCount, closingIndent: "") { try file.write($0) }
             } else {
@@ -81,7 +81,7 @@ public enum TableWriter {
     }
 
     /// Writes text to `path` through a temporary file and a rename, so a failure leaves nothing half-written.
-    public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil, sandbox: FileSandbox? = nil) throws {
-        try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in try file.write(text) }
+    public static func writeAtomically(_ text: String, to path: String, shownAs display: String? = nil, files: FileSystem = LocalFileSystem()) throws {
+        try files.write(to: path, shownAs: display) { file in try file.write(text) }
     }
 }

@@ -14,12 +14,12 @@ extension Interpreter {
         if let cached = countryCrosswalkCache { return cached }
         guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "data/countries.csv"), at: span) }
         let path = dir.appendingPathComponent("data/countries.csv").path
-        try sandbox?.allow(path, shownAs: path, for: .read)
+        try files.allow(path, shownAs: path, for: .read)
         var options = CSVOptions(missingMarkers: [""])
         for column in ["m49", "iso2", "iso3", "kind", "name", "world_bank", "other_names"] + CountryCrosswalk.languages.map({ "name_" + $0 }) {
             options.forcedTypes[column] = .text
         }
-        let crosswalk = CountryCrosswalk(table: try CSVReader.read(path: path, shownAs: path, options: options, sandbox: sandbox))
+        let crosswalk = CountryCrosswalk(table: try CSVReader.read(path: path, shownAs: path, options: options, files: files))
         countryCrosswalkCache = crosswalk
         return crosswalk
     }

@@ -28,7 +28,7 @@ extension Interpreter {
         var parts: [(shown: String, table: Table)] = []
         for file in try files(matching: pattern, display: display, at: span) {
             try Interrupt.check()
-            do { try sandbox?.allow(file.path, shownAs: file.shown, for: .read) } catch var d as Diagnostic { d.span = span; throw d }
+            do { try files.allow(file.path, shownAs: file.shown, for: .read) } catch var d as Diagnostic { d.span = span; throw d }
             parts.append((file.shown, try loadTable(path: file.path, display: file.shown, options: options, at: span)))
         }
         let first = parts[0]

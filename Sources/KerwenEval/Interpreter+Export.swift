@@ -85,7 +85,7 @@ extension Interpreter {
         }
         let bytes = try XLSXWriter.workbook(sheets)
         try located(span) {
-            try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { file in try file.write([UInt8](bytes)) }
+            try files.write(to: path, shownAs: display) { file in try file.write([UInt8](bytes)) }
         }
         emit(.exported(path: display, rows: rows))
     }
@@ -118,7 +118,7 @@ extension Interpreter {
             })
             try located(span) { try SDMXExport().uniqueKeys(out, structure: structure, shownAs: display) }
         }
-        try located(span) { try TableWriter.writeCSV(out, to: path, options: CSVWriteOptions(delimiter: 44), shownAs: display, sandbox: sandbox) }
+        try located(span) { try TableWriter.writeCSV(out, to: path, options: CSVWriteOptions(delimiter: 44), shownAs: display, files: files) }
         emit(.exported(path: display, rows: out.rowCount))
     }
 
@@ -160,7 +160,7 @@ extension Interpreter {
         let out = OpenSDGWriter.table(table, dimensions: dims, value: table.names.contains("value") ? "value" : "Value",
                                       units: metadata.first { $0.key == "unit" }?.value, series: metadata.first { $0.key == "series" }?.value,
                                       labels: labels)
-        try located(span) { try TableWriter.writeCSV(out, to: path, options: CSVWriteOptions(delimiter: 44), shownAs: display, sandbox: sandbox) }
+        try located(span) { try TableWriter.writeCSV(out, to: path, options: CSVWriteOptions(delimiter: 44), shownAs: display, files: files) }
         emit(.exported(path: display, rows: out.rowCount))
     }
 
@@ -168,8 +168,8 @@ extension Interpreter {
     func sdmxLabelRows(at span: Span) throws -> [(label: String, code: String, dimension: String)] {
         guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx_codes.csv"), at: span) }
         let path = dir.appendingPathComponent("sdmx_codes.csv").path
-        try sandbox?.allow(path, shownAs: path, for: .read)
-        let t = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text, "dimension": .text]), sandbox: sandbox)
+        try files.allow(path, shownAs: path, for: .read)
+        let t = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text, "dimension": .text]), files: files)
         guard let l = t.column("label"), let c = t.column("code"), let d = t.column("dimension") else { return [] }
         return (0..<t.rowCount).map { (ScalarFormat.plain(l.scalar(at: $0)), ScalarFormat.plain(c.scalar(at: $0)), ScalarFormat.plain(d.scalar(at: $0))) }
     }

@@ -22,7 +22,7 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E156", option.name.text, display), at: option.name.span,
                              hint: allowed.isEmpty ? Message("H146") : Message("H147", allowed.map { "`\($0)`" }.joined(separator: ", ")))
         }
-        let data = try FileBytes.read(path: path, shownAs: display, sandbox: sandbox)
+        let data = try FileBytes.read(path: path, shownAs: display, files: files)
         var table: Table
         switch FormatRegistry.reader(for: kind)?.name {
         case "sdmx-ml": table = try SDMXMLReader.read(data, shownAs: display)
@@ -70,10 +70,10 @@ extension Interpreter {
             guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx/SDG_DSD.KG_1.8.xml"), at: span) }
             path = dir.appendingPathComponent("sdmx/SDG_DSD.KG_1.8.xml").path
             display = path
-            try sandbox?.allow(path, shownAs: path, for: .read)
+            try files.allow(path, shownAs: path, for: .read)
         }
         if let cached = structureCache[path] { return cached }
-        let structure = try located(span) { try SDMXStructure.read(try FileBytes.read(path: path, shownAs: display, sandbox: self.sandbox), shownAs: display) }
+        let structure = try located(span) { try SDMXStructure.read(try FileBytes.read(path: path, shownAs: display, files: self.files), shownAs: display) }
         structureCache[path] = structure
         return structure
     }

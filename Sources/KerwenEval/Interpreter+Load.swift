@@ -28,11 +28,11 @@ extension Interpreter {
     }
 
     private func readTable(path: String, display: String, options: [Option], at span: Span) throws -> Table {
-        if let kind = FileBytes.kind(path: path, sandbox: sandbox), kind != .text {
+        if let kind = FileBytes.kind(path: path, files: files), kind != .text {
             return try located(span) { try self.loadStructured(kind, path: path, display: display, options: options) }
         }
         let csvOptions = try loadOptions(options)
-        let read = try CSVReader.readReporting(path: path, shownAs: display, options: csvOptions, sandbox: sandbox)
+        let read = try CSVReader.readReporting(path: path, shownAs: display, options: csvOptions, files: files)
         let decimal = try decimalOption(options)
         let thousands = try thousandsOption(options)
         let (table, columns) = Self.withDecimalCommas(read, options: csvOptions, decimal: decimal, thousands: thousands)
@@ -61,8 +61,8 @@ extension Interpreter {
     func sdmxCodes(at span: Span) throws -> [String: String] {
         guard let dir = standardLibrary else { throw Diagnostic(.error, Message("E073", "sdmx_codes.csv"), at: span) }
         let path = dir.appendingPathComponent("sdmx_codes.csv").path
-        try sandbox?.allow(path, shownAs: path, for: .read)
-        let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]), sandbox: sandbox)
+        try files.allow(path, shownAs: path, for: .read)
+        let table = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text]), files: files)
         guard let labels = table.column("label"), let codes = table.column("code") else {
             throw Diagnostic(.error, Message("E073", path), at: span)
         }
@@ -242,12 +242,12 @@ extension Interpreter {
                 var csv = options
                 if csv.delimiter == nil { csv.delimiter = format == .csv ? 44 : 9 }
                 if csv.decimalComma && csv.delimiter == 44 { throw Diagnostic(.error, Message("E123"), at: span, hint: Message("H092")) }
-                try TableWriter.writeCSV(table, to: path, options: csv, shownAs: display, sandbox: sandbox)
+                try TableWriter.writeCSV(table, to: path, options: csv, shownAs: display, files: files)
             case .json:
                 if options != CSVWriteOptions() {
                     throw Diagnostic(.error, Message("E122"), at: span, hint: Message("H091"))
                 }
-                try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display, sandbox: sandbox)
+                try TableWriter.writeJSON(table, metadata: metadata, to: path, shownAs: display, files: files)
             }
         } catch var d as Diagnostic {
             // A write failure points at the file name in the script.

@@ -83,7 +83,7 @@ extension Interpreter {
         let (path, display) = try resolvePath(to, for: .write)
         guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(.error, Message("E195", display), at: to.span, hint: Message("H196")) }
         let svg = SVGChart(width: width ?? 760, height: height ?? 440).render(built.chart)
-        try located(to.span) { try AtomicFile.write(to: path, shownAs: display, sandbox: sandbox) { try $0.write(svg) } }
+        try located(to.span) { try files.write(to: path, shownAs: display) { try $0.write(svg) } }
         emit(.drawn(path: display, points: built.chart.series.reduce(0) { $0 + $1.points.count }))
     }
 

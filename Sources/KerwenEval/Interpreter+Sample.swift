@@ -43,14 +43,14 @@ extension Interpreter {
             out.set(out.names.contains("file") ? "source_file" : "file", Column.repeating(.text((matched[0].shown as NSString).lastPathComponent), count: out.rowCount))
             return out
         }
-        if let sandbox, !sandbox.allows(path, for: .read) { return nil }
+        if !files.allows(path, for: .read) { return nil }
         // A workbook or an SDMX-ML file has no first lines to sample: read whole when it is small.
-        if let kind = FileBytes.kind(path: path, sandbox: sandbox), kind != .text {
+        if let kind = FileBytes.kind(path: path, files: files), kind != .text {
             guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size <= Self.structuredSampleBytes else { return nil }
             return try? loadStructured(kind, path: path, display: raw, options: options)
         }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
-        guard let file = try? MappedFile(path: path, sandbox: sandbox) else { return nil }
+        guard let file = try? files.map(path) else { return nil }
         var bytes = Array(file.bytes.prefix(Self.sampleBytes))
         if file.changed { return nil }
         if bytes.count == Self.sampleBytes {

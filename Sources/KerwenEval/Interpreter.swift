@@ -54,8 +54,8 @@ public final class Interpreter: @unchecked Sendable {
     public var wordExplanation: ((Explanation) -> String)?
     /// The standard library's folder (modules and its data tables such as `sdmx_codes.csv`).
     public var standardLibrary: URL?
-    /// The folders this run may read and write (`--sandbox`); nil for no limit.
-    public var sandbox: FileSandbox?
+    /// Every file this run reads or writes goes through it (the folders of `--sandbox`, if any).
+    public var files: FileSystem = LocalFileSystem()
     /// The most memory one result may take (`--max-memory`); a join estimated past it stops first.
     public var memoryLimit = MemoryLimit.standard
     var indicatorCache: [String: IndicatorResult] = [:]
@@ -251,7 +251,7 @@ public final class Interpreter: @unchecked Sendable {
         let expanded = (raw as NSString).expandingTildeInPath
         let path = expanded.hasPrefix("/") ? expanded : baseDirectory.appendingPathComponent(expanded).standardizedFileURL.path
         do {
-            try sandbox?.allow(path, shownAs: raw, for: access)
+            try files.allow(path, shownAs: raw, for: access)
         } catch var d as Diagnostic {
             d.span = expr.span
             throw d

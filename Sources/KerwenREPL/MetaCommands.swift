@@ -50,9 +50,9 @@ extension REPL {
             let url = URL(fileURLWithPath: path, relativeTo: session.interpreter.baseDirectory)
             do {
                 // A sandboxed prompt reads scripts only where its statements may read data.
-                try session.interpreter.sandbox?.allow(url.standardizedFileURL.path, shownAs: path, for: .read)
+                try session.interpreter.files.allow(url.standardizedFileURL.path, shownAs: path, for: .read)
             } catch let d as Diagnostic { report(d); break } catch { break }
-            guard let script = try? String(contentsOf: url, encoding: .utf8) else {
+            guard let script = session.interpreter.files.text(at: url.standardizedFileURL.path) else {
                 report(Diagnostic.error("E069", path))
                 break
             }
@@ -94,8 +94,8 @@ extension REPL {
             guard !argument.isEmpty else { return usage(command) }
             let path = URL(fileURLWithPath: argument, relativeTo: session.interpreter.baseDirectory).path
             do {
-                try session.interpreter.sandbox?.allow(path, shownAs: argument, for: .write)
-                try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument, sandbox: session.interpreter.sandbox)
+                try session.interpreter.files.allow(path, shownAs: argument, for: .write)
+                try TableWriter.writeAtomically(session.history.joined(separator: "\n") + "\n", to: path, shownAs: argument, files: session.interpreter.files)
                 write(session.catalog.word("W.saved", session.history.count, argument) + "\n")
             } catch let d as Diagnostic { report(d) } catch {}
         default:

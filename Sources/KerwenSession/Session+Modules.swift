@@ -29,14 +29,14 @@ extension Session {
 
     /// `--sandbox`: files only under `folders`, and the standard library read-only.
     public func limitFiles(to folders: [String]) throws {
-        interpreter.sandbox = try FileSandbox(folders: folders, readOnly: [Self.standardLibraryDirectory?.path].compactMap { $0 })
+        interpreter.files = LocalFileSystem(sandbox: try FileSandbox(folders: folders, readOnly: [Self.standardLibraryDirectory?.path].compactMap { $0 }))
     }
 
     func modulePath(_ name: String) -> URL? {
         guard Resolver.isModuleName(name) else { return nil }
         let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
         if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path),
-           interpreter.sandbox?.allows(local.path, for: .read) ?? true, !Self.usesItself(local, name) { return local }
+           interpreter.files.allows(local.path, for: .read), !usesItself(local, name) { return local }
         if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
            FileManager.default.fileExists(atPath: std.path) { return std }
         return nil
@@ -44,8 +44,8 @@ extension Session {
 
     /// A script beside this one that itself says `use NAME` under the name NAME (examples/sdg13.kw
     /// uses the library's sdg13) is a script about the module, not the module: `use` passes it by.
-    static func usesItself(_ url: URL, _ name: String) -> Bool {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+    func usesItself(_ url: URL, _ name: String) -> Bool {
+        guard let text = interpreter.files.text(at: url.path) else { return false }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
         return program.statements.contains { if case .use(let used) = $0.kind { return used.text == name } else { return false } }
     }
@@ -67,7 +67,7 @@ extension Session {
             throw Diagnostic(.error, Message("E026", name.text), at: name.span, hint: Suggestions.hint(for: name.text, in: moduleNames()))
         }
         if !loadedModules.insert(url.path).inserted { return }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let text = interpreter.files.text(at: url.path) else {
             throw Diagnostic(.error, Message("E069", url.path), at: name.span)
         }
         let file = sources.add(name: url.path, text: text)
@@ -89,7 +89,7 @@ extension Session {
     }
 
     private func readModuleSymbols(_ name: String, visiting: Set<String>) -> [String: Symbol]? {
-        guard !visiting.contains(name), let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        guard !visiting.contains(name), let url = modulePath(name), let text = interpreter.files.text(at: url.path) else { return nil }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
         // A module may `use` others (stdlib `sdg` uses `sdg10`, `sdg13`, `sdg17`).
         var resolver = Resolver(scope: Scope(), schemaOf: { _ in nil },

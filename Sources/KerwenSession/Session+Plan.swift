@@ -37,7 +37,7 @@ extension Session {
     /// The names a module defines, bound from its source (read once per session).
     func modulePlanGlobals(_ name: String, visiting: Set<String>) -> [String: PlanGlobal]? {
         if visiting.isEmpty, let known = modulePlanCache[name] { return known }
-        guard !visiting.contains(name), let url = modulePath(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        guard !visiting.contains(name), let url = modulePath(name), let text = interpreter.files.text(at: url.path) else { return nil }
         let program = Parser.parse(SourceFile(id: SourceID(-3), name: url.path, text: text))
         var binder = Binder(moduleGlobals: { [unowned self] in self.modulePlanGlobals($0, visiting: visiting.union([name])) })
         _ = binder.bind(program.statements)

@@ -52,7 +52,7 @@ extension Session {
     /// command line: relative to the working folder), within the sandbox if there is one.
     public func writeReport(to path: String, title: String?) throws {
         let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardizedFileURL.path
-        try interpreter.sandbox?.allow(absolute, shownAs: path, for: .write)
+        try interpreter.files.allow(absolute, shownAs: path, for: .write)
         try writeReport(ReportRequest(path: absolute, shownAs: path, options: title.map { ["title": $0] } ?? [:]))
     }
 
@@ -68,8 +68,8 @@ extension Session {
         }
         var files: [(name: String, bytes: Int, sha256: String)] = []
         for f in log.files {
-            guard let data = FileManager.default.contents(atPath: f.path) else { continue }
-            files.append((f.shown, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
+            guard let file = try? interpreter.files.map(f.path) else { continue }
+            files.append((f.shown, file.bytes.count, SHA256.hash(data: file.bytes).map { String(format: "%02x", $0) }.joined()))
         }
         let parameters = interpreter.globals.compactMap { name, binding -> (name: String, value: String)? in
             if case .parameter(let v) = binding { return (name, ScalarFormat.plain(v)) }
@@ -84,7 +84,7 @@ extension Session {
                             parameters: parameters, files: files, sections: sections,
                             charts: log.charts.filter { $0.indicator == nil }.map(\.chart), checks: log.checks)
         let html = ReportWriter.html(report, catalog: catalog)
-        try AtomicFile.write(to: request.path, shownAs: request.shownAs, sandbox: interpreter.sandbox) { try $0.write(html) }
+        try interpreter.files.write(to: request.path, shownAs: request.shownAs) { try $0.write(html) }
         writeErr(catalog.word("W.reported", sections.count, request.shownAs) + "\n")
     }
 }

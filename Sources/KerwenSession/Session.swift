@@ -214,9 +214,9 @@ public final class Session: @unchecked Sendable {
     private func peekSchema(_ stmt: Stmt) -> [String]? {
         guard case .load(_, let pathExpr, let options) = stmt.kind, case .string(let raw) = pathExpr.kind else { return nil }
         let path = raw.hasPrefix("/") ? raw : interpreter.baseDirectory.appendingPathComponent(raw).standardizedFileURL.path
-        if let sandbox = interpreter.sandbox, !sandbox.allows(path, for: .read) { return nil }
+        if !interpreter.files.allows(path, for: .read) { return nil }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).
-        guard let file = try? MappedFile(path: path, sandbox: interpreter.sandbox) else { return nil }
+        guard let file = try? interpreter.files.map(path) else { return nil }
         // Not text (a workbook, XML): no header line to read; the sample or the run knows the columns.
         if FileKind.of(UnsafeBufferPointer(rebasing: file.bytes.prefix(8192))) != .text { return nil }
         var bytes = Array(file.bytes.prefix(64 * 1024))

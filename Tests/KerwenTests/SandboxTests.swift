@@ -87,19 +87,19 @@ final class SandboxTests: XCTestCase {
             XCTAssertEqual(d.code, "E111")
         }
         XCTAssertNoThrow(try MappedFile(path: work.appendingPathComponent("d.csv").path, sandbox: sandbox))
-        XCTAssertThrowsError(try CSVReader.read(path: work.appendingPathComponent("link.csv").path, sandbox: sandbox))
+        XCTAssertThrowsError(try CSVReader.read(path: work.appendingPathComponent("link.csv").path, files: LocalFileSystem(sandbox: sandbox)))
     }
 
     func testAFileWrittenThroughAFolderLeadingOutsideIsRefusedAndNothingIsLeftThere() throws {
         let sandbox = try FileSandbox(folders: [work.path])
         let target = work.appendingPathComponent("linkdir/out.csv").path
-        XCTAssertThrowsError(try TableWriter.writeAtomically("x\n1\n", to: target, sandbox: sandbox)) { error in
+        XCTAssertThrowsError(try TableWriter.writeAtomically("x\n1\n", to: target, files: LocalFileSystem(sandbox: sandbox))) { error in
             XCTAssertEqual((error as? Diagnostic)?.code, "E111", "\(error)")
         }
         let outside = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("outside").path)
         XCTAssertEqual(outside.sorted(), ["evil.kw", "secret.csv"], "no temporary or target file outside")
         // Inside, the same writer works and leaves only the target.
-        try TableWriter.writeAtomically("x\n1\n", to: work.appendingPathComponent("in.csv").path, sandbox: sandbox)
+        try TableWriter.writeAtomically("x\n1\n", to: work.appendingPathComponent("in.csv").path, files: LocalFileSystem(sandbox: sandbox))
         XCTAssertEqual(try String(contentsOf: work.appendingPathComponent("in.csv"), encoding: .utf8), "x\n1\n")
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: work.path).contains { $0.contains(".tmp-") })
     }
