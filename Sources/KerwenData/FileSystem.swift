@@ -5,6 +5,8 @@
 // workshop server can give each room its own (its folders, its limits) without a process-wide
 // setting.
 
+import Foundation
+
 public protocol FileSystem: Sendable {
     /// Throws (E111/E112) unless the file at `path`, as it will be opened, may be read or written.
     func allow(_ path: String, shownAs display: String, for access: FileSandbox.Access) throws
@@ -14,6 +16,10 @@ public protocol FileSystem: Sendable {
     func map(_ path: String) throws(FileProblem) -> MappedFile
     /// A new file that replaces `path` when committed; until then nothing at `path` changes.
     func create(_ path: String, shownAs display: String?) throws -> AtomicFile
+    /// Whether something is at `path`.
+    func exists(_ path: String) -> Bool
+    /// The names in a folder that are not folders themselves (a load's `*.csv`, modules to list).
+    func files(inFolder path: String) -> [String]
 }
 
 extension FileSystem {
@@ -57,5 +63,12 @@ public struct LocalFileSystem: FileSystem {
 
     public func create(_ path: String, shownAs display: String?) throws -> AtomicFile {
         try AtomicFile(path: path, shownAs: display, sandbox: sandbox)
+    }
+
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func files(inFolder path: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return entries.filter { !FileSandbox.isFolder(path + "/" + $0) }
     }
 }

@@ -18,8 +18,7 @@ extension Interpreter {
         let glob = (pattern as NSString).lastPathComponent
         let shownFolder = (display as NSString).deletingLastPathComponent
         guard !Self.isPattern(folder) else { throw Diagnostic(.error, Message("E134", display), at: span, hint: Message("H122")) }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let names = entries.filter { fnmatch(glob, $0, 0) == 0 && !FileSandbox.isFolder(folder + "/" + $0) }.sorted()
+        let names = files.files(inFolder: folder).filter { fnmatch(glob, $0, 0) == 0 }.sorted()
         guard !names.isEmpty else { throw Diagnostic(.error, Message("E133", display), at: span, hint: Message("H120")) }
         return names.map { (folder + "/" + $0, shownFolder.isEmpty ? $0 : shownFolder + "/" + $0) }
     }

@@ -46,7 +46,7 @@ extension Interpreter {
         if !files.allows(path, for: .read) { return nil }
         // A workbook or an SDMX-ML file has no first lines to sample: read whole when it is small.
         if let kind = FileBytes.kind(path: path, files: files), kind != .text {
-            guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size <= Self.structuredSampleBytes else { return nil }
+            guard let size = (try? files.map(path))?.bytes.count, size <= Self.structuredSampleBytes else { return nil }
             return try? loadStructured(kind, path: path, display: raw, options: options)
         }
         // Only a regular file is opened (a folder or a pipe is reported when the script runs).

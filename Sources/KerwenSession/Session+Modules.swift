@@ -35,10 +35,10 @@ extension Session {
     func modulePath(_ name: String) -> URL? {
         guard Resolver.isModuleName(name) else { return nil }
         let local = interpreter.baseDirectory.appendingPathComponent(name + ".kw")
-        if FileManager.default.fileExists(atPath: local.path), !scripts.contains(local.standardizedFileURL.path),
+        if interpreter.files.exists(local.path), !scripts.contains(local.standardizedFileURL.path),
            interpreter.files.allows(local.path, for: .read), !usesItself(local, name) { return local }
         if let std = Self.standardLibraryDirectory?.appendingPathComponent(name + ".kw"),
-           FileManager.default.fileExists(atPath: std.path) { return std }
+           interpreter.files.exists(std.path) { return std }
         return nil
     }
 
@@ -53,7 +53,7 @@ extension Session {
     func moduleNames() -> [String] {
         var names: [String] = []
         for dir in [interpreter.baseDirectory, Self.standardLibraryDirectory].compactMap({ $0 }) {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            let files = interpreter.files.files(inFolder: dir.path)
             names += files.filter { $0.hasSuffix(".kw") }.map { String($0.dropLast(3)) }
         }
         return names

@@ -25,6 +25,8 @@ private final class RecordingFileSystem: FileSystem, @unchecked Sendable {
         if refuse { throw FileProblem.missing }
         return try local.map(path)
     }
+    func exists(_ path: String) -> Bool { local.exists(path) }
+    func files(inFolder path: String) -> [String] { local.files(inFolder: path) }
     func create(_ path: String, shownAs display: String?) throws -> AtomicFile {
         created.append(path)
         if refuse { throw Diagnostic.error("E111", display ?? path, "(none)") }
