@@ -163,7 +163,7 @@ extension Interpreter {
             switch node.op {
             // A dataset or an indicator by its name: the session's value.
             case .dataset(let n), .indicatorResult(let n): return try variable(n, e.span)
-            default: return try run(Optimizer.optimize(node, reading: nil), arguments: scope.arguments).value
+            default: return try run(Optimizer.optimize(node, reading: nil, passes: optimizerPasses), arguments: scope.arguments).value
             }
         }
     }

@@ -26,7 +26,7 @@ extension Interpreter {
     /// The indicator's plan over the session's names as they are now (its base already applied).
     func indicatorPlan(_ decl: IndicatorDecl) -> IndicatorPlan {
         var binder = Binder(lookup: { [unowned self] in self.planGlobal(named: $0) })
-        return Optimizer.optimize(binder.bindIndicator(decl, instantiate: false))
+        return Optimizer.optimize(binder.bindIndicator(decl, instantiate: false), passes: optimizerPasses)
     }
 
     /// The data an indicator reads, cut to the columns it can read (its dimensions, the inputs of its

@@ -7,6 +7,7 @@ import KerwenSema
 import KerwenSyntax
 import KerwenFormats
 import KerwenCharts
+import KerwenPlan
 
 /// What a statement produced for the user; the output layer decides how it looks.
 public enum OutputEvent: Sendable {
@@ -64,6 +65,8 @@ public final class Interpreter: @unchecked Sendable {
     /// SDMX data structures read for `dsd:` and SDMX exports, by path.
     var structureCache: [String: SDMXStructure] = [:]
     var warnings: [Diagnostic] = []
+    /// The optimiser passes pipelines run with (all; tests turn them off to see results unchanged).
+    public var optimizerPasses = OptimizerPasses.all
     /// User-function calls expanded in the current statement (reset by `execute`).
     var inlineCalls = 0
     /// What this run showed, for `report`.

@@ -11,7 +11,7 @@ extension Interpreter {
     /// `reading`: the only columns the caller will read from the result (an indicator's inputs).
     func runPipeline(_ source: Expr, _ steps: [Step], reading: Set<String>? = nil) throws -> Value {
         var binder = Binder(lookup: { [unowned self] in self.planGlobal(named: $0) })
-        let plan = Optimizer.optimize(binder.bindPipeline(source, steps), reading: reading)
+        let plan = Optimizer.optimize(binder.bindPipeline(source, steps), reading: reading, passes: optimizerPasses)
         return try run(plan).value
     }
 
