@@ -52,4 +52,6 @@ let englishSeriesMessages: [String: String] = [
     "N014": "`plot`: {0:count} {count|row is|rows are} drawn as the means of {1:bins} equal intervals of x",
     "E197": "`{0:file}`: its merged cells cover more than {1:limit} cells, more than Kerwen spreads a header over",
     "H197": "unmerge the cells in the workbook (keep merges to headers and titles), or export the sheet as CSV",
+    "E198": "`{0:file}`: the sheet's table would span {1:range}, more than the {2:limit} cells Kerwen reads from one sheet",
+    "H198": "a cell far from the data widens the table: clear the cells outside your data in the workbook, or give the area with `range: \"A1:F200\"`",
 ]

@@ -52,4 +52,6 @@ let turkmenSeriesMessages: [String: String] = [
     "N014": "`plot`: {count} setir x-iň {bins} deň aralygy boýunça ortaça hökmünde çyzyldy",
     "E197": "`{file}`: birleşdirilen öýjükler {limit} öýjükden köpüsini tutýar — Kerwen-iň sözbaşyny ýaýýanyndan köp",
     "H197": "kitapdaky öýjükleriň birleşdirilmesini aýyryň (diňe sözbaşylar üçin goýuň) ýa-da sahypany CSV hökmünde saklaň",
+    "E198": "`{file}`: sahypanyň tablisasy {range} aralygy tutardy — Kerwen-iň bir sahypadan okaýan {limit} öýjüginden köp",
+    "H198": "maglumatdan daşdaky öýjük tablisany giňeldýär: kitapda maglumatyň daşyndaky öýjükleri arassalaň ýa-da meýdany görkeziň: `range: \"A1:F200\"`",
 ]

@@ -52,4 +52,6 @@ let uzbekSeriesMessages: [String: String] = [
     "N014": "`plot`: {count} ta qator x ning {bins} ta teng oraligʻi boʻyicha oʻrtacha sifatida chizildi",
     "E197": "`{file}`: birlashtirilgan kataklar {limit} dan ortiq katakni egallaydi — Kerwen sarlavhani yoyadiganidan koʻp",
     "H197": "kitobdagi kataklarni ajrating (birlashtirishni faqat sarlavhalar uchun qoldiring) yoki varaqni CSV sifatida saqlang",
+    "E198": "`{file}`: varaq jadvali {range} oraligʻini egallardi — Kerwen bitta varaqdan oʻqiydigan {limit} katakdan koʻp",
+    "H198": "maʼlumotlardan uzoqdagi katak jadvalni kengaytiradi: kitobda maʼlumotlardan tashqaridagi kataklarni tozalang yoki sohani koʻrsating: `range: \"A1:F200\"`",
 ]

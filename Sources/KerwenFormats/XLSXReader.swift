@@ -27,14 +27,14 @@ public enum XLSXReader {
         var grid = try SheetGrid.read(try book.part(sheetPath), strings: try book.sharedStrings(), styles: try book.dateStyles(),
                                       date1904: book.date1904, shownAs: name)
         try grid.fillMergedAreas(shownAs: name)
-        return grid.table(options: options)
+        return try grid.table(options: options, shownAs: name)
     }
 
     /// A worksheet's XML alone as a table (no styles, no shared strings): for the fuzzer.
     public static func table(fromSheetXML data: Data, options: Options = Options()) throws -> Table {
         var grid = try SheetGrid.read(data, strings: ["a", "б"], styles: [(false, false), (true, false), (true, true)], date1904: false, shownAs: "sheet.xml")
         try grid.fillMergedAreas(shownAs: "sheet.xml")
-        return grid.table(options: options)
+        return try grid.table(options: options, shownAs: "sheet.xml")
     }
 
     /// The names of a workbook's sheets, in order (for messages and `describe`).
@@ -297,15 +297,29 @@ struct SheetGrid {
         }
     }
 
+    /// Cells one sheet's table may span (rows × columns): 50 M cells of a few bytes each stay well
+    /// within memory; a stray cell far from the data (XFD1048576) would otherwise make a table of
+    /// 17 billion cells.
+    static let tableCellLimit = 50_000_000
+
     /// The table in the chosen area: `skip` rows, then `headerRows` rows of names, then the data
     /// (rows after the last non-empty one dropped).
-    func table(options: XLSXReader.Options) -> Table {
+    func table(options: XLSXReader.Options, shownAs name: String) throws -> Table {
         let area = options.range ?? CellRange(first: CellReference(column: 0, row: 0),
                                               last: CellReference(column: max(0, lastColumn), row: max(0, lastRow)))
+        // Rows past the last one holding a cell are never read, so they do not count.
+        let spannedRows = min(area.last.row, max(lastRow, area.first.row)) - area.first.row + 1
+        let spannedColumns = area.last.column - area.first.column + 1
+        if spannedRows.multipliedReportingOverflow(by: spannedColumns).overflow || spannedRows * spannedColumns > Self.tableCellLimit {
+            let spanned = CellReference.letters(area.first.column) + String(area.first.row + 1) + ":"
+                + CellReference.letters(area.last.column) + String(min(area.last.row, max(lastRow, area.first.row)) + 1)
+            throw Diagnostic(.error, Message("E198", name, spanned, Self.tableCellLimit), hint: Message("H198"))
+        }
         let top = area.first.row + options.skip
         let columns = Array(area.first.column...area.last.column)
         let headerEnd = top + options.headerRows
         var names: [String] = []
+        var taken: Set<String> = []
         for c in columns {
             var parts: [String] = []
             for r in top..<min(headerEnd, area.last.row + 1) {
@@ -321,8 +335,9 @@ struct SheetGrid {
             var name = parts.joined(separator: " ")
             if name.isEmpty { name = CellReference.letters(c) }
             var unique = name, k = 2
-            while names.contains(unique) { unique = "\(name)_\(k)"; k += 1 }
+            while taken.contains(unique) { unique = "\(name)_\(k)"; k += 1 }
             names.append(unique)
+            taken.insert(unique)
         }
         var last = headerEnd - 1
         for r in stride(from: min(area.last.row, lastRow), through: headerEnd, by: -1) where columns.contains(where: { if case .missing = cell(r, $0) { return false } else { return true } }) {
