@@ -2,10 +2,11 @@
 
 import KerwenData
 import KerwenDiagnostics
-import KerwenPlan
 import KerwenSyntax
 
-extension Interpreter {
+/// The aggregate kernels: whole columns in, one value per group out; what they report goes to the
+/// context, not to the interpreter.
+enum Aggregates {
     /// Calls `body(row, group)` for every row a grouping covers, in row order: all rows, or with a
     /// `mask` (a deferred `where`) the rows it kept, whose groups `groupOf` lists in order.
     @inline(__always)
@@ -89,8 +90,8 @@ extension Interpreter {
     }
 
     /// `args` hold `rows` rows: every row of the table when `mask` (a deferred `where`) is given.
-    func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args labels: [ArgumentLabel],
-                   mask: [Bool]? = nil) throws -> Column {
+    static func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args labels: [ArgumentLabel],
+                          mask: [Bool]? = nil, context: KernelContext) throws -> Column {
         // Ctrl-C is seen between aggregates (and every million rows in the slow ones).
         try Interrupt.check()
         if let mask, !Self.readsMask(name, args) {
@@ -99,7 +100,7 @@ extension Interpreter {
                 if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
                 return v
             }
-            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: labels)
+            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: labels, context: context)
         }
         let g = grouping.count
         let groupOf = grouping.groupOf
@@ -107,7 +108,7 @@ extension Interpreter {
         defer {
             if skipped > 0 {
                 let what = labels.map(\.text).joined(separator: ", ")
-                warn(Diagnostic(.note, Message("N001", name, what, skipped)))
+                context.warn(Diagnostic(.note, Message("N001", name, what, skipped)))
             }
         }
         func numeric(_ i: Int) throws -> NumericOperand {
@@ -168,7 +169,7 @@ extension Interpreter {
                 }
                 // Past Int64's range the sums are the doubles added above, never wrapped integers.
                 if !overflow { return Column(.integer(isum), validity: valid) }
-                warn(Diagnostic(.note, Message("N002", "sum"), at: span))
+                context.warn(Diagnostic(.note, Message("N002", "sum"), at: span))
             }
             return Column(.number(out), validity: valid)
         case "share":
@@ -287,7 +288,7 @@ extension Interpreter {
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 
-    private func orderStatistic(_ name: String, _ arg: Vec, rows: Int, grouping: Grouping, skipped: inout Int) throws -> Column {
+    private static func orderStatistic(_ name: String, _ arg: Vec, rows: Int, grouping: Grouping, skipped: inout Int) throws -> Column {
         let c = arg.materialize(rows)
         let g = grouping.count
         var best = [Int](repeating: -1, count: g)

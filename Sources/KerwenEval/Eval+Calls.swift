@@ -47,13 +47,15 @@ extension Interpreter {
         let labels = labels ?? args.map(ArgumentLabel.init)
         guard let mask = grouping.rowMask else {
             let rowArgs = try args.map { try vec($0, inner) }
-            return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels)
+            return try Aggregates.aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels,
+                                            context: kernelContext(inner))
         }
         // A deferred `where`: the arguments are computed over the table; the aggregate reads only the
         // rows the mask kept (sums and medians through the mask, others from a copy of those rows).
         inner.activeRows = mask
         let rowArgs = try args.map { try memoizedRowVector($0, inner) }
-        return try aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels, mask: mask)
+        return try Aggregates.aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels, mask: mask,
+                                        context: kernelContext(inner))
     }
 
     /// An aggregate's input over the rows, from the indicator's memo when one is active.

@@ -86,12 +86,22 @@ extension Column {
 }
 
 extension Interpreter {
+    /// A window function's arguments evaluated over the rows, then its kernel over the item's frame.
     func windowCall(_ name: String, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
         guard let frame = scope.window, case .rows(let table) = scope.mode else {
             throw Diagnostic(.error, Message("E168", name), at: span, hint: Message("H170", name))
         }
         let n = table.rowCount
         let values = try args.map { try vec($0, scope).materialize(n) }
+        guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
+        return try frame.apply(name, values, order: order, rows: n, span: span)
+    }
+}
+
+extension WindowFrame {
+    /// The window kernels: each row reads rows of its group in order (`values` hold every row).
+    func apply(_ name: String, _ values: [Column], order: Column, rows n: Int, span: Span) throws -> Value {
+        let frame = self
         // The first argument's numbers read once as doubles (integers widened), not boxed per row.
         let doubles = values.first?.asDoubles()
         func number(_ c: Column, _ row: Int) -> Double? {
@@ -149,7 +159,6 @@ extension Interpreter {
             }
             return .column(Column.from(out, type: .number))
         case "row_number", "rank", "dense_rank":
-            guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
             for rows in frame.ordered {
                 var rank = 0, dense = 0, previous: Scalar?
                 for (i, row) in rows.enumerated() {

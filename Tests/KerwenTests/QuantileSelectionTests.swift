@@ -19,7 +19,7 @@ final class QuantileSelectionTests: XCTestCase {
                 let sorted = values.sorted()
                 for p in [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] {
                     var buffer = values
-                    XCTAssertEqual(Interpreter.selectQuantile(&buffer, p), Interpreter.interpolatedQuantile(sorted, p), "n=\(n) p=\(p)")
+                    XCTAssertEqual(Aggregates.selectQuantile(&buffer, p), Aggregates.interpolatedQuantile(sorted, p), "n=\(n) p=\(p)")
                 }
             }
         }
