@@ -76,7 +76,8 @@ let englishHelp: [String: String] = [
     "HELP.distinct": "… | distinct [a, b]\n  Unique rows (of these columns).\n  Example: show survey | distinct destination",
     "HELP.na": "na — a missing value\n  Arithmetic with na gives na; comparisons with na are neither true nor false;\n  aggregates skip na and say how many; x / 0 is na with a warning.\n  Example: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: dim, …\n  In an indicator, adds _T rows: totals over each listed dimension and overall.\n  Example: see :help indicator",
-    "HELP.function": "{0:usage}\n  {1:summary}\n  Example: {2:example}",
+    "HELP.function": "{0:usage}\n  {1:summary}{3:arguments}\n  Example: {2:example}",
+    "HELP.arguments": "Arguments: {0:list}", "K.any": "any value",
     // One line per builtin: what it does, and an example.
     "F.abs": "Absolute value.|show abs(-3)", "F.round": "Rounds half away from zero, to `digits` decimals.|show round(2.345, 2)",
     "F.floor": "Largest whole number not above x.|show floor(2.7)", "F.ceil": "Smallest whole number not below x.|show ceil(2.1)",

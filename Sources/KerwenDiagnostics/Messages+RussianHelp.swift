@@ -76,7 +76,8 @@ let russianHelp: [String: String] = [
     "HELP.distinct": "… | distinct [a, b]\n  Уникальные строки (по этим столбцам).\n  Пример: show survey | distinct destination",
     "HELP.na": "na — пропущенное значение\n  Арифметика с na даёт na; сравнения с na не бывают ни истинными, ни ложными;\n  агрегатные функции пропускают na и сообщают, сколько пропущено; x / 0 даёт na с предупреждением.\n  Пример: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: измерение, …\n  В показателе добавляет строки _T: итоги по каждому указанному измерению и общий итог.\n  Пример: см. :help indicator",
-    "HELP.function": "{usage}\n  {summary}\n  Пример: {example}",
+    "HELP.function": "{usage}\n  {summary}{arguments}\n  Пример: {example}",
+    "HELP.arguments": "Аргументы: {list}", "K.any": "любое значение",
     // One line per builtin: what it does (the example is code, taken from the English entry).
     "F.abs": "Абсолютная величина.", "F.round": "Округляет до `digits` знаков после запятой (половина — от нуля).",
     "F.floor": "Наибольшее целое, не превышающее x.", "F.ceil": "Наименьшее целое, не меньшее x.",

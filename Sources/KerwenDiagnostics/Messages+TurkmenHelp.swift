@@ -76,7 +76,8 @@ let turkmenHelp: [String: String] = [
     "HELP.distinct": "… | distinct [a, b]\n  Gaýtalanmaýan setirler (şu sütünler boýunça).\n  Mysal: show survey | distinct destination",
     "HELP.na": "na — boş baha\n  na bilen arifmetika na berýär; na bilen deňeşdirmeler ne dogry, ne ýalňyş;\n  jemleýji funksiýalar na-ny geçýär we näçesini geçendigini aýdýar; x / 0 duýduryş bilen na berýär.\n  Mysal: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: ölçeg, …\n  Görkezijä _T setirlerini goşýar: görkezilen her ölçeg boýunça we umumy jemler.\n  Mysal: seret :help indicator",
-    "HELP.function": "{usage}\n  {summary}\n  Mysal: {example}",
+    "HELP.function": "{usage}\n  {summary}{arguments}\n  Mysal: {example}",
+    "HELP.arguments": "Argumentler: {list}", "K.any": "islendik baha",
     // One line per builtin: what it does (the example is code, taken from the English entry).
     "F.abs": "Absolýut ululyk.", "F.round": "`digits` onluk belgä çenli tegeleýär (ýarym noldan daşlaşýar).",
     "F.floor": "x-den uly bolmadyk iň uly bitin san.", "F.ceil": "x-den kiçi bolmadyk iň kiçi bitin san.",

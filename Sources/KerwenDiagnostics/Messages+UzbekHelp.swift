@@ -76,7 +76,8 @@ let uzbekHelp: [String: String] = [
     "HELP.distinct": "… | distinct [a, b]\n  Takrorlanmaydigan qatorlar (shu ustunlar boʻyicha).\n  Misol: show survey | distinct destination",
     "HELP.na": "na — yetishmayotgan qiymat\n  na bilan arifmetika na beradi; na bilan solishtirishlar na rost, na yolgʻon;\n  agregat funksiyalar na ni oʻtkazib yuboradi va nechtasini aytadi; x / 0 ogohlantirish bilan na beradi.\n  Misol: show coalesce(na, 0)",
     "HELP.totals": "totals: true | totals: oʻlcham, …\n  Koʻrsatkichga _T qatorlarini qoʻshadi: koʻrsatilgan har bir oʻlcham boʻyicha va umumiy jamilar.\n  Misol: qarang :help indicator",
-    "HELP.function": "{usage}\n  {summary}\n  Misol: {example}",
+    "HELP.function": "{usage}\n  {summary}{arguments}\n  Misol: {example}",
+    "HELP.arguments": "Argumentlar: {list}", "K.any": "istalgan qiymat",
     // One line per builtin: what it does (the example is code, taken from the English entry).
     "F.abs": "Absolyut qiymat.", "F.round": "`digits` oʻnli belgigacha yaxlitlaydi (yarmi noldan uzoqlashadi).",
     "F.floor": "x dan katta boʻlmagan eng katta butun son.", "F.ceil": "x dan kichik boʻlmagan eng kichik butun son.",

@@ -2,6 +2,7 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenSema
 import KerwenSyntax
 
 /// The aggregate kernels: whole columns in, one value per group out; what they report goes to the
@@ -73,34 +74,37 @@ enum Aggregates {
 
     /// Whether an aggregate reads a deferred `where`'s mask itself; the others get their arguments'
     /// kept rows copied out first.
-    private static func readsMask(_ name: String, _ args: [Vec]) -> Bool {
-        switch name {
-        case "sum", "mean", "wsum", "wmean":
+    private static func readsMask(_ kernel: AggregateKernel, _ args: [Vec]) -> Bool {
+        switch kernel {
+        case .sum, .mean, .wsum, .wmean:
             // An integer sum is added exactly by its own loop, over copied rows.
-            if name == "sum", args.first?.type == .integer { return false }
+            if kernel == .sum, args.first?.type == .integer { return false }
             // Numbers or `na` (what NumericOperand accepts), told by type: building the operand
             // here would widen an integer column to doubles once more.
             return args.allSatisfy { v in
                 if case .scalar(.na) = v { return true }
                 return v.type?.isNumeric ?? false
             }
-        case "median", "quantile": return true
-        default: return false
+        case .median, .quantile: return true
+        case .count, .min, .max, .share, .sd, .var, .n_distinct, .first, .last: return false
         }
     }
 
     /// `args` hold `rows` rows: every row of the table when `mask` (a deferred `where`) is given.
-    static func aggregate(_ name: String, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args labels: [ArgumentLabel],
+    /// One case per `AggregateKernel`, no default: a new aggregate in the builtin table does not
+    /// compile until it has its kernel here.
+    static func aggregate(_ kernel: AggregateKernel, _ args: [Vec], rows: Int, grouping: Grouping, span: Span, args labels: [ArgumentLabel],
                           mask: [Bool]? = nil, context: KernelContext) throws -> Column {
+        let name = kernel.rawValue
         // Ctrl-C is seen between aggregates (and every million rows in the slow ones).
         try Interrupt.check()
-        if let mask, !Self.readsMask(name, args) {
+        if let mask, !Self.readsMask(kernel, args) {
             let kept = grouping.groupOf.count
             let keptArgs = args.map { v -> Vec in
                 if case .column(let c) = v { return .column(c.filter(mask, kept: kept)) }
                 return v
             }
-            return try aggregate(name, keptArgs, rows: kept, grouping: grouping, span: span, args: labels, context: context)
+            return try aggregate(kernel, keptArgs, rows: kept, grouping: grouping, span: span, args: labels, context: context)
         }
         let g = grouping.count
         let groupOf = grouping.groupOf
@@ -117,8 +121,8 @@ enum Aggregates {
             }
             return x
         }
-        switch name {
-        case "count":
+        switch kernel {
+        case .count:
             var counts = [Int64](repeating: 0, count: g)
             if args.isEmpty {
                 for gid in groupOf { counts[Int(gid)] += 1 }
@@ -127,7 +131,7 @@ enum Aggregates {
                 for i in 0..<rows where c.isValid(i) { counts[Int(groupOf[i])] += 1 }
             }
             return Column(.integer(counts))
-        case "sum", "mean", "wsum", "wmean", "var", "sd":
+        case .sum, .mean, .wsum, .wmean, .var, .sd:
             let x = try numeric(0)
             let w = args.count > 1 ? try numeric(1) : nil
             var sum = [Double](repeating: 0, count: g), weight = [Double](repeating: 0, count: g)
@@ -172,7 +176,7 @@ enum Aggregates {
                 context.warn(Diagnostic(.note, Message("N002", "sum"), at: span))
             }
             return Column(.number(out), validity: valid)
-        case "share":
+        case .share:
             guard let cond = BooleanOperand(args[0]) else {
                 throw Diagnostic(.error, Message("E059", name, Kernels.typeWord(args[0])), at: labels[0].span, hint: Message("H051"))
             }
@@ -188,7 +192,7 @@ enum Aggregates {
             var out = [Double](repeating: 0, count: g)
             for k in 0..<g { if total[k] == 0 { valid[k] = false } else { out[k] = hit[k] / total[k] } }
             return Column(.number(out), validity: valid)
-        case "median", "quantile":
+        case .median, .quantile:
             let x = try numeric(0)
             var p = 0.5
             if name == "quantile" {
@@ -234,10 +238,8 @@ enum Aggregates {
                 }
             }
             return Column(.number(out), validity: valid)
-        case "min", "max", "first", "last", "n_distinct":
+        case .min, .max, .first, .last, .n_distinct:
             return try orderStatistic(name, args[0], rows: rows, grouping: grouping, skipped: &skipped)
-        default:
-            throw Diagnostic(.error, Message("E014", name), at: span)
         }
     }
 

@@ -7,7 +7,6 @@ import KerwenData
 import KerwenDiagnostics
 
 extension Interpreter {
-    static let countryFunctions: Set<String> = ["m49", "iso2", "iso3", "country_name"]
 
     /// The crosswalk, read from `stdlib/data/countries.csv` the first time a session needs it.
     func countryCrosswalk(at span: Span) throws -> CountryCrosswalk {

@@ -12,34 +12,37 @@ extension Interpreter {
         guard args.count >= builtin.minArgs, args.count <= builtin.maxArgs else {
             throw Diagnostic(.error, Message("E015", builtin.name, args.count), at: span, hint: Message("H036", MessageArgument.names(builtin.usages)))
         }
-        switch builtin.kind {
-        case .window:
-            return try windowCall(builtin.name, args, span, scope)
-        case .aggregate:
+        switch builtin.kernel {
+        case .window(let kernel):
+            return try windowCall(kernel, args, span, scope)
+        case .aggregate(let kernel):
             // The arguments as the call's frame gives them: an aggregate reads them over rows.
             let args = args.map { Self.substituted($0, scope.arguments) }
             // An aggregate inside another aggregate's argument is computed per group and repeated on
             // each row of its group: `share(income < 0.5 * median(income))` compares each record with
             // the median of its own group.
             if case .rows(let table) = scope.mode, let grouping = scope.enclosingGrouping, grouping.baseRows == table.rowCount {
-                let perGroup = try aggregateColumn(builtin.name, args, span, table, grouping, scope)
+                let perGroup = try aggregateColumn(kernel, args, span, table, grouping, scope)
                 return .column(perGroup.gather(grouping.groupOfBaseRows()))
             }
             // `show sum(t.x)`: an aggregate over whole columns of a table, outside any pipeline.
-            if case .plain = scope.mode, let whole = try wholeColumnAggregate(builtin.name, args, span, scope) { return whole }
+            if case .plain = scope.mode, let whole = try wholeColumnAggregate(kernel, args, span, scope) { return whole }
             guard case .groups(let table, let grouping) = scope.mode else {
                 throw Diagnostic(.error, Message("E028", builtin.name), at: span, hint: Message("H035", builtin.name))
             }
-            return .column(try aggregateColumn(builtin.name, args, span, table, grouping, scope))
-        case .scalar:
+            return .column(try aggregateColumn(kernel, args, span, table, grouping, scope))
+        case .scalar(let kernel):
             let values = try args.map { try vec($0, scope) }
-            if Self.countryFunctions.contains(builtin.name) { return try countryFunction(builtin.name, values, count: scope.mode.count, span: span) }
-            return try ScalarFunctions.apply(builtin.name, values, count: scope.mode.count, span: span, warn: warn)
+            switch kernel {
+            // The country functions read the standard library's crosswalk, kept by the interpreter.
+            case .m49, .iso2, .iso3, .country_name: return try countryFunction(kernel.rawValue, values, count: scope.mode.count, span: span)
+            default: return try ScalarFunctions.apply(kernel, values, count: scope.mode.count, span: span, warn: warn)
+            }
         }
     }
 
     /// `labels`: the arguments as notes name them, where `args` were rewritten.
-    private func aggregateColumn(_ name: String, _ args: [BoundExpr], _ span: Span, _ table: Table, _ grouping: Grouping,
+    private func aggregateColumn(_ kernel: AggregateKernel, _ args: [BoundExpr], _ span: Span, _ table: Table, _ grouping: Grouping,
                                  _ scope: EvalScope, labels: [ArgumentLabel]? = nil) throws -> Column {
         var inner = scope.with(.rows(table))
         inner.enclosingGrouping = grouping
@@ -47,14 +50,14 @@ extension Interpreter {
         let labels = labels ?? args.map(ArgumentLabel.init)
         guard let mask = grouping.rowMask else {
             let rowArgs = try args.map { try vec($0, inner) }
-            return try Aggregates.aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels,
+            return try Aggregates.aggregate(kernel, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels,
                                             context: kernelContext(inner))
         }
         // A deferred `where`: the arguments are computed over the table; the aggregate reads only the
         // rows the mask kept (sums and medians through the mask, others from a copy of those rows).
         inner.activeRows = mask
         let rowArgs = try args.map { try memoizedRowVector($0, inner) }
-        return try Aggregates.aggregate(name, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels, mask: mask,
+        return try Aggregates.aggregate(kernel, rowArgs, rows: table.rowCount, grouping: grouping, span: span, args: labels, mask: mask,
                                         context: kernelContext(inner))
     }
 
@@ -142,14 +145,14 @@ extension Interpreter {
 extension Interpreter {
     /// An aggregate whose arguments read whole columns (`sum(t.x)`, `wmean(t.income, t.weight)`):
     /// one group of all the rows of those columns; nil when no argument reads a `table.column`.
-    func wholeColumnAggregate(_ name: String, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value? {
-        if let first = args.first, case .table = first.kind { return try tableAggregate(name, args, span, scope) }
+    func wholeColumnAggregate(_ kernel: AggregateKernel, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value? {
+        if let first = args.first, case .table = first.kind { return try tableAggregate(kernel, args, span, scope) }
         var columns: [Column] = []
         let rewritten = try args.map { try replacingMembers($0, scope, &columns) }
         guard let rows = columns.first?.count else { return nil }
-        guard columns.allSatisfy({ $0.count == rows }) else { throw Diagnostic(.error, Message("E131", name), at: span) }
+        guard columns.allSatisfy({ $0.count == rows }) else { throw Diagnostic(.error, Message("E131", kernel.rawValue), at: span) }
         let table = Table(names: columns.indices.map { "\u{1}\($0)" }, columns: columns)
-        let result = try aggregateColumn(name, rewritten, span, table, Grouping.single(rows: rows), scope, labels: args.map(ArgumentLabel.init))
+        let result = try aggregateColumn(kernel, rewritten, span, table, Grouping.single(rows: rows), scope, labels: args.map(ArgumentLabel.init))
         return .scalar(result.scalar(at: 0))
     }
 
@@ -165,7 +168,8 @@ extension Interpreter {
     /// An aggregate of a pipeline written as its argument: `count(t | where …)` counts its rows; the
     /// others read its one column (`sum(t | where year == 2023 | select deaths)`); further arguments
     /// (a weight, a probability) are plain values.
-    private func tableAggregate(_ name: String, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
+    private func tableAggregate(_ kernel: AggregateKernel, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
+        let name = kernel.rawValue
         guard let table = try eval(args[0], scope).table else { return .scalar(.na) }
         if name == "count" { return .scalar(.integer(Int64(table.rowCount))) }
         guard table.columns.count == 1 else {
@@ -175,7 +179,7 @@ extension Interpreter {
         let column = table.names[0]
         let whole = Table(names: [column], columns: [table.columns[0]])
         let rewritten = [BoundExpr(.column(column), .unknown, args[0].span)] + args.dropFirst()
-        let result = try aggregateColumn(name, rewritten, span, whole, Grouping.single(rows: table.rowCount), scope,
+        let result = try aggregateColumn(kernel, rewritten, span, whole, Grouping.single(rows: table.rowCount), scope,
                                          labels: args.map(ArgumentLabel.init))
         return .scalar(result.scalar(at: 0))
     }

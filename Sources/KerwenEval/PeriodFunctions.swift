@@ -4,16 +4,15 @@
 
 import KerwenData
 import KerwenDiagnostics
+import KerwenSema
 import KerwenSyntax
 
 extension ScalarFunctions {
-    static let periodFunctionNames: Set<String> = ["period", "year", "quarter", "month", "week", "frequency",
-                                                   "start_date", "end_date", "to_year", "to_half", "to_quarter", "to_month"]
-
-    static func periodFunction(_ name: String, _ arg: Vec, n: Int, scalar: Bool, span: Span, warn: (Diagnostic) -> Void) throws -> Value {
+    static func periodFunction(_ kernel: ScalarKernel, _ arg: Vec, n: Int, scalar: Bool, span: Span, warn: (Diagnostic) -> Void) throws -> Value {
+        let name = kernel.rawValue
         if case .scalar(.na) = arg { return .scalar(.na) }
         let periods = try periodCodes(arg, n: n, name: name, span: span, warn: warn)
-        if name == "period" { return Kernels.wrap(periods, scalar: scalar) }
+        if kernel == .period { return Kernels.wrap(periods, scalar: scalar) }
         guard case .period(let codes) = periods.storage else { return .scalar(.na) }
         var validity = periods.validity
         func fail(_ p: Period, _ target: Frequency) -> Diagnostic {
@@ -34,11 +33,11 @@ extension ScalarFunctions {
             return out
         }
         let column: Column
-        switch name {
-        case "year": column = Column(.integer(try each(0, { $0.year }, failing: .annual)), validity: validity)
-        case "quarter": column = Column(.integer(try each(0, { $0.converted(to: .quarterly)?.number }, failing: .quarterly)), validity: validity)
-        case "month": column = Column(.integer(try each(0, { $0.converted(to: .monthly)?.number }, failing: .monthly)), validity: validity)
-        case "week":
+        switch kernel {
+        case .year: column = Column(.integer(try each(0, { $0.year }, failing: .annual)), validity: validity)
+        case .quarter: column = Column(.integer(try each(0, { $0.converted(to: .quarterly)?.number }, failing: .quarterly)), validity: validity)
+        case .month: column = Column(.integer(try each(0, { $0.converted(to: .monthly)?.number }, failing: .monthly)), validity: validity)
+        case .week:
             column = Column(.integer(try each(0, { p -> Int64? in
                 switch p.frequency {
                 case .weekly: return p.number
@@ -46,15 +45,18 @@ extension ScalarFunctions {
                 default: return nil
                 }
             }, failing: .weekly)), validity: validity)
-        case "frequency":
+        case .frequency:
             let letters = Frequency.allCases.map(\.rawValue)
             let index = try each(Int32(0), { p in Int32(Frequency.allCases.firstIndex(of: p.frequency)!) }, failing: .annual)
             column = Column(.text(codes: index.enumerated().map { validity?[$0.offset] ?? true ? $0.element : -1 }, dictionary: TextDictionary(letters)), validity: validity)
-        case "start_date": column = Column(.period(try each(0, { Period(.daily, ordinal: $0.firstDay).code }, failing: .daily)), validity: validity)
-        case "end_date": column = Column(.period(try each(0, { Period(.daily, ordinal: $0.lastDay).code }, failing: .daily)), validity: validity)
-        default:
-            let target: Frequency = name == "to_year" ? .annual : name == "to_half" ? .halfYear : name == "to_quarter" ? .quarterly : .monthly
+        case .start_date: column = Column(.period(try each(0, { Period(.daily, ordinal: $0.firstDay).code }, failing: .daily)), validity: validity)
+        case .end_date: column = Column(.period(try each(0, { Period(.daily, ordinal: $0.lastDay).code }, failing: .daily)), validity: validity)
+        case .to_year, .to_half, .to_quarter, .to_month:
+            let target: Frequency = kernel == .to_year ? .annual : kernel == .to_half ? .halfYear : kernel == .to_quarter ? .quarterly : .monthly
             column = Column(.period(try each(0, { $0.converted(to: target)?.code }, failing: target)), validity: validity)
+        default:
+            // `period` returned above; the other scalar kernels do not come here (`ScalarFunctions.apply`).
+            throw Diagnostic(.error, Message("E014", name), at: span)
         }
         return Kernels.wrap(column, scalar: scalar)
     }

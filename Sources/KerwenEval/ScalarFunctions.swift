@@ -3,22 +3,30 @@
 import Foundation
 import KerwenData
 import KerwenDiagnostics
+import KerwenSema
 import KerwenSyntax
 
 enum ScalarFunctions {
-    static func apply(_ name: String, _ args: [Vec], count: Int, span: Span, warn: (Diagnostic) -> Void = { _ in }) throws -> Value {
+    /// Runs a scalar builtin's kernel: one case per `ScalarKernel`, no default, so a new entry in the
+    /// builtin table does not compile until it has its kernel here.
+    static func apply(_ kernel: ScalarKernel, _ args: [Vec], count: Int, span: Span, warn: (Diagnostic) -> Void = { _ in }) throws -> Value {
         let scalar = args.allSatisfy { Kernels.isScalar($0) }
         let n = scalar ? 1 : count
-        if periodFunctionNames.contains(name) { return try periodFunction(name, args[0], n: n, scalar: scalar, span: span, warn: warn) }
-        switch name {
-        case "abs": return try math(args[0], n, scalar, span, name) { Swift.abs($0) }
-        case "floor": return try math(args[0], n, scalar, span, name) { $0.rounded(.down) }
-        case "ceil": return try math(args[0], n, scalar, span, name) { $0.rounded(.up) }
-        case "sqrt": return try math(args[0], n, scalar, span, name) { $0 < 0 ? .nan : $0.squareRoot() }
-        case "log": return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log($0) }
-        case "log10": return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log10($0) }
-        case "exp": return try math(args[0], n, scalar, span, name) { Foundation.exp($0) }
-        case "round":
+        let name = kernel.rawValue
+        switch kernel {
+        case .period, .year, .quarter, .month, .week, .frequency, .start_date, .end_date, .to_year, .to_half, .to_quarter, .to_month:
+            return try periodFunction(kernel, args[0], n: n, scalar: scalar, span: span, warn: warn)
+        case .m49, .iso2, .iso3, .country_name:
+            // Read through the session's country crosswalk (`Interpreter.countryFunction`).
+            throw Diagnostic(.error, Message("E014", name), at: span)
+        case .abs: return try math(args[0], n, scalar, span, name) { Swift.abs($0) }
+        case .floor: return try math(args[0], n, scalar, span, name) { $0.rounded(.down) }
+        case .ceil: return try math(args[0], n, scalar, span, name) { $0.rounded(.up) }
+        case .sqrt: return try math(args[0], n, scalar, span, name) { $0 < 0 ? .nan : $0.squareRoot() }
+        case .log: return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log($0) }
+        case .log10: return try math(args[0], n, scalar, span, name) { $0 <= 0 ? .nan : Foundation.log10($0) }
+        case .exp: return try math(args[0], n, scalar, span, name) { Foundation.exp($0) }
+        case .round:
             // Digits that differ by row (`round(x, d)` with a column d): rounded row by row.
             if args.count > 1, case .column = args[1] { return try roundPerRow(args, n, span, name) }
             var digits = 0
@@ -41,7 +49,7 @@ enum ScalarFunctions {
                 return .column(c)
             }
             return rounded
-        case "least", "greatest":
+        case .least, .greatest:
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
             for i in 0..<n {
@@ -49,32 +57,32 @@ enum ScalarFunctions {
                 cells.append(vals.isEmpty ? .na : .number(name == "least" ? vals.min()! : vals.max()!))
             }
             return Kernels.wrap(Column.from(cells, type: .number), scalar: scalar)
-        case "coalesce":
+        case .coalesce:
             if !scalar, let fast = numericCoalesce(args, n) { return .column(fast) }
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
             for i in 0..<n { cells.append(cols.lazy.map { $0.scalar(at: i) }.first { !$0.isNA } ?? .na) }
             return Kernels.wrap(Column.from(cells), scalar: scalar)
-        case "is_na":
+        case .is_na:
             let c = args[0].materialize(n)
             if case .scalar(.na) = args[0] { return Kernels.wrap(Column(.boolean([Bool](repeating: true, count: n))), scalar: scalar) }
             guard let validity = c.validity else { return Kernels.wrap(Column(.boolean([Bool](repeating: false, count: n))), scalar: scalar) }
             return Kernels.wrap(Column(.boolean(validity.words.withUnsafeBufferPointer { w in
                 filledArray(n) { o in forEachRange(n) { rows in for i in rows { o[i] = w[i >> 6] & (1 << UInt64(i & 63)) == 0 } } }
             })), scalar: scalar)
-        case "lower": return try text(args[0], n, scalar, span, name) { .text($0.lowercased()) }
-        case "upper": return try text(args[0], n, scalar, span, name) { .text($0.uppercased()) }
-        case "trim": return try text(args[0], n, scalar, span, name) { .text($0.trimmingCharacters(in: .whitespaces)) }
-        case "length": return try text(args[0], n, scalar, span, name) { .integer(Int64($0.count)) }
-        case "contains", "starts_with", "ends_with":
+        case .lower: return try text(args[0], n, scalar, span, name) { .text($0.lowercased()) }
+        case .upper: return try text(args[0], n, scalar, span, name) { .text($0.uppercased()) }
+        case .trim: return try text(args[0], n, scalar, span, name) { .text($0.trimmingCharacters(in: .whitespaces)) }
+        case .length: return try text(args[0], n, scalar, span, name) { .integer(Int64($0.count)) }
+        case .contains, .starts_with, .ends_with:
             guard case .scalar(.text(let part)) = args[1] else { throw Diagnostic(.error, Message("E062", name), at: span) }
             return try text(args[0], n, scalar, span, name) { s in
                 .boolean(name == "contains" ? s.contains(part) : name == "starts_with" ? s.hasPrefix(part) : s.hasSuffix(part))
             }
-        case "replace":
+        case .replace:
             guard case .scalar(.text(let old)) = args[1], case .scalar(.text(let new)) = args[2] else { throw Diagnostic(.error, Message("E062", name), at: span) }
             return try text(args[0], n, scalar, span, name) { .text($0.replacingOccurrences(of: old, with: new)) }
-        case "substr":
+        case .substr:
             if args.dropFirst().contains(where: { if case .column = $0 { return true } else { return false } }) {
                 return try substrPerRow(args, n, span, name)
             }
@@ -88,7 +96,7 @@ enum ScalarFunctions {
                 let to = length == Int.max ? chars.count : min(chars.count, from + length)
                 return .text(String(chars[from..<to]))
             }
-        case "format":
+        case .format:
             let (decimals, grouped) = try formatPattern(args[1], span)
             let f = Foundation.pow(10.0, Double(decimals))
             guard let a = NumericOperand(args[0]) else {
@@ -105,7 +113,7 @@ enum ScalarFunctions {
                 cells.append(.text(Self.formatted(rounded, decimals: decimals, grouped: grouped)))
             }
             return Kernels.wrap(Column.from(cells, type: .text), scalar: scalar)
-        case "concat":
+        case .concat:
             if !scalar, let fast = textConcat(args, n) { return .column(fast) }
             let cols = args.map { $0.materialize(n) }
             var cells: [Scalar] = []
@@ -114,11 +122,11 @@ enum ScalarFunctions {
                 cells.append(parts.contains { $0.isNA } ? .na : .text(parts.map(ScalarFormat.plain).joined()))
             }
             return Kernels.wrap(Column.from(cells, type: .text), scalar: scalar)
-        case "text":
+        case .text:
             if case .column(let c) = args[0], let fast = textOfValues(c) { return .column(fast) }
             let c = args[0].materialize(n)
             return Kernels.wrap(Column.from((0..<n).map { i in c.scalar(at: i).isNA ? .na : .text(ScalarFormat.plain(c.scalar(at: i))) }, type: .text), scalar: scalar)
-        case "number", "integer":
+        case .number, .integer:
             // A whole number past Int64's range has no integer: na, counted in one warning (W004).
             var outOfRange = 0
             defer { if outOfRange > 0 { warn(Diagnostic(.warning, Message("W004", outOfRange), at: span, hint: Message("H070"))) } }
@@ -148,8 +156,6 @@ enum ScalarFunctions {
                 return converted(d)
             }
             return Kernels.wrap(Column.from(cells, type: name == "integer" ? .integer : .number), scalar: scalar)
-        default:
-            throw Diagnostic(.error, Message("E014", name), at: span)
         }
     }
 

@@ -6,6 +6,7 @@
 import KerwenData
 import KerwenDiagnostics
 import KerwenPlan
+import KerwenSema
 import KerwenSyntax
 
 /// The groups and order a window item reads, made once per `derive` item.
@@ -87,20 +88,23 @@ extension Column {
 
 extension Interpreter {
     /// A window function's arguments evaluated over the rows, then its kernel over the item's frame.
-    func windowCall(_ name: String, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
+    func windowCall(_ kernel: WindowKernel, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
+        let name = kernel.rawValue
         guard let frame = scope.window, case .rows(let table) = scope.mode else {
             throw Diagnostic(.error, Message("E168", name), at: span, hint: Message("H170", name))
         }
         let n = table.rowCount
         let values = try args.map { try vec($0, scope).materialize(n) }
         guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
-        return try frame.apply(name, values, order: order, rows: n, span: span)
+        return try frame.apply(kernel, values, order: order, rows: n, span: span)
     }
 }
 
 extension WindowFrame {
-    /// The window kernels: each row reads rows of its group in order (`values` hold every row).
-    func apply(_ name: String, _ values: [Column], order: Column, rows n: Int, span: Span) throws -> Value {
+    /// The window kernels: each row reads rows of its group in order (`values` hold every row). One
+    /// case per `WindowKernel`, no default.
+    func apply(_ kernel: WindowKernel, _ values: [Column], order: Column, rows n: Int, span: Span) throws -> Value {
+        let name = kernel.rawValue
         let frame = self
         // The first argument's numbers read once as doubles (integers widened), not boxed per row.
         let doubles = values.first?.asDoubles()
@@ -109,8 +113,8 @@ extension WindowFrame {
             return doubles[row]
         }
         var out = [Scalar](repeating: .na, count: n)
-        switch name {
-        case "lag", "lead":
+        switch kernel {
+        case .lag, .lead:
             var k = 1
             if values.count > 1 {
                 guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
@@ -118,7 +122,7 @@ extension WindowFrame {
             }
             // The earlier (later) row of each row's series, -1 (na) where there is none.
             return .column(values[0].gather((0..<n).map { frame.row($0, back: name == "lag" ? k : -k) ?? -1 }))
-        case "diff", "growth":
+        case .diff, .growth:
             for row in 0..<n {
                 guard let other = frame.row(row, back: 1), let now = number(values[0], row), let before = number(values[0], other) else { continue }
                 if name == "diff" {
@@ -131,7 +135,7 @@ extension WindowFrame {
                 }
             }
             return .column(Column.from(out, type: name == "growth" ? .number : values[0].type))
-        case "cumsum":
+        case .cumsum:
             // Missing values are left out of the running sum, as `sum` leaves them out.
             let integers = values[0].type == .integer
             for rows in frame.ordered {
@@ -149,7 +153,7 @@ extension WindowFrame {
                 }
             }
             return .column(Column.from(out, type: integers ? nil : .number))
-        case "running_mean":
+        case .running_mean:
             guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 1, kk <= 10_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
             let k = Int(kk)
             for row in 0..<n where frame.groupOf[row] >= 0 {
@@ -158,7 +162,7 @@ extension WindowFrame {
                 if count > 0 { out[row] = .number(sum / Double(count)) }
             }
             return .column(Column.from(out, type: .number))
-        case "row_number", "rank", "dense_rank":
+        case .row_number, .rank, .dense_rank:
             for rows in frame.ordered {
                 var rank = 0, dense = 0, previous: Scalar?
                 for (i, row) in rows.enumerated() {
@@ -168,7 +172,7 @@ extension WindowFrame {
                 }
             }
             return .column(Column.from(out, type: .integer))
-        default:  // share_of_total
+        case .share_of_total:
             for rows in frame.ordered {
                 let total = rows.compactMap { number(values[0], $0) }.reduce(0, +)
                 for row in rows { if let v = number(values[0], row), total != 0 { out[row] = .number(v / total) } }

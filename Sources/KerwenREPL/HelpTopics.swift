@@ -21,8 +21,21 @@ public enum HelpTopics {
             let source = MessageCatalog.english.template(for: builtin.helpKey).split(separator: "|", maxSplits: 1)
             let example = source.count > 1 ? String(source[1]) : ""
             let kind = builtin.kind == .aggregate ? catalog.word("W.aggregate_mark") : ""
-            return catalog.format(Message("HELP.function", builtin.usages.joined(separator: catalog.word("W.or")) + kind, summary, example))
+            return catalog.format(Message("HELP.function", builtin.usages.joined(separator: catalog.word("W.or")) + kind, summary, example,
+                                          arguments(builtin, catalog: catalog)))
         }
         return nil
+    }
+
+    /// A line `x: number, digits: integer` (each argument with the kind the table gives it, named as
+    /// in the fullest usage), or nothing for a function without arguments.
+    static func arguments(_ builtin: BuiltinSignature, catalog: MessageCatalog) -> String {
+        let names = builtin.usages.map { usage -> [String] in
+            guard let open = usage.firstIndex(of: "("), let close = usage.lastIndex(of: ")"), open < close else { return [] }
+            return usage[usage.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && $0 != "…" && !$0.hasPrefix("\"") }
+        }.max { $0.count < $1.count } ?? []
+        let list = names.enumerated().map { i, name in "\(name): " + catalog.word("K.\(builtin.argument(i).rawValue)") }
+        return list.isEmpty ? "" : "\n  " + catalog.format(Message("HELP.arguments", list.joined(separator: ", ")))
     }
 }
