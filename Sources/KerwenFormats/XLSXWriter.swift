@@ -1,5 +1,6 @@
 // Tables as an Excel workbook: one worksheet per table, the header row bold and frozen, numbers as
-// numbers (with the decimals a column carries), text as inline strings, missing cells empty; an
+// numbers (with the decimals a column carries), days as Excel dates (`yyyy-mm-dd`), other periods
+// and text as inline strings, missing cells empty; an
 // indicator adds a sheet of its metadata. The zip is made in memory with ZIPFoundation and written
 // by the caller atomically. The XML is written by hand, escaped, in the form Excel, LibreOffice and
 // openpyxl all read (a writer library would be one more dependency for five short templates).
@@ -26,9 +27,11 @@ public enum XLSXWriter {
         var decimals: [Int] = []
         for sheet in sheets { for c in sheet.table.columns { if let d = c.decimals, !decimals.contains(d) { decimals.append(d) } } }
         decimals.sort()
-        parts.append(("xl/styles.xml", Data(styles(decimals).utf8)))
+        // A date style only when a sheet holds days (other workbooks keep their two styles).
+        let dateStyle = sheets.contains { $0.table.columns.contains(where: Self.holdsDays) } ? 2 + decimals.count : nil
+        parts.append(("xl/styles.xml", Data(styles(decimals, dates: dateStyle != nil).utf8)))
         for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, decimals: decimals)))
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, decimals: decimals, dateStyle: dateStyle)))
         }
         let archive = try Archive(accessMode: .create)
         for (path, data) in parts {
@@ -94,27 +97,45 @@ public enum XLSXWriter {
         return s + "</Relationships>"
     }
 
-    /// Style 0: plain; 1: the bold header; then one number format per decimals a column carries.
-    static func styles(_ decimals: [Int]) -> String {
+    /// Whether a column holds days (dates), which are written as Excel dates.
+    static func holdsDays(_ c: Column) -> Bool {
+        guard case .period(let codes) = c.storage else { return false }
+        return codes.indices.contains { c.isValid($0) && Period(code: codes[$0])?.frequency == .daily }
+    }
+
+    /// The Excel serial number of a day (days from 1899-12-30); nil before 1 March 1900, where
+    /// Excel's calendar counts a 29 February 1900 that never was (such days are written as text).
+    static func excelSerial(_ p: Period) -> Int64? {
+        guard p.frequency == .daily else { return nil }
+        let serial = p.ordinal + 25_569
+        return serial >= 61 && serial < 2_958_466 ? serial : nil
+    }
+
+    /// Style 0: plain; 1: the bold header; then one number format per decimals a column carries;
+    /// then, with `dates`, `yyyy-mm-dd`.
+    static func styles(_ decimals: [Int], dates: Bool = false) -> String {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         s += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        if !decimals.isEmpty {
-            s += #"<numFmts count="\#(decimals.count)">"#
+        let formats = decimals.count + (dates ? 1 : 0)
+        if formats > 0 {
+            s += #"<numFmts count="\#(formats)">"#
             for (i, d) in decimals.enumerated() { s += #"<numFmt numFmtId="\#(164 + i)" formatCode="0.\#(String(repeating: "0", count: d))"/>"# }
+            if dates { s += #"<numFmt numFmtId="\#(164 + decimals.count)" formatCode="yyyy-mm-dd"/>"# }
             s += "</numFmts>"
         }
         s += #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         s += #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         s += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         s += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        s += #"<cellXfs count="\#(2 + decimals.count)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        s += #"<cellXfs count="\#(2 + formats)"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         s += #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
-        for i in decimals.indices { s += #"<xf numFmtId="\#(164 + i)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"# }
+        for i in 0..<formats { s += #"<xf numFmtId="\#(164 + i)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"# }
         s += "</cellXfs>"
         return s + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
     }
 
-    static func worksheet(_ table: Table, decimals: [Int]) -> Data {
+    /// `dateStyle`: the style of days (nil: the workbook has none).
+    static func worksheet(_ table: Table, decimals: [Int], dateStyle: Int? = nil) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(64 + table.rowCount * table.columns.count * 16)
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
@@ -153,9 +174,15 @@ public enum XLSXWriter {
                     let style = styleOf[j].map { #" s="\#($0)""# } ?? ""
                     put(#"<c r="\#(ref)"\#(style)><v>\#(ScalarFormat.plain(.number(x)))</v></c>"#)
                 case .boolean(let v): put(#"<c r="\#(ref)" t="b"><v>\#(v[r] ? 1 : 0)</v></c>"#)
-                // Periods in their SDMX form, as text (Excel has no quarter or week type).
+                // Days as Excel dates; other periods in their SDMX form, as text (Excel has no quarter
+                // or week type).
                 case .period(let v):
-                    put(#"<c r="\#(ref)" t="inlineStr"><is><t>\#(Period(code: v[r])?.description ?? "")</t></is></c>"#)
+                    let p = Period(code: v[r])
+                    if let dateStyle, let p, let serial = excelSerial(p) {
+                        put(#"<c r="\#(ref)" s="\#(dateStyle)"><v>\#(serial)</v></c>"#)
+                    } else {
+                        put(#"<c r="\#(ref)" t="inlineStr"><is><t>\#(p?.description ?? "")</t></is></c>"#)
+                    }
                 case .text(let codes, let dictionary):
                     put(#"<c r="\#(ref)" t="inlineStr"><is><t xml:space="preserve">\#(escape(dictionary[codes[r]]))</t></is></c>"#)
                 }

@@ -194,6 +194,36 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual((sheets[1]["cells"] as! [[[Any]]]).count, 21)
     }
 
+    // Days are written as Excel dates (a serial number with a `yyyy-mm-dd` format): openpyxl reads
+    // them as dates; quarters stay text; a day before 1 March 1900 (Excel's phantom 29 February) is
+    // text; Kerwen reads its own workbook back to the same days.
+    func testDaysAreWrittenAsExcelDates() throws {
+        try requirePython()
+        let book = work.appendingPathComponent("days.xlsx")
+        try "day,quarter,n\n2023-01-15,2023Q1,1\n1900-01-10,2023Q2,2\n2024-02-29,2024Q1,3\n,2024Q2,4\n"
+            .write(to: work.appendingPathComponent("days.csv"), atomically: true, encoding: .utf8)
+        try run("""
+        load t from "days.csv"
+        export t to "\(book.path)"
+        load back from "\(book.path)"
+        export back to "\(work.path)/back.csv"
+        """)
+        let out = work.appendingPathComponent("days.json")
+        try python(["Tests/formats/xlsx_tool.py", "read", book.path, out.path])
+        let read = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: [[String: Any]]]
+        let cells = read["sheets"]![0]["cells"] as! [[[Any]]]
+        XCTAssertEqual(cells[1][0][0] as? String, "2023-01-15 00:00:00")
+        XCTAssertEqual(cells[1][0][1] as? String, "d")
+        XCTAssertEqual(cells[2][0][0] as? String, "1900-01-10")
+        XCTAssertEqual(cells[2][0][1] as? String, "s")
+        XCTAssertEqual(cells[3][0][0] as? String, "2024-02-29 00:00:00")
+        XCTAssertEqual(cells[1][1][0] as? String, "2023-Q1")
+        XCTAssertEqual(cells[1][1][1] as? String, "s")
+        let back = try Self.csvRows(work.appendingPathComponent("back.csv"))
+        XCTAssertEqual(back.map { $0["day"] ?? "" }, ["2023-01-15", "1900-01-10", "2024-02-29", ""])
+        XCTAssertEqual(back.map { $0["quarter"] ?? "" }, ["2023-Q1", "2023-Q2", "2024-Q1", "2024-Q2"])
+    }
+
     func testLibreOfficeOpensKerwensWorkbook() throws {
         let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let office else { throw XCTSkip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)") }
