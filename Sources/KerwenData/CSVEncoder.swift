@@ -67,7 +67,7 @@ public struct CSVEncoder: @unchecked Sendable {
                     if decimalComma { for k in start..<out.count where out[k] == 46 { out[k] = 44 } }
                 case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
                 case .boolean(let v): out += v[r] ? yes : no
-                case .period(let v): if let p = Period(code: v[r]) { out += Array(p.description.utf8) }
+                case .period(let v): Period(code: v[r])?.appendDescription(to: &out)
                 }
             }
             out.append(10)

@@ -47,7 +47,8 @@ struct JSONRowEncoder: @unchecked Sendable {
                     if !v[r].isFinite { out += null } else if let decimals { CSVEncoder.appendFixed(v[r], decimals, to: &out) } else { CSVEncoder.appendNumber(v[r], to: &out) }
                 case .text(let codes, let entries): out += codes[r] >= 0 ? entries[Int(codes[r])] : null
                 case .boolean(let v): out += v[r] ? yes : no
-                case .period(let v): out += Period(code: v[r]).map { Array("\"\($0)\"".utf8) } ?? null
+                case .period(let v):
+                    if let p = Period(code: v[r]) { out.append(34); p.appendDescription(to: &out); out.append(34) } else { out += null }
                 }
             }
             out.append(125)

@@ -157,19 +157,30 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// SDMX TIME_PERIOD form: 2023, 2023-S1, 2023-Q1, 2023-01, 2023-W05, 2023-01-15.
     public var description: String {
-        func pad(_ v: Int64, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        var out: [UInt8] = []
+        appendDescription(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The SDMX form's bytes appended to `out` (exports write millions of periods: no String each).
+    public func appendDescription(to out: inout [UInt8]) {
+        func digits(_ v: Int64, _ width: Int) {
+            if v < 0 { out.append(45) }
+            let start = out.count
+            var m = v.magnitude
+            repeat { out.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
+            while out.count - start < width { out.append(48) }
+            out[start...].reverse()
         }
         switch frequency {
-        case .annual: return pad(ordinal, 4)
-        case .halfYear: return "\(pad(year, 4))-S\(number)"
-        case .quarterly: return "\(pad(year, 4))-Q\(number)"
-        case .monthly: return "\(pad(year, 4))-\(pad(number, 2))"
-        case .weekly: return "\(pad(year, 4))-W\(pad(number, 2))"
+        case .annual: digits(ordinal, 4)
+        case .halfYear: digits(year, 4); out += [45, 83]; digits(number, 1)
+        case .quarterly: digits(year, 4); out += [45, 81]; digits(number, 1)
+        case .monthly: digits(year, 4); out.append(45); digits(number, 2)
+        case .weekly: digits(year, 4); out += [45, 87]; digits(number, 2)
         case .daily:
             let d = CivilDate.civil(ordinal)
-            return "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+            digits(d.year, 4); out.append(45); digits(d.month, 2); out.append(45); digits(d.day, 2)
         }
     }
 
