@@ -303,6 +303,7 @@ let englishMessages: [String: String] = [
     "N003": "{0:count} more {count|problem|problems} not shown: fix the ones above first (later ones often follow from them), then run again",
     "N004": "no row kept: `{0:column}` never holds \"{1:value}\"; its values are {2:values}",
     "N007": "read {0:columns} as numbers written as Russian-locale Excel writes them, with a decimal comma and spaces between thousands (6,2 = 6.2; 1 250 = 1250)",
+    "P.expands": "expands to (with {0:arguments}):",
     "P.fn": "fn {0:name}({1:params}), expanded where it is called", "P.made_from": "made from {0:name}", "P.records": "records:",
     "P.counted_where": "records counted where: {0:condition}", "P.complete_none": "complete cases: a record counts when it is there (no measure reads a column)",
     "P.complete_one": "complete cases: a record counts when {0:columns} is not na", "P.complete_many": "complete cases: a record counts when {0:columns} are not na",

@@ -305,6 +305,7 @@ let turkmenMessages: [String: String] = [
     "N003": "görkezilmedik ýene {count} mesele bar: ilki ýokardakylary düzediň (indikiler köplenç şolardan gelip çykýar), soň täzeden işlediň",
     "N004": "hiç bir setir galmady: `{column}` sütüninde \"{value}\" hiç haçan ýok; onuň bahalary: {values}",
     "N007": "{columns} rus sazlamaly Excel-iň ýazyşy ýaly sanlar hökmünde okaldy: onluk otur we müňlükleriň arasynda boşluk bilen (6,2 = 6.2; 1 250 = 1250)",
+    "P.expands": "şu görnüşde açylýar ({arguments} bilen):",
     "P.fn": "fn {name}({params}), çagyrylan ýerinde açylýar", "P.made_from": "{name} esasynda gurlan", "P.records": "ýazgylar:",
     "P.counted_where": "ýazgylar şu ýerde hasaba alynýar: {condition}", "P.complete_none": "doly ýazgylar: ýazgy bar bolsa hasaba alynýar (hiç bir ölçeg sütün okamaýar)",
     "P.complete_one": "doly ýazgylar: {columns} na bolmasa, ýazgy hasaba alynýar", "P.complete_many": "doly ýazgylar: {columns} na bolmasa, ýazgy hasaba alynýar",

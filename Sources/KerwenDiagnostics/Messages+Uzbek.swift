@@ -305,6 +305,7 @@ let uzbekMessages: [String: String] = [
     "N003": "koʻrsatilmagan yana {count} ta muammo bor: avval yuqoridagilarni tuzating (keyingilari koʻpincha ulardan kelib chiqadi), soʻng qayta ishga tushiring",
     "N004": "hech qanday qator qolmadi: `{column}` da hech qachon \"{value}\" yoʻq; uning qiymatlari: {values}",
     "N007": "{columns} rus sozlamali Excel yozganidek sonlar sifatida oʻqildi: oʻnli vergul va minglar orasida boʻsh joy bilan (6,2 = 6.2; 1 250 = 1250)",
+    "P.expands": "quyidagicha ochiladi ({arguments} bilan):",
     "P.fn": "fn {name}({params}), chaqirilgan joyida ochiladi", "P.made_from": "{name} asosida qurilgan", "P.records": "yozuvlar:",
     "P.counted_where": "yozuvlar quyidagi shartda hisobga olinadi: {condition}", "P.complete_none": "toʻliq yozuvlar: yozuv mavjud boʻlsa hisobga olinadi (hech bir oʻlchov ustun oʻqimaydi)",
     "P.complete_one": "toʻliq yozuvlar: {columns} na boʻlmasa, yozuv hisobga olinadi", "P.complete_many": "toʻliq yozuvlar: {columns} na boʻlmasa, yozuv hisobga olinadi",

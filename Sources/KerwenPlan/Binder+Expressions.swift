@@ -131,8 +131,10 @@ extension Binder {
                 var frame: [String: (index: Int, type: PlanType)] = [:]
                 for (k, p) in params.enumerated() where frame[p] == nil { frame[p] = (k, bound[k].type) }
                 parameterFrames.append(frame)
+                argumentColumns.append(bound.map(tableColumns))
                 expansion = bind(body, ctx)
                 parameterFrames.removeLast()
+                argumentColumns.removeLast()
                 expanding.removeLast()
             }
             return BoundExpr(.userFunction(fn.text, bound, expansion: expansion), expansion?.type ?? .unknown, span)

@@ -12,7 +12,10 @@ extension Binder {
             if node.inputs.isEmpty { node.source = e }
             return node
         }
-        return PlanNode(.value(bound), columns: nil, span: e.span, source: e)
+        // A function's parameter standing for a table: the columns of the table passed, when known.
+        var columns: [PlanColumn]? = nil
+        if case .argument(let k) = bound.kind, let frame = argumentColumns.last, k < frame.count { columns = frame[k] }
+        return PlanNode(.value(bound), columns: columns, span: e.span, source: e)
     }
 
     mutating func bindSteps(_ source: PlanNode, _ steps: [Step]) -> PlanNode {

@@ -24,6 +24,9 @@ public struct Binder {
     var expanding: [String] = []
     /// For each function being expanded, its parameters: the index and type of each argument.
     var parameterFrames: [[String: (index: Int, type: PlanType)]] = []
+    /// For each function being expanded, the columns of each argument that is a table (nil where
+    /// unknown): a pipeline over a parameter is bound over the columns of the table passed.
+    var argumentColumns: [[[PlanColumn]?]] = []
 
     public init(environment: [String: PlanGlobal] = [:], lookup: @escaping (String) -> PlanGlobal? = { _ in nil },
                 schemaOf: @escaping (Stmt) -> [PlanColumn]? = { _ in nil },

@@ -52,6 +52,10 @@ public enum Optimizer {
 
     /// A table-valued expression's plan optimised (every column of its result is read).
     static func optimize(_ e: BoundExpr, passes: OptimizerPasses) -> BoundExpr {
+        // A user function giving a table: its expansion, as it will run.
+        if case .userFunction(let name, let args, let expansion?) = e.kind, case .table = expansion.kind {
+            return BoundExpr(.userFunction(name, args, expansion: optimize(expansion, passes: passes)), e.type, e.span)
+        }
         guard case .table(let node) = e.kind else { return e }
         return BoundExpr(.table(optimize(node, reading: nil, passes: passes)), e.type, e.span)
     }

@@ -23,6 +23,12 @@ public struct PlanPrinter {
         func head(_ s: String) { out.append("line \(line): " + s) }
         func tree(_ e: BoundExpr) {
             if case .table(let node) = e.kind { write(node, depth: 1, into: &out) } else { out.append("  " + typed(e)) }
+            // A user function giving a table: the pipeline its body expands to, `#k` its k-th argument.
+            if case .userFunction(_, let args, let expansion?) = e.kind, case .table(let node) = expansion.kind {
+                let legend = args.enumerated().map { "#\($0.offset + 1) = " + expr($0.element) }.joined(separator: ", ")
+                out.append("    " + word("P.expands", legend))
+                write(node, depth: 3, into: &out)
+            }
         }
         switch plan.kind {
         case .load(let name, let node): head("load " + ExprPrinter.name(name)); write(node, depth: 1, into: &out)
