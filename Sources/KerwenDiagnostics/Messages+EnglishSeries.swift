@@ -36,7 +36,7 @@ let englishSeriesMessages: [String: String] = [
     "H189": "keep fewer with `where`, or draw fewer groups with `by`",
     "E190": "`plot`: {0:count} bars are too many to read (at most {1:limit})",
     "H190": "keep fewer categories with `where`, or draw a line over a number or period column",
-    "H191": "write `plot TABLE over x_column`, e.g. `plot deaths over year by country`; a pipeline ending with `derive` or `summarize` goes in parentheses: `plot (t | summarize n = count()) over year`",
+    "H191": "write `plot TABLE over x_column`, e.g. `plot deaths over year by country`; a pipeline ending with `derive` goes in parentheses: `plot (t | derive rate = deaths / people) over year`",
     "E192": "unknown `plot` option `{0:option}`",
     "H192": "`plot` takes `title:` and `y:` (text), `values:` (a column), `totals:` and `stacked:` (true/false), `width:` and `height:` (whole numbers)",
     "E193": "unknown kind of chart `{0:kind}`",

@@ -36,7 +36,7 @@ let russianSeriesMessages: [String: String] = [
     "H189": "оставьте меньше с помощью `where` или рисуйте меньше групп в `by`",
     "E190": "`plot`: {count} {count|столбик|столбика|столбиков} — слишком много для чтения (не больше {limit})",
     "H190": "оставьте меньше категорий с помощью `where` или нарисуйте линию по числовому столбцу или столбцу периодов",
-    "H191": "пишите `plot ТАБЛИЦА over столбец_x`, например `plot deaths over year by country`; конвейер, который кончается на `derive` или `summarize`, берите в скобки: `plot (t | summarize n = count()) over year`",
+    "H191": "пишите `plot ТАБЛИЦА over столбец_x`, например `plot deaths over year by country`; конвейер, который кончается на `derive`, берите в скобки: `plot (t | derive rate = deaths / people) over year`",
     "E192": "неизвестный параметр `plot`: `{option}`",
     "H192": "`plot` принимает `title:` и `y:` (текст), `values:` (столбец), `totals:` и `stacked:` (true/false), `width:` и `height:` (целые числа)",
     "E193": "неизвестный вид графика `{kind}`",

@@ -36,7 +36,7 @@ let turkmenSeriesMessages: [String: String] = [
     "H189": "`where` bilen azaldyň ýa-da `by` bilen az topar çyzyň",
     "E190": "`plot`: {count} sütünjik okar ýaly gaty köp (iň köp {limit})",
     "H190": "`where` bilen kategoriýalary azaldyň ýa-da san ýa-da döwür sütüni boýunça çyzyk çyzyň",
-    "H191": "`plot TABLISA over x_sütüni` ýazyň, meselem `plot deaths over year by country`; `derive` ýa-da `summarize` bilen gutarýan konweýeri ýaýyň içine alyň: `plot (t | summarize n = count()) over year`",
+    "H191": "`plot TABLISA over x_sütüni` ýazyň, meselem `plot deaths over year by country`; `derive` bilen gutarýan konweýeri ýaýyň içine alyň: `plot (t | derive rate = deaths / people) over year`",
     "E192": "näbelli `plot` opsiýasy `{option}`",
     "H192": "`plot` şulary kabul edýär: `title:` we `y:` (tekst), `values:` (sütün), `totals:` we `stacked:` (true/false), `width:` we `height:` (bitin sanlar)",
     "E193": "näbelli grafik görnüşi `{kind}`",

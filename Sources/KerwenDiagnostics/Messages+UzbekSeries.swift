@@ -36,7 +36,7 @@ let uzbekSeriesMessages: [String: String] = [
     "H189": "`where` bilan kamaytiring yoki `by` da kamroq guruh chizing",
     "E190": "`plot`: {count} ta ustuncha oʻqish uchun juda koʻp (koʻpi bilan {limit})",
     "H190": "`where` bilan kategoriyalarni kamaytiring yoki son yoki davr ustuni boʻyicha chiziq chizing",
-    "H191": "`plot JADVAL over x_ustuni` deb yozing, masalan `plot deaths over year by country`; `derive` yoki `summarize` bilan tugaydigan konveyerni qavsga oling: `plot (t | summarize n = count()) over year`",
+    "H191": "`plot JADVAL over x_ustuni` deb yozing, masalan `plot deaths over year by country`; `derive` bilan tugaydigan konveyerni qavsga oling: `plot (t | derive rate = deaths / people) over year`",
     "E192": "nomaʼlum `plot` parametri `{option}`",
     "H192": "`plot` quyidagilarni qabul qiladi: `title:` va `y:` (matn), `values:` (ustun), `totals:` va `stacked:` (true/false), `width:` va `height:` (butun sonlar)",
     "E193": "nomaʼlum grafik turi `{kind}`",

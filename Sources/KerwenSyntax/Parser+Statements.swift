@@ -260,15 +260,35 @@ extension Parser {
         return Stmt(.design(name, weight: weight, strata: strata, cluster: cluster, fpc: fpc), span(from: start))
     }
 
+    /// A pipeline ending with a `summarize` whose last item took a (plain) `over … by …`: the pipeline
+    /// without it, and that window.
+    static func summarizeWindow(_ e: Expr) -> (Expr, WindowSpec)? {
+        guard case .pipeline(let source, var steps) = e.kind, let last = steps.last, case .summarize(var items) = last.kind,
+              let window = items.last?.window, !window.descending else { return nil }
+        items[items.count - 1].window = nil
+        steps[steps.count - 1] = Step(.summarize(items), last.span)
+        return (Expr(.pipeline(source, steps), e.span), window)
+    }
+
     /// plot -> "plot" pipelineExpr "over" NAME ["by" NAME ("," NAME)*] ["as" NAME] ["to" expr] [with options]
     mutating func plotStatement() throws -> Stmt {
         let start = advance().span
-        let source = try pipelineExpr()
-        guard acceptWord("over") else { throw unexpected("`over`", hint: Message("H191")) }
-        let x = try expectName(Message("T.columnName"))
+        var source = try pipelineExpr()
+        let x: Name
         var by: [Name] = []
-        if acceptWord("by") {
-            repeat { by.append(try expectName(Message("T.columnName"))) } while acceptSymbol(",")
+        if acceptWord("over") {
+            x = try expectName(Message("T.columnName"))
+            if acceptWord("by") {
+                repeat { by.append(try expectName(Message("T.columnName"))) } while acceptSymbol(",")
+            }
+        } else if let (summarized, window) = Self.summarizeWindow(source) {
+            // `plot t | group by … | summarize n = count() over year by region`: the `over` was read
+            // as a window of the last summarize item, which summarize never has — it is the plot's.
+            source = summarized
+            x = window.order
+            by = window.by
+        } else {
+            throw unexpected("`over`", hint: Message("H191"))
         }
         var kind: Name? = nil
         if acceptWord("as") { kind = try expectName(Message("T.name")) }
