@@ -165,8 +165,10 @@ extension Interpreter {
             if table.column(n) == nil { throw unknownColumn(n, part.span, table) }
             names.append(n)
         }
+        // The binder makes the order and groups columns; anything else has no rows to order by.
+        guard let orderName = names.first else { throw Diagnostic(.error, Message("E168", "over"), at: span, hint: Message("H170", "lag")) }
         var windowed = scope
-        windowed.window = try WindowFrame(table, order: names[0], descending: descending, by: Array(names.dropFirst()), kept: scope.activeRows)
+        windowed.window = try WindowFrame(table, order: orderName, descending: descending, by: Array(names.dropFirst()), kept: scope.activeRows)
         return try eval(inner, windowed)
     }
 }
