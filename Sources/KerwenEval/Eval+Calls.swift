@@ -77,16 +77,14 @@ extension Interpreter {
     /// Whether `fn`'s body reaches a call of `fn` through the user functions it calls (a call in an
     /// argument, as in `g(x) = f(f(x))`, is nesting, not recursion: only bodies are followed).
     func callsItself(_ fn: UserFunction) -> Bool {
-        var seen: Set<String> = [], pending = [fn]
-        while let next = pending.popLast() {
-            var called: Set<String> = []
-            _ = next.body.rewritten { x in
-                if case .call(let n, _) = x.kind { called.insert(n.text) }
-                return nil
-            }
+        if fn.calls.contains(fn.name.text) { return true }
+        // Only a function whose body calls this name can lead back to it.
+        guard callersOf[fn.name.text]?.contains(where: { $0 != fn.name.text }) == true else { return false }
+        var seen: Set<String> = [], pending = [fn.calls]
+        while let called = pending.popLast() {
             if called.contains(fn.name.text) { return true }
             for name in called where seen.insert(name).inserted {
-                if case .function(let f)? = globals[name] { pending.append(f) }
+                if case .function(let f)? = globals[name] { pending.append(f.calls) }
             }
         }
         return false

@@ -33,6 +33,10 @@ public struct UserFunction: Sendable {
     public var body: Expr
     /// Whether the body reaches a call of this function (found once, when it is defined).
     public var callsItself = false
+    /// The names the body calls (read once, when it is defined: finding whether a function calls
+    /// itself follows these, not the bodies again — a chain of thousands of functions was quadratic
+    /// in the walks of their bodies).
+    public var calls: Set<String> = []
 }
 
 public enum Binding: Sendable {
@@ -67,6 +71,9 @@ public final class Interpreter: @unchecked Sendable {
     var warnings: [Diagnostic] = []
     /// The optimiser passes pipelines run with (all; tests turn them off to see results unchanged).
     public var optimizerPasses = OptimizerPasses.all
+    /// For each name, the user functions whose bodies call it (a superset: a function replaced later
+    /// stays listed), so a new function that nothing calls is known not to call itself at once.
+    var callersOf: [String: Set<String>] = [:]
     /// User-function calls expanded in the current statement (reset by `execute`).
     var inlineCalls = 0
     /// What this run showed, for `report`.
@@ -155,7 +162,12 @@ public final class Interpreter: @unchecked Sendable {
             invalidateIndicators()
         case .function(let name, let params, let body):
             var function = UserFunction(name: name, params: params, body: body)
+            _ = body.rewritten { x in
+                if case .call(let n, _) = x.kind { function.calls.insert(n.text) }
+                return nil
+            }
             function.callsItself = callsItself(function)
+            for called in function.calls { callersOf[called, default: []].insert(name.text) }
             globals[name.text] = .function(function)
             invalidateIndicators()
         case .indicator(var decl):
