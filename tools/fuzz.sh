@@ -23,6 +23,9 @@ targets=("$@")
 sanitize=${FUZZ_SANITIZE:-fuzzer,address}
 scratch="$root/.build/fuzz/build"
 [ "$sanitize" = fuzzer,address ] || scratch="$root/.build/fuzz/build-${sanitize//,/-}"
+# SwiftPM keeps the main package's list of files in the fuzz build's description: a file added to
+# Sources since the last fuzz build would be missing from it ("cannot find type …"), so it is made again.
+rm -f "$scratch/release/description.json"
 (cd Tests/fuzz && swift build -c release --scratch-path "$scratch" \
     -Xswiftc -sanitize="$sanitize" -Xswiftc -parse-as-library) || exit 2
 bin="$scratch/release"

@@ -41,7 +41,10 @@ struct ScriptGenerator {
     }
 
     mutating func statement() -> String {
-        switch next(11) {
+        switch next(13) {
+        case 11: return tableFunction()
+        case 12: return "plot t | group by " + pick(["region, year", "year", "sex, year"]) + " | summarize v = " + pick(Self.aggregates)
+            + "(" + number() + ") over year" + (next(2) == 0 ? " by " + pick(["region", "sex"]) : "")
         case 8: return plot()
         case 9: return "show " + period() + pick([" + ", " - "]) + pick(Self.literals)
         case 10: return "show " + pipeline() + "\n  | derive q = " + pick(Self.periodFunctions) + "(period(year))"
@@ -65,7 +68,9 @@ struct ScriptGenerator {
     mutating func step() -> String {
         switch next(13) {
         case 0: return "where " + condition()
-        case 1: return "derive " + pick(["d", "value", "region", "e"]) + " = " + (next(3) == 0 ? text() : number())
+        case 1:
+            if next(3) == 0 { return window() }
+            return "derive " + pick(["d", "value", "region", "e"]) + " = " + (next(3) == 0 ? text() : number())
         case 2: return "select " + columns()
         case 3: return "drop " + pick(Self.numericColumns + Self.textColumns)
         case 4: return "rename " + pick(Self.numericColumns + Self.textColumns) + " to " + pick(["r", "value", "region", "z"])
@@ -78,6 +83,34 @@ struct ScriptGenerator {
         case 11: return "distinct" + (next(2) == 0 ? "" : " " + columns())
         default: return "where " + pick(Self.textColumns) + " in [" + text() + ", " + text() + "]"
         }
+    }
+
+    /// `derive w = lag(value) over year by region` and the other window functions.
+    mutating func window() -> String {
+        let call = pick(["lag(value)", "lead(n, 2)", "diff(value)", "growth(value)", "cumsum(n)", "running_mean(value, 2)",
+                         "rank()", "dense_rank()", "row_number()", "share_of_total(value)", "lag(" + number() + ")"])
+        return "derive w = " + call + " over " + (next(2) == 0 ? "-" : "") + pick(["year", "n", "value", "region"])
+            + (next(2) == 0 ? " by " + pick(["region", "sex", "region, sex"]) : "")
+    }
+
+    /// A function whose body is a pipeline over its table parameter, with its other parameter in the
+    /// steps (`where`, `take`, `derive`, `complete`), then a call of it.
+    mutating func tableFunction() -> String {
+        let k = next(2)
+        var body = "d"
+        for _ in 0..<(1 + next(3)) {
+            switch next(7) {
+            case 0: body += " | where " + pick(Self.numericColumns) + " > k"
+            case 1: body += " | take k"
+            case 2: body += " | derive e = " + number(names: Self.numericColumns + ["k"])
+            case 3: body += " | complete year from k to 2023 by region"
+            case 4: body += " | " + window()
+            case 5: body += " | group by region | summarize s = sum(" + number(names: Self.numericColumns + ["k"]) + ")"
+            default: body += " | sort -" + pick(Self.numericColumns) + " | take k"
+            }
+        }
+        let argument = pick(["1", "2", "2020", "-1", "na", "0.5", "year", "\"x\"", "t"])
+        return "fn g\(k)(d, k) = " + body + "\nshow g\(k)(" + pick(["t", "u", "p0", "t | where n > 1"]) + ", " + argument + ")"
     }
 
     mutating func columns() -> String {
