@@ -19,11 +19,15 @@ public enum Suggestions {
 
     /// Up to `limit` candidates close enough to `name` to be a likely typo, nearest first.
     public static func nearest(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
-        let threshold = max(2, name.count / 3)
+        let length = name.count, lowered = name.lowercased()
+        let threshold = max(2, length / 3)
         var scored: [(String, Int)] = []
         for c in Set(candidates) {
+            let prefixHit = length >= 3 && c.lowercased().hasPrefix(lowered)
+            // The distance is at least the difference of the lengths: most names are passed by on
+            // that alone (a table of 40,000 columns, a script of many unknown names).
+            if !prefixHit, abs(c.count - length) > threshold { continue }
             let d = distance(name, c)
-            let prefixHit = c.lowercased().hasPrefix(name.lowercased()) && name.count >= 3
             if d <= threshold || prefixHit { scored.append((c, prefixHit ? min(d, 1) : d)) }
         }
         scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
