@@ -29,6 +29,9 @@ rm -f "$scratch/release/description.json"
 (cd Tests/fuzz && swift build -c release --scratch-path "$scratch" \
     -Xswiftc -sanitize="$sanitize" -Xswiftc -parse-as-library) || exit 2
 bin="$scratch/release"
+# The Swift runtime's backtracer would take a trap (an index out of range) before libFuzzer does and
+# exit without the input written to artifacts: libFuzzer handles it, saving the input.
+export SWIFT_BACKTRACE=enable=no
 # Stack traces of every allocation are what ASan spends most on; a crash's own trace is kept.
 export ASAN_OPTIONS="malloc_context_size=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 mkdir -p .build/fuzz/artifacts .build/fuzz/logs

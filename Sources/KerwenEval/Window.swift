@@ -94,16 +94,27 @@ extension Interpreter {
             throw Diagnostic(.error, Message("E168", name), at: span, hint: Message("H170", name))
         }
         let n = table.rowCount
-        let values = try args.map { try vec($0, scope).materialize(n) }
+        let operands = try args.map { try vec($0, scope) }
+        let values = operands.map { $0.materialize(n) }
+        // The count of `lag(x, k)` / `running_mean(x, k)`: its value, read before any row (a table
+        // with no rows has no first row to read it from).
+        var count: Scalar? = nil
+        if operands.count > 1 {
+            switch operands[1] {
+            case .scalar(let s): count = s
+            case .column(let c): count = c.count > 0 ? c.scalar(at: 0) : .na
+            }
+        }
         guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
-        return try frame.apply(kernel, values, order: order, rows: n, span: span)
+        return try frame.apply(kernel, values, count: count, order: order, rows: n, span: span)
     }
 }
 
 extension WindowFrame {
     /// The window kernels: each row reads rows of its group in order (`values` hold every row). One
     /// case per `WindowKernel`, no default.
-    func apply(_ kernel: WindowKernel, _ values: [Column], order: Column, rows n: Int, span: Span) throws -> Value {
+    /// `count`: the second argument of `lag`, `lead` and `running_mean`.
+    func apply(_ kernel: WindowKernel, _ values: [Column], count: Scalar?, order: Column, rows n: Int, span: Span) throws -> Value {
         let name = kernel.rawValue
         let frame = self
         // The first argument's numbers read once as doubles (integers widened), not boxed per row.
@@ -116,8 +127,8 @@ extension WindowFrame {
         switch kernel {
         case .lag, .lead:
             var k = 1
-            if values.count > 1 {
-                guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
+            if let count {
+                guard case .integer(let kk) = count, kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
                 k = Int(kk)
             }
             // The earlier (later) row of each row's series, -1 (na) where there is none.
@@ -154,7 +165,7 @@ extension WindowFrame {
             }
             return .column(Column.from(out, type: integers ? nil : .number))
         case .running_mean:
-            guard case .integer(let kk) = values[1].scalar(at: 0), kk >= 1, kk <= 10_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
+            guard case .integer(let kk)? = count, kk >= 1, kk <= 10_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
             let k = Int(kk)
             for row in 0..<n where frame.groupOf[row] >= 0 {
                 var sum = 0.0, count = 0
