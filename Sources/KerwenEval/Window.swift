@@ -96,14 +96,11 @@ extension Interpreter {
         let n = table.rowCount
         let operands = try args.map { try vec($0, scope) }
         let values = operands.map { $0.materialize(n) }
-        // The count of `lag(x, k)` / `running_mean(x, k)`: its value, read before any row (a table
-        // with no rows has no first row to read it from).
+        // The count of `lag(x, k)` / `running_mean(x, k)`: one whole number for every row (a column
+        // there is E061, as any other value that is not one).
         var count: Scalar? = nil
         if operands.count > 1 {
-            switch operands[1] {
-            case .scalar(let s): count = s
-            case .column(let c): count = c.count > 0 ? c.scalar(at: 0) : .na
-            }
+            if case .scalar(let s) = operands[1] { count = s } else { count = .na }
         }
         guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
         return try frame.apply(kernel, values, count: count, order: order, rows: n, span: span)
