@@ -17,25 +17,52 @@ extension Interpreter {
 
     /// A node's result, and the rows `where` masks kept when they were not copied (nil: every row).
     /// `arguments`: inside a user function's expansion, the call's arguments its parameters stand for.
+    /// A pipeline is a chain of nodes with one input each: it is run bottom-up in a loop, not by a
+    /// call per step (100,000 steps are a chain that deep); only joins and unions recurse, into
+    /// their two inputs.
     func run(_ node: PlanNode, arguments: ArgumentFrame? = nil) throws -> (value: Value, kept: [Bool]?) {
+        var chain: [PlanNode] = [node]
+        while let last = chain.last, last.inputs.count == 1 { chain.append(last.inputs[0]) }
+        var state = try runSource(chain.removeLast(), arguments: arguments)
+        while let next = chain.popLast() {
+            try Interrupt.check()
+            state = try runStep(next, on: state, arguments: arguments)
+        }
+        return state
+    }
+
+    /// A node without a single input: a source, or a join or union of two inputs.
+    private func runSource(_ node: PlanNode, arguments: ArgumentFrame?) throws -> (value: Value, kept: [Bool]?) {
         try Interrupt.check()
-        func input(_ n: PlanNode) throws -> (value: Value, kept: [Bool]?) { try run(n, arguments: arguments) }
+        switch node.op {
+        case .value(let bound):
+            var scope = EvalScope(.plain)
+            scope.arguments = arguments
+            return (try eval(bound, scope), nil)
+        case .dataset, .indicatorResult, .scan, .libraryInput:
+            guard let source = node.source else { throw Diagnostic(.error, Message("E052", "data", "na"), at: node.span) }
+            return (try eval(source, .plain), nil)
+        case .join(_, let left, let right, _), .union(let left, let right):
+            let value = try run(left, arguments: arguments).value
+            let other = try run(right, arguments: arguments).value
+            return (try apply(node.steps[0], to: value, plan: node, arguments: arguments, other: other), nil)
+        default:
+            throw Diagnostic(.error, Message("E052", node.steps.first?.word ?? "data", "na"), at: node.span)
+        }
+    }
+
+    /// One node over its input's result.
+    private func runStep(_ node: PlanNode, on input: (value: Value, kept: [Bool]?), arguments: ArgumentFrame?) throws -> (value: Value, kept: [Bool]?) {
         func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope {
             var s = EvalScope(mode, activeRows: activeRows)
             s.arguments = arguments
             return s
         }
+        var (value, kept) = input
         switch node.op {
-        case .value(let bound):
-            return (try eval(bound, scope(.plain)), nil)
-        case .dataset, .indicatorResult, .scan, .libraryInput:
-            guard let source = node.source else { throw Diagnostic(.error, Message("E052", "data", "na"), at: node.span) }
-            return (try eval(source, .plain), nil)
-        case .project(let i, let names, .pruned):
-            let (value, kept) = try input(i)
+        case .project(_, let names, .pruned):
             return (Self.pruned(value, keeping: Set(names)), kept)
-        case .filter(let i, let cond, let asMask):
-            let (value, kept) = try input(i)
+        case .filter(_, let cond, let asMask):
             if asMask, case .table(let t) = value {
                 // The filter is a mask: no column is copied here (at 10 M rows a `where` keeping most
                 // rows used to copy every column it carried).
@@ -43,15 +70,12 @@ extension Interpreter {
                 return (value, kept.map { Self.both($0, rows) } ?? rows)
             }
             return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, keptRows: kept) }, kept)
-        case .derive(let i, _), .project(let i, _, _), .rename(let i, _):
-            let (value, kept) = try input(i)
+        case .derive, .project, .rename:
             return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, keptRows: kept) }, kept)
-        case .aggregate(let i, _, _):
-            var (value, kept) = try input(i)
+        case .aggregate:
             for step in node.steps { value = try apply(step, to: value, plan: node, arguments: arguments, keptRows: kept) }
             return (value, nil)
-        case .sort(let i, _, let limit):
-            var (value, _) = try input(i)
+        case .sort(_, _, let limit):
             // The rows the `take` folded into the sort keeps, when its count is a whole number >= 0
             // (the sort then keeps only that many, in a heap); otherwise the `take` reports it.
             var rows: Int? = nil
@@ -59,13 +83,11 @@ extension Interpreter {
             value = try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments, sortLimit: rows) }
             for step in node.steps.dropFirst() { value = try stepping(value, step) { try apply(step, to: $0, plan: node, arguments: arguments) } }
             return (value, nil)
-        case .join(_, let left, let right, _), .union(let left, let right):
-            let (value, _) = try input(left)
-            let other = try input(right).value
-            return (try apply(node.steps[0], to: value, plan: node, arguments: arguments, other: other), nil)
-        case .group(let i, _), .limit(let i, _), .distinct(let i, _), .pivot(let i, _):
-            let (value, _) = try input(i)
+        case .group, .limit, .distinct, .pivot:
             return (try stepping(value, node.steps[0]) { try apply(node.steps[0], to: $0, plan: node, arguments: arguments) }, nil)
+        case .value, .dataset, .indicatorResult, .scan, .libraryInput, .join, .union:
+            // Nodes without a single input are sources (`runSource`).
+            throw Diagnostic(.error, Message("E052", node.steps.first?.word ?? "data", "na"), at: node.span)
         }
     }
 
