@@ -85,12 +85,25 @@ public struct PlanPrinter {
         out.append("  → " + columnList(p.resultColumns))
     }
 
+    /// Levels of indentation at most: a deeper node (in a pipeline of thousands of steps) is written
+    /// at this indentation after its depth in brackets, so a plan grows with its steps, not with
+    /// their square (100,000 steps made tens of gigabytes of spaces).
+    static let deepestIndent = 40
+
     func write(_ node: PlanNode, depth: Int, into out: inout [String], root: Bool = true) {
-        let pad = String(repeating: "  ", count: depth)
-        out.append(pad + describe(node))
-        // Columns are shown where a node makes them different from what it reads.
-        if let columns = node.columns, root || node.inputs.isEmpty || columns != node.inputs[0].columns || node.inputs.count > 1 {
-            out.append(pad + "  → " + columnList(columns))
+        // A chain of single-input nodes is followed in a loop (as it runs); joins and unions recurse.
+        var node = node, depth = depth, root = root
+        while true {
+            let pad = String(repeating: "  ", count: min(depth, Self.deepestIndent)) + (depth > Self.deepestIndent ? "[\(depth)] " : "")
+            out.append(pad + describe(node))
+            // Columns are shown where a node makes them different from what it reads.
+            if let columns = node.columns, root || node.inputs.isEmpty || columns != node.inputs[0].columns || node.inputs.count > 1 {
+                out.append(pad + "  → " + columnList(columns))
+            }
+            guard node.inputs.count == 1 else { break }
+            node = node.inputs[0]
+            depth += 1
+            root = false
         }
         for input in node.inputs { write(input, depth: depth + 1, into: &out, root: false) }
     }

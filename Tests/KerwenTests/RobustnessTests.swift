@@ -76,6 +76,12 @@ final class RobustnessTests: XCTestCase {
         let d = try run(derives)
         XCTAssertEqual(d.status, 0, d.stderr)
         XCTAssertTrue(d.stdout.contains("6"), d.stdout)
+        // Its plan: indentation stops at 40 levels (deeper lines carry their depth), so the printout
+        // grows with the steps — it was quadratic, tens of gigabytes for 100,000 steps.
+        let p = try run(derives, command: "plan")
+        XCTAssertEqual(p.status, 0, p.stderr)
+        XCTAssertTrue(p.stdout.contains("[40001] derive b = a + 1"), String(p.stdout.prefix(2000)))
+        XCTAssertLessThan(p.stdout.utf8.count, 20_000_000)
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
     }
 
