@@ -58,10 +58,11 @@ struct EvalScope {
     var memo: RowVectorMemo? = nil
     var arguments: ArgumentFrame? = nil
 
-    init(_ mode: EvalMode, activeRows: [Bool]? = nil, memo: RowVectorMemo? = nil) {
+    init(_ mode: EvalMode, activeRows: [Bool]? = nil, memo: RowVectorMemo? = nil, arguments: ArgumentFrame? = nil) {
         self.mode = mode
         self.activeRows = activeRows
         self.memo = memo
+        self.arguments = arguments
     }
 
     func with(_ mode: EvalMode) -> EvalScope {

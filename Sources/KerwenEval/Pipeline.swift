@@ -64,11 +64,7 @@ extension Interpreter {
     func apply(_ step: Step, to value: Value, plan: PlanNode, arguments: ArgumentFrame?, keptRows: [Bool]? = nil, sortLimit: Int? = nil,
                other: Value? = nil) throws -> Value {
         let t = try table(of: value, for: step)
-        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope {
-            var s = EvalScope(mode, activeRows: activeRows)
-            s.arguments = arguments
-            return s
-        }
+        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope { EvalScope(mode, activeRows: activeRows, arguments: arguments) }
         switch step.kind {
         case .filter:
             guard case .filter(_, let cond, _) = plan.op else { break }
@@ -231,10 +227,9 @@ extension Interpreter {
                    arguments: ArgumentFrame? = nil) throws -> Table {
         let grouping = try Grouping.make(t, keys: keys, mask: mask)
         var out = Table(names: keys, columns: grouping.keyColumns, rowCount: grouping.count)
-        var scope = EvalScope(.plain)
-        scope.arguments = arguments
+        let scope = EvalScope(.groups(t, grouping), arguments: arguments)
         for item in items {
-            let v = try vec(item.expr, scope.with(.groups(t, grouping)))
+            let v = try vec(item.expr, scope)
             out.set(item.name, v.materialize(grouping.count))
         }
         return out

@@ -36,9 +36,7 @@ extension Interpreter {
         try Interrupt.check()
         switch node.op {
         case .value(let bound):
-            var scope = EvalScope(.plain)
-            scope.arguments = arguments
-            return (try eval(bound, scope), nil)
+            return (try eval(bound, EvalScope(.plain, arguments: arguments)), nil)
         case .dataset, .indicatorResult, .scan, .libraryInput:
             guard let source = node.source else { throw Diagnostic(.error, Message("E052", "data", "na"), at: node.span) }
             return (try eval(source, .plain), nil)
@@ -53,11 +51,7 @@ extension Interpreter {
 
     /// One node over its input's result.
     private func runStep(_ node: PlanNode, on input: (value: Value, kept: [Bool]?), arguments: ArgumentFrame?) throws -> (value: Value, kept: [Bool]?) {
-        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope {
-            var s = EvalScope(mode, activeRows: activeRows)
-            s.arguments = arguments
-            return s
-        }
+        func scope(_ mode: EvalMode, _ activeRows: [Bool]? = nil) -> EvalScope { EvalScope(mode, activeRows: activeRows, arguments: arguments) }
         var (value, kept) = input
         switch node.op {
         case .project(_, let names, .pruned):
