@@ -18,6 +18,10 @@ extension Interpreter {
         let glob = (pattern as NSString).lastPathComponent
         let shownFolder = (display as NSString).deletingLastPathComponent
         guard !Self.isPattern(folder) else { throw Diagnostic(.error, Message("E134", display), at: span, hint: Message("H122")) }
+        // A folder outside the sandbox is refused before it is listed: which files it holds is not
+        // the script's to learn (and listing a large foreign folder costs time for nothing).
+        do { try files.allow(folder.isEmpty ? "." : folder, shownAs: shownFolder.isEmpty ? "." : shownFolder, for: .read) }
+        catch var d as Diagnostic { d.span = span; throw d }
         let names = files.files(inFolder: folder).filter { fnmatch(glob, $0, 0) == 0 }.sorted()
         guard !names.isEmpty else { throw Diagnostic(.error, Message("E133", display), at: span, hint: Message("H120")) }
         return names.map { (folder + "/" + $0, shownFolder.isEmpty ? $0 : shownFolder + "/" + $0) }

@@ -17,37 +17,59 @@ struct CellColumn {
     var codes: [Int32] = []
     var booleans: [Bool] = []
     var dictionary = TextDictionary()
-    var valid: [Bool] = []
+    /// Which cells hold a value, a bit per cell (bit i of word i / 64), as the column's validity.
+    private var validWords: [UInt64] = []
+    private(set) var count = 0
+    private var validCount = 0
     var sawText = false, sawNumber = false, sawBoolean = false
-    /// Cells written as text that are numbers (`"2023"` in SDMX attributes): kept as text unless asked.
-    var count: Int { valid.count }
+    /// Whether every number met is whole and below 9e15 (so the column is integers): decided as
+    /// cells arrive, so that making the column never walks a sheet's empty cells again.
+    private var numbersWhole = true
+
+    init() {}
+
+    /// `count` missing cells, to be `set` where a sheet has values.
+    init(missing count: Int) {
+        self.count = count
+        numbers = Array(repeating: 0, count: count)
+        codes = Array(repeating: -1, count: count)
+        booleans = Array(repeating: false, count: count)
+        validWords = Array(repeating: 0, count: (count + 63) / 64)
+    }
 
     mutating func append(_ cell: Cell) {
-        switch cell {
-        case .missing:
-            numbers.append(0); codes.append(-1); booleans.append(false); valid.append(false)
-        case .text(let s):
-            sawText = true
-            numbers.append(0); codes.append(dictionary.encode(s)); booleans.append(false); valid.append(true)
-        case .number(let x):
-            sawNumber = true
-            numbers.append(x); codes.append(-2); booleans.append(false); valid.append(true)
-        case .boolean(let b):
-            sawBoolean = true
-            numbers.append(b ? 1 : 0); codes.append(-3); booleans.append(b); valid.append(true)
-        }
+        numbers.append(0); codes.append(-1); booleans.append(false)
+        if count & 63 == 0 { validWords.append(0) }
+        count += 1
+        set(cell, at: count - 1)
     }
 
     mutating func pad(to n: Int) { while count < n { append(.missing) } }
 
+    /// Puts a value where a missing cell is (each cell is set once).
+    mutating func set(_ cell: Cell, at i: Int) {
+        switch cell {
+        case .missing:
+            return
+        case .text(let s):
+            sawText = true
+            codes[i] = dictionary.encode(s)
+        case .number(let x):
+            sawNumber = true
+            numbers[i] = x; codes[i] = -2
+            if numbersWhole, !(x == x.rounded() && Swift.abs(x) < 9.0e15) { numbersWhole = false }
+        case .boolean(let b):
+            sawBoolean = true
+            numbers[i] = b ? 1 : 0; codes[i] = -3; booleans[i] = b
+        }
+        validWords[i >> 6] |= 1 << UInt64(i & 63)
+        validCount += 1
+    }
+
     /// The column: numbers (integers when every one is whole), booleans, or text when kinds mix
     /// (a number among text is written as its shortest text).
     func column() -> Column {
-        let validity: Bitmap? = valid.allSatisfy { $0 } ? nil : {
-            var b = Bitmap(count: valid.count, value: true)
-            for (i, v) in valid.enumerated() where !v { b[i] = false }
-            return b
-        }()
+        let validity: Bitmap? = validCount == count ? nil : Bitmap(words: validWords, count: count)
         if sawText || (sawNumber && sawBoolean) {
             var dict = dictionary
             var out = codes
@@ -57,9 +79,8 @@ struct CellColumn {
             return Column(.text(codes: out, dictionary: dict), validity: validity)
         }
         if sawBoolean { return Column(.boolean(booleans), validity: validity) }
-        if numbers.indices.allSatisfy({ !valid[$0] || (numbers[$0] == numbers[$0].rounded() && Swift.abs(numbers[$0]) < 9.0e15) }) {
-            return Column(.integer(numbers.map { Int64(exactly: $0) ?? 0 }), validity: validity)
-        }
+        // Every value is whole and below 9e15 (missing cells hold 0): the conversion cannot trap.
+        if numbersWhole { return Column(.integer(numbers.map { Int64($0) }), validity: validity) }
         return Column(.number(numbers), validity: validity)
     }
 }

@@ -47,6 +47,11 @@ final class SandboxTests: XCTestCase {
         try assertRefused("load t from \"sub/../../outside/secret.csv\"\nshow t\n")
         try assertRefused("load t from \"link.csv\"\nshow t\n")
         try assertRefused("load t from \"linkdir/secret.csv\"\nshow t\n")
+        // A pattern over a folder outside is refused before the folder is listed: whether it holds
+        // a match (E133 "no file matches") would tell what is there.
+        try assertRefused("load t from \"../outside/*.csv\"\nshow t\n")
+        try assertRefused("load t from \"../outside/*.none\"\nshow t\n")
+        try assertRefused("load t from \"linkdir/*.csv\"\nshow t\n")
         try assertRefused("load t from \"d.csv\"\nexport t to \"linkdir/copy.csv\"\n")
         try assertRefused("load t from \"d.csv\"\nexport t to \"../outside/copy.csv\"\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("outside/copy.csv").path))

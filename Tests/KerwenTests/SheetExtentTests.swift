@@ -45,6 +45,33 @@ final class SheetExtentTests: XCTestCase {
         XCTAssertEqual(t.column("value")?.scalar(at: 0), .integer(5))
     }
 
+    func testAStrayCellWithinTheLimitCostsItsCellsNotItsExtent() throws {
+        // A stray cell at Z1000000: 26 columns × 999,999 data rows, all missing but three cells. The
+        // reader visits the cells the sheet holds, not the 26 M it spans (it took seconds before).
+        let stray = header + #"<row r="1000000"><c r="Z1000000" t="inlineStr"><is><t>x</t></is></c></row>"#
+        let start = Date()
+        let t = try XLSXReader.table(fromSheetXML: sheet(stray))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertEqual(t.rowCount, 999_999)
+        XCTAssertEqual(t.names.count, 26)
+        XCTAssertEqual(t.column("value")?.type, .integer)
+        XCTAssertEqual(t.column("value")?.scalar(at: 0), .integer(5))
+        XCTAssertEqual(t.column("value")?.scalar(at: 1), .na)
+        XCTAssertEqual(t.column("value")?.validity?.setCount, 1)
+        XCTAssertEqual(t.column("Z")?.scalar(at: 999_998), .text("x"))
+        XCTAssertEqual(t.column("Z")?.validity?.setCount, 1)
+        XCTAssertEqual(t.column("C")?.validity?.setCount, 0)
+    }
+
+    func testACellListedTwiceCountsOnce() throws {
+        // Column B of row 2 written twice (a text, then a number): the first is the cell, and the
+        // column is text (the number would have made it numbers).
+        let twice = header + #"<row r="3"><c r="A3" t="inlineStr"><is><t>South</t></is></c><c r="B3" t="inlineStr"><is><t>pending</t></is></c><c r="B3"><v>2.5</v></c></row>"#
+        let t = try XLSXReader.table(fromSheetXML: sheet(twice))
+        XCTAssertEqual(t.rowCount, 2)
+        XCTAssertEqual(t.column("value")?.scalar(at: 1), .text("pending"))
+    }
+
     func testARangeGivenInTheScriptIsBoundedToo() throws {
         var options = XLSXReader.Options()
         options.range = CellRange("A1:XFD60000")

@@ -26,6 +26,8 @@ let folder: URL = {
     """
     try? (t + "\n").write(to: url.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
     try? (u + "\n").write(to: url.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
+    // The folder (and what the scripts exported into it) goes when libFuzzer exits.
+    atexit { try? FileManager.default.removeItem(at: folder) }
     return url
 }()
 
@@ -39,6 +41,8 @@ public func fuzzSession(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if printScripts { print(script) }
     do {
         let session = Session(baseDirectory: folder)
+        // Sandboxed to its folder, as on a workshop server: a generated path leads nowhere else.
+        try? session.limitFiles(to: [folder.path])
         session.writeOut = { _ in }
         session.writeErr = { _ in }
         _ = try? session.run(text: script, name: "fuzz.kw")
