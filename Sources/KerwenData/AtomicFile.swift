@@ -29,7 +29,7 @@ public final class AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         guard FileSandbox.isFolder(folder) else {
-            let shownFolder = (self.display as NSString).deletingLastPathComponent
+            let shownFolder = PathText.folder(of: self.display)
             throw Diagnostic.error("E107", self.display, shownFolder.isEmpty ? folder : shownFolder, hint: Message("H074"))
         }
         var mode: mode_t = 0o666

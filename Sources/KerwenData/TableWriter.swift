@@ -7,7 +7,7 @@ public enum ExportFormat: String, Sendable {
     case csv, tsv, json
 
     public init?(path: String) {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch PathText.fileExtension(of: path).lowercased() {
         case "csv": self = .csv
         case "tsv", "tab": self = .tsv
         case "json": self = .json

@@ -403,7 +403,7 @@ let englishMessages: [String: String] = [
     "H039": "give it as `--param {0:parameter}=VALUE`",
     "H040": "use \",\", \";\", \"|\" or \"tab\"",
     "H041": "write `{0:field}: [column_a, column_b]`",
-    "H042": "use a file name ending in .csv, .tsv or .json",
+    "H042": "use a file name ending in .csv, .tsv, .json or .xlsx, or name the format with `format:` (sdmx-csv, open-sdg)",
     "H043": "add it to `group by`, or aggregate it, e.g. `mean({0:column})`",
     "H044": "the columns are: {0:columns}",
     "H045": "compare values to get true/false, e.g. `x > 0`",

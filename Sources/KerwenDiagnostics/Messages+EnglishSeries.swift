@@ -54,4 +54,5 @@ let englishSeriesMessages: [String: String] = [
     "H197": "unmerge the cells in the workbook (keep merges to headers and titles), or export the sheet as CSV",
     "E198": "`{0:file}`: the sheet's table would span {1:range}, more than the {2:limit} cells Kerwen reads from one sheet",
     "H198": "a cell far from the data widens the table: clear the cells outside your data in the workbook, or give the area with `range: \"A1:F200\"`",
+    "E199": "`{0:file}` has no extension that says which format to write",
 ]

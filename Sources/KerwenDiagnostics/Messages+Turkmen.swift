@@ -405,7 +405,7 @@ let turkmenMessages: [String: String] = [
     "H039": "ony `--param {parameter}=BAHA` görnüşinde beriň",
     "H040": "\",\", \";\", \"|\" ýa-da \"tab\" ulanyň",
     "H041": "`{field}: [column_a, column_b]` ýazyň",
-    "H042": ".csv, .tsv ýa-da .json bilen gutarýan faýl adyny ulanyň",
+    "H042": ".csv, .tsv, .json ýa-da .xlsx bilen gutarýan faýl adyny ulanyň ýa-da formaty `format:` bilen aýdyň (sdmx-csv, open-sdg)",
     "H043": "ony `group by`-a goşuň ýa-da jemleýji funksiýa bilen ulanyň, meselem `mean({column})`",
     "H044": "sütünler: {columns}",
     "H045": "true/false almak üçin bahalary deňeşdiriň, meselem `x > 0`",

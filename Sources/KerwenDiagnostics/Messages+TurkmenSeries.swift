@@ -54,4 +54,5 @@ let turkmenSeriesMessages: [String: String] = [
     "H197": "kitapdaky öýjükleriň birleşdirilmesini aýyryň (diňe sözbaşylar üçin goýuň) ýa-da sahypany CSV hökmünde saklaň",
     "E198": "`{file}`: sahypanyň tablisasy {range} aralygy tutardy — Kerwen-iň bir sahypadan okaýan {limit} öýjüginden köp",
     "H198": "maglumatdan daşdaky öýjük tablisany giňeldýär: kitapda maglumatyň daşyndaky öýjükleri arassalaň ýa-da meýdany görkeziň: `range: \"A1:F200\"`",
+    "E199": "`{file}` faýlynyň haýsy formatda ýazmalydygyny görkezýän giňeltmesi ýok",
 ]

@@ -405,7 +405,7 @@ let uzbekMessages: [String: String] = [
     "H039": "uni `--param {parameter}=QIYMAT` koʻrinishida bering",
     "H040": "\",\", \";\", \"|\" yoki \"tab\" dan foydalaning",
     "H041": "`{field}: [column_a, column_b]` deb yozing",
-    "H042": ".csv, .tsv yoki .json bilan tugaydigan fayl nomidan foydalaning",
+    "H042": ".csv, .tsv, .json yoki .xlsx bilan tugaydigan fayl nomidan foydalaning yoki formatni `format:` bilan koʻrsating (sdmx-csv, open-sdg)",
     "H043": "uni `group by` ga qoʻshing yoki agregat funksiya bilan ishlating, masalan `mean({column})`",
     "H044": "ustunlar: {columns}",
     "H045": "true/false olish uchun qiymatlarni solishtiring, masalan `x > 0`",

@@ -54,4 +54,5 @@ let uzbekSeriesMessages: [String: String] = [
     "H197": "kitobdagi kataklarni ajrating (birlashtirishni faqat sarlavhalar uchun qoldiring) yoki varaqni CSV sifatida saqlang",
     "E198": "`{file}`: varaq jadvali {range} oraligʻini egallardi — Kerwen bitta varaqdan oʻqiydigan {limit} katakdan koʻp",
     "H198": "maʼlumotlardan uzoqdagi katak jadvalni kengaytiradi: kitobda maʼlumotlardan tashqaridagi kataklarni tozalang yoki sohani koʻrsating: `range: \"A1:F200\"`",
+    "E199": "`{file}` faylida qaysi formatda yozishni koʻrsatadigan kengaytma yoʻq",
 ]

@@ -14,9 +14,9 @@ extension Interpreter {
 
     /// The files a pattern matches, in name order (wildcards only in the last part of the path).
     func files(matching pattern: String, display: String, at span: Span) throws -> [(path: String, shown: String)] {
-        let folder = (pattern as NSString).deletingLastPathComponent
-        let glob = (pattern as NSString).lastPathComponent
-        let shownFolder = (display as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: pattern)
+        let glob = PathText.lastPart(of: pattern)
+        let shownFolder = PathText.folder(of: display)
         guard !Self.isPattern(folder) else { throw Diagnostic(.error, Message("E134", display), at: span, hint: Message("H122")) }
         // A folder outside the sandbox is refused before it is listed: which files it holds is not
         // the script's to learn (and listing a large foreign folder costs time for nothing).
@@ -56,7 +56,7 @@ extension Interpreter {
         names.append(fileColumn)
         // The file's name only: the folder is the same for all, the name is what tells them apart.
         columns.append(Column.from(parts.flatMap { part in
-            [Scalar](repeating: .text((part.shown as NSString).lastPathComponent), count: part.table.rowCount)
+            [Scalar](repeating: .text(PathText.lastPart(of: part.shown)), count: part.table.rowCount)
         }, type: .text))
         return Table(names: names, columns: columns)
     }

@@ -9,7 +9,7 @@ import KerwenSyntax
 
 extension Interpreter {
     func exportStatement(_ expr: Expr, to path: String, shownAs display: String, at span: Span, options: [Option]) throws {
-        var chosen = FormatRegistry.writer(forExtension: (path as NSString).pathExtension)
+        var chosen = FormatRegistry.writer(forExtension: PathText.fileExtension(of: path))
         if let option = options.first(where: { $0.name.text == "format" }) {
             guard case .scalar(.text(let f)) = try evalValue(option.value), let named = FormatRegistry.writer(named: f) else {
                 throw Diagnostic(.error, Message("E151", ExprPrinter.text(option.value)), at: option.value.span,
@@ -18,7 +18,7 @@ extension Interpreter {
             chosen = named
         }
         guard let chosen else {
-            throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
+            throw Self.noWriter(for: path, shownAs: display, at: span)
         }
         let format = chosen.name
         let rest = options.filter { $0.name.text != "format" }
@@ -172,5 +172,11 @@ extension Interpreter {
         let t = try CSVReader.read(path: path, shownAs: path, options: CSVOptions(missingMarkers: [], forcedTypes: ["label": .text, "code": .text, "dimension": .text]), files: files)
         guard let l = t.column("label"), let c = t.column("code"), let d = t.column("dimension") else { return [] }
         return (0..<t.rowCount).map { (ScalarFormat.plain(l.scalar(at: $0)), ScalarFormat.plain(c.scalar(at: $0)), ScalarFormat.plain(d.scalar(at: $0))) }
+    }
+
+    /// The error for a target whose extension names no format Kerwen writes (or that has none).
+    static func noWriter(for path: String, shownAs display: String, at span: Span) -> Diagnostic {
+        let ext = PathText.fileExtension(of: path)
+        return Diagnostic(.error, ext.isEmpty ? Message("E199", display) : Message("E025", ext), at: span, hint: Message("H042"))
     }
 }

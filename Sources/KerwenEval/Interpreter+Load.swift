@@ -199,7 +199,7 @@ extension Interpreter {
     func export(_ value: Value, to path: String, shownAs display: String, at span: Span, options: CSVWriteOptions = CSVWriteOptions(),
                 format chosen: ExportFormat? = nil) throws {
         guard let format = chosen ?? ExportFormat(path: path) else {
-            throw Diagnostic(.error, Message("E025", (path as NSString).pathExtension), at: span, hint: Message("H042"))
+            throw Self.noWriter(for: path, shownAs: display, at: span)
         }
         var table: Table
         var metadata: [(key: String, value: String)] = []

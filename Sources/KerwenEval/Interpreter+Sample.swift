@@ -40,7 +40,7 @@ extension Interpreter {
             for (c, name) in out.names.enumerated() {
                 out.set(name, Self.retyped(out.columns[c], to: Self.stackedType(Set(samples.map { $0.columns[c].type }))))
             }
-            out.set(out.names.contains("file") ? "source_file" : "file", Column.repeating(.text((matched[0].shown as NSString).lastPathComponent), count: out.rowCount))
+            out.set(out.names.contains("file") ? "source_file" : "file", Column.repeating(.text(PathText.lastPart(of: matched[0].shown)), count: out.rowCount))
             return out
         }
         if !files.allows(path, for: .read) { return nil }
