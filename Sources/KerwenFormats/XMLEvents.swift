@@ -68,7 +68,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         return data
     }
 
-    /// The document with every processing instruction but the XML declaration blanked out (spaces,
+    /// The document with every processing instruction but a well-formed XML declaration blanked out (spaces,
     /// so lines and columns stay): Foundation's parser reads a null pointer on one without data
     /// (`<?x?>`, found by fuzz-formats), and data files carry none Kerwen needs.
     static func withoutProcessingInstructions(_ data: Data) -> Data {
@@ -81,7 +81,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
                 var j = i + 2
                 while j + 1 < n, !(bytes[j] == UInt8(ascii: "?") && bytes[j + 1] == UInt8(ascii: ">")) { j += 1 }
                 let end = min(n, j + 2)
-                if !declaration { for k in i..<end where bytes[k] != 0x0A { bytes[k] = 0x20 } }
+                // A declaration left open (`<?xml v>…`) would run on to a later instruction's `?>` and
+                // hide it (fuzz-formats): one holding `<` or `>` is blanked like any other.
+                let closed = declaration && !bytes[(i + 2)..<min(j, n)].contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+                if !closed { for k in i..<end where bytes[k] != 0x0A { bytes[k] = 0x20 } }
                 i = end
                 continue
             }
