@@ -6,8 +6,7 @@
 public enum PathText {
     /// The folder part of a path: `data/2024/*.csv` → `data/2024`, `/a` → `/`, `a` and `a/` → "".
     public static func folder(of path: String) -> String {
-        var rest = Substring(path)
-        while rest.count > 1, rest.hasSuffix("/") { rest = rest.dropLast() }
+        let rest = withoutTrailingSlashes(path)
         guard let slash = rest.lastIndex(of: "/") else { return "" }
         var head = rest[..<slash]
         while head.hasSuffix("/") { head = head.dropLast() }
@@ -16,8 +15,7 @@ public enum PathText {
 
     /// The last part of a path: `data/2024/*.csv` → `*.csv`, `a/` → `a`, `/` → `/`.
     public static func lastPart(of path: String) -> String {
-        var rest = Substring(path)
-        while rest.count > 1, rest.hasSuffix("/") { rest = rest.dropLast() }
+        let rest = withoutTrailingSlashes(path)
         guard let slash = rest.lastIndex(of: "/"), rest.count > 1 else { return String(rest) }
         return String(rest[rest.index(after: slash)...])
     }
@@ -27,5 +25,12 @@ public enum PathText {
         let name = lastPart(of: path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...])
+    }
+
+    /// `a//` → `a`; `/` stays.
+    private static func withoutTrailingSlashes(_ path: String) -> Substring {
+        var rest = Substring(path)
+        while rest.count > 1, rest.hasSuffix("/") { rest = rest.dropLast() }
+        return rest
     }
 }

@@ -19,7 +19,7 @@ public enum XLSXReader {
         public var skip = 0
         public var missingMarkers = CSVOptions().missingMarkers
         /// Cells one sheet's table may span (E198 past it). The fuzz target lowers it: the same check,
-        /// met by inputs a thousand times smaller.
+        /// met by far smaller inputs.
         public var cellLimit = SheetGrid.tableCellLimit
         public init() {}
     }
