@@ -1,40 +1,19 @@
 // CSV bytes from typed columns, a chunk of rows at a time: each text value quoted once per
-// dictionary entry, numbers formatted straight into the buffer, chunks formatted on all cores.
+// dictionary entry, fields formatted column by column (`FieldColumns`) and laid out as rows,
+// chunks formatted on all cores.
 
 import Foundation
 import KerwenDiagnostics
 
 /// The columns of a table prepared for writing rows.
 public struct CSVEncoder: @unchecked Sendable {
-    private enum Cells {
-        case integer([Int64])
-        /// The values, and the fixed decimals they are written with (nil: shortest form).
-        case number([Double], Int?)
-        /// Each dictionary entry already quoted as it needs to be.
-        case text([Int32], [[UInt8]])
-        case boolean([Bool])
-        case period([Int64])
-    }
-
-    private let columns: [(cells: Cells, validity: Bitmap?)]
+    private let fields: FieldColumns
     private let delimiter: UInt8
-    /// Numbers with a decimal comma (`3,5`).
-    private let decimalComma: Bool
     let header: [UInt8]
-    private let yes = Array("true".utf8), no = Array("false".utf8)
 
     init(_ table: Table, delimiter: UInt8, decimalComma: Bool = false) {
         self.delimiter = delimiter
-        self.decimalComma = decimalComma
-        columns = table.columns.map { c in
-            switch c.storage {
-            case .integer(let v): return (.integer(v), c.validity)
-            case .number(let v): return (.number(v, c.decimals), c.validity)
-            case .boolean(let v): return (.boolean(v), c.validity)
-            case .period(let v): return (.period(v), c.validity)
-            case .text(let codes, let dict): return (.text(codes, dict.values.map { Self.quoted($0, delimiter) }), c.validity)
-            }
-        }
+        fields = FieldColumns(table, style: .csv(delimiter: delimiter, decimalComma: decimalComma))
         var h: [UInt8] = []
         for (j, name) in table.names.enumerated() {
             if j > 0 { h.append(delimiter) }
@@ -55,22 +34,36 @@ public struct CSVEncoder: @unchecked Sendable {
 
     /// Appends the rows `rows` (each ending with a newline); a missing cell is an empty field.
     func encode(_ rows: Range<Int>, into out: inout [UInt8]) {
-        for r in rows {
-            for (j, column) in columns.enumerated() {
-                if j > 0 { out.append(delimiter) }
-                if let v = column.validity, !v[r] { continue }
-                switch column.cells {
-                case .integer(let v): Self.appendInteger(v[r], to: &out)
-                case .number(let v, let decimals):
-                    let start = out.count
-                    if let decimals, v[r].isFinite { Self.appendFixed(v[r], decimals, to: &out) } else { Self.appendNumber(v[r], to: &out) }
-                    if decimalComma { for k in start..<out.count where out[k] == 46 { out[k] = 44 } }
-                case .text(let codes, let entries): if codes[r] >= 0 { out += entries[Int(codes[r])] }
-                case .boolean(let v): out += v[r] ? yes : no
-                case .period(let v): Period(code: v[r])?.appendDescription(to: &out)
+        var from = rows.lowerBound
+        while from < rows.upperBound {
+            let to = min(rows.upperBound, from + fields.rowsPerSlice)
+            layOut(fields.format(from..<to), rows: to - from, into: &out)
+            from = to
+        }
+    }
+
+    /// The fields of `n` rows, column after column, laid out as rows: the output's size is known
+    /// (the fields, a delimiter between them and a newline per row), so it is grown once and the
+    /// fields copied into it.
+    private func layOut(_ formatted: (bytes: [UInt8], ends: [Int]), rows n: Int, into out: inout [UInt8]) {
+        let m = fields.count
+        var at = out.count
+        out.append(contentsOf: repeatElement(0, count: formatted.bytes.count + n * max(1, m)))
+        let delimiter = delimiter
+        formatted.bytes.withUnsafeBufferPointer { bytes in
+            formatted.ends.withUnsafeBufferPointer { ends in
+                out.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        for j in 0..<m {
+                            if j > 0 { out[at] = delimiter; at += 1 }
+                            let k = j * n + i
+                            for b in (k == 0 ? 0 : ends[k - 1])..<ends[k] { out[at] = bytes[b]; at += 1 }
+                        }
+                        out[at] = 10
+                        at += 1
+                    }
                 }
             }
-            out.append(10)
         }
     }
 
@@ -115,7 +108,7 @@ public struct CSVEncoder: @unchecked Sendable {
     /// All rows in chunks formatted on every core, handed to `write` in order.
     func encodeAll(rowCount: Int, _ write: ([UInt8]) throws -> Void) rethrows {
         try write(header)
-        try Self.inChunks(rowCount: rowCount, chunk: 65_536, reserve: 16 * max(1, columns.count), encode: encode, write)
+        try Self.inChunks(rowCount: rowCount, chunk: 65_536, reserve: 16 * max(1, fields.count), encode: encode, write)
     }
 
     /// Rows encoded chunk by chunk, a batch of chunks at once on all cores, written in row order:
