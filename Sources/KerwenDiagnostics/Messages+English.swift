@@ -280,7 +280,7 @@ let englishMessages: [String: String] = [
     "W009": "indicator `{0:indicator}`: its data already has `_T` rows in `{1:dimension}`, and the totals it adds would make a second `_T` for the same cells",
     "H173": "leave the data's own totals out (`data: t | where {0:dimension} != \"_T\"`), or take `{0:dimension}` out of `totals:` and keep the published ones",
     "E173": "with a sample design, the numerator and the denominator are `sum(…)` or `count()`, or the value is `mean(x)`, `share(condition)`, `sum(x)`, `count()`, `median(x)` or `quantile(x, p)`",
-    "E174": "`strata:` and `cluster:` describe a sample: give its `weight:` too",
+    "E174": "`strata:`, `cluster:`, `fpc:` and `df:` describe a sample: give its `weight:` too",
     "E175": "the weight `{0:column}` must be a column of numbers",
     "E176": "`level:` is a confidence level between 0 and 1, such as 0.95",
     "N009": "indicator `{0:indicator}`: {1:count} of {2:cells} cells flagged ({3:rule})",

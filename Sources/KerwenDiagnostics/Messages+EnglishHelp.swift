@@ -33,7 +33,8 @@ let englishHelp: [String: String] = [
       An indicator with its metadata. Each cell has value, numerator, denominator,
       n (records used) and n_missing (records skipped because an input was missing).
       Over a sample, weight: w  strata: region  cluster: psu  give each cell se, ci_low, ci_high and cv
-      (Taylor linearisation, as R's survey package); level: 0.9; flag: cv > 0.3 marks unreliable cells.
+      (Taylor linearisation, as R's survey package); level: 0.9; df: design
+      (Student's t with each cell's degrees of freedom); flag: cv > 0.3 marks unreliable cells.
       Example:
         indicator remittance_cost {
           code: "10.c.1"  unit: "PT"

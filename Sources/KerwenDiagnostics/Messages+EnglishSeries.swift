@@ -55,4 +55,8 @@ let englishSeriesMessages: [String: String] = [
     "E198": "`{0:file}`: the sheet's table would span {1:range}, more than the {2:limit} cells Kerwen reads from one sheet",
     "H198": "a cell far from the data widens the table: clear the cells outside your data in the workbook, or give the area with `range: \"A1:F200\"`",
     "E199": "`{0:file}` has no extension that says which format to write",
+    "E200": "`df:` is the intervals' degrees of freedom: a positive number, or `design` for each cell's own",
+    "H199": "write `df: design` (each cell's clusters less their strata, as R's svyquantile counts them for a domain) or a number such as `df: 30`",
+    "X.design_df": "The intervals use Student's t with {0:df} degrees of freedom in place of the normal quantile.",
+    "X.design_df_cells": "The intervals use Student's t in place of the normal quantile, with each cell's own degrees of freedom: the clusters that hold its records less their strata (a cell with none has no interval).",
 ]

@@ -282,7 +282,7 @@ let turkmenMessages: [String: String] = [
     "W009": "`{indicator}` görkezijisi: onuň maglumatynda `{dimension}` boýunça eýýäm `_T` setirleri bar, goşýan jemleri şol öýjükler üçin ikinji `_T` döreder",
     "H173": "maglumatyň öz jemlerini aýyryň (`data: t | where {dimension} != \"_T\"`), ýa-da `{dimension}`-ny `totals:`-dan aýryp, çap edilenlerini saklaň",
     "E173": "saýlama meýilnamasy bilen sanawjy we maýdalawjy `sum(…)` ýa-da `count()` bolmaly, ýa-da baha `mean(x)`, `share(şert)`, `sum(x)`, `count()`, `median(x)` ýa-da `quantile(x, p)` bolmaly",
-    "E174": "`strata:` we `cluster:` saýlamany beýan edýär: onuň `weight:`-ini hem beriň",
+    "E174": "`strata:`, `cluster:`, `fpc:` we `df:` saýlamany beýan edýär: onuň `weight:`-ini hem beriň",
     "E175": "`{column}` agramy sanlar sütüni bolmaly",
     "E176": "`level:` 0 bilen 1 aralygyndaky ynam derejesi, meselem 0.95",
     "N009": "`{indicator}` görkezijisi: {cells} öýjükden {count} belgilendi ({rule})",

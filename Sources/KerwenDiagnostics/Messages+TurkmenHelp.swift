@@ -33,7 +33,8 @@ let turkmenHelp: [String: String] = [
       Metamaglumatly görkeziji. Her öýjükde value (baha), numerator (sanawjy), denominator (maýdalawjy),
       n (ulanylan ýazgylar) we n_missing (giriş bahasy boş bolany üçin geçilen ýazgylar) bar.
       Saýlama boýunça weight: w  strata: region  cluster: psu  her öýjüge se, ci_low, ci_high we cv berýär
-      (Teýloryň çyzyklaşdyrmasy, R-iň survey bukjasy ýaly); level: 0.9; flag: cv > 0.3 ygtybarsyz öýjükleri belleýär.
+      (Teýloryň çyzyklaşdyrmasy, R-iň survey bukjasy ýaly); level: 0.9; df: design
+      (her öýjügiň erkinlik derejeli Stýudentiň paýlanyşy); flag: cv > 0.3 ygtybarsyz öýjükleri belleýär.
       Mysal:
         indicator remittance_cost {
           code: "10.c.1"  unit: "PT"

@@ -55,4 +55,8 @@ let turkmenSeriesMessages: [String: String] = [
     "E198": "`{file}`: sahypanyň tablisasy {range} aralygy tutardy — Kerwen-iň bir sahypadan okaýan {limit} öýjüginden köp",
     "H198": "maglumatdan daşdaky öýjük tablisany giňeldýär: kitapda maglumatyň daşyndaky öýjükleri arassalaň ýa-da meýdany görkeziň: `range: \"A1:F200\"`",
     "E199": "`{file}` faýlynyň haýsy formatda ýazmalydygyny görkezýän giňeltmesi ýok",
+    "E200": "`df:` aralyklaryň erkinlik derejeleriniň sany: položitel san ýa-da her öýjügiň özüniňki üçin `design`",
+    "H199": "`df: design` ýazyň (öýjügiň klasterleri minus olaryň stratalary, R-iň svyquantile-i domen üçin sanaýşy ýaly) ýa-da `df: 30` ýaly san",
+    "X.design_df": "Aralyklar normal kwantiliň ýerine {df} erkinlik derejeli Stýudentiň paýlanyşy boýunça gurulýar.",
+    "X.design_df_cells": "Aralyklar normal kwantiliň ýerine Stýudentiň paýlanyşy boýunça, her öýjügiň öz erkinlik derejeleri bilen gurulýar: onuň ýazgylaryny saklaýan klasterler minus olaryň stratalary (erkinlik derejesi bolmadyk öýjügiň aralygy ýok).",
 ]

@@ -282,7 +282,7 @@ let uzbekMessages: [String: String] = [
     "W009": "`{indicator}` koʻrsatkichi: uning maʼlumotlarida `{dimension}` boʻyicha allaqachon `_T` qatorlari bor, qoʻshiladigan jamilar shu kataklar uchun ikkinchi `_T` ni yaratadi",
     "H173": "maʼlumotlarning oʻz jamilarini chiqarib tashlang (`data: t | where {dimension} != \"_T\"`), yoki `{dimension}` ni `totals:` dan olib, eʼlon qilinganlarini qoldiring",
     "E173": "tanlama rejasi bilan surat va maxraj `sum(…)` yoki `count()` boʻladi, yoki qiymat `mean(x)`, `share(shart)`, `sum(x)`, `count()`, `median(x)` yoki `quantile(x, p)` boʻladi",
-    "E174": "`strata:` va `cluster:` tanlamani tavsiflaydi: uning `weight:` ini ham bering",
+    "E174": "`strata:`, `cluster:`, `fpc:` va `df:` tanlamani tavsiflaydi: uning `weight:` ini ham bering",
     "E175": "`{column}` vazni sonlar ustuni boʻlishi kerak",
     "E176": "`level:` 0 va 1 orasidagi ishonch darajasi, masalan 0.95",
     "N009": "`{indicator}` koʻrsatkichi: {cells} ta katakdan {count} tasi belgilandi ({rule})",

@@ -33,7 +33,8 @@ let uzbekHelp: [String: String] = [
       Metamaʼlumotli koʻrsatkich. Har bir katakda value (qiymat), numerator (surat), denominator (maxraj),
       n (foydalanilgan yozuvlar) va n_missing (kirish qiymati yetishmagani uchun oʻtkazib yuborilgan yozuvlar) bor.
       Tanlama boʻyicha weight: w  strata: region  cluster: psu  har bir katakka se, ci_low, ci_high va cv beradi
-      (Teylor chiziqlashtirishi, R ning survey paketi kabi); level: 0.9; flag: cv > 0.3 ishonchsiz kataklarni belgilaydi.
+      (Teylor chiziqlashtirishi, R ning survey paketi kabi); level: 0.9; df: design
+      (har bir katakning erkinlik darajali Styudent taqsimoti); flag: cv > 0.3 ishonchsiz kataklarni belgilaydi.
       Misol:
         indicator remittance_cost {
           code: "10.c.1"  unit: "PT"

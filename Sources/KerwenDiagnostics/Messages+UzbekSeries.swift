@@ -55,4 +55,8 @@ let uzbekSeriesMessages: [String: String] = [
     "E198": "`{file}`: varaq jadvali {range} oraligʻini egallardi — Kerwen bitta varaqdan oʻqiydigan {limit} katakdan koʻp",
     "H198": "maʼlumotlardan uzoqdagi katak jadvalni kengaytiradi: kitobda maʼlumotlardan tashqaridagi kataklarni tozalang yoki sohani koʻrsating: `range: \"A1:F200\"`",
     "E199": "`{file}` faylida qaysi formatda yozishni koʻrsatadigan kengaytma yoʻq",
+    "E200": "`df:` — oraliqlarning erkinlik darajalari soni: musbat son yoki har bir katakning oʻziniki uchun `design`",
+    "H199": "`df: design` yozing (katakning klasterlari minus ularning stratalari, R dagi svyquantile domen uchun hisoblagandek) yoki `df: 30` kabi son",
+    "X.design_df": "Oraliqlar normal kvantil oʻrniga {df} erkinlik darajali Styudent taqsimoti boʻyicha quriladi.",
+    "X.design_df_cells": "Oraliqlar normal kvantil oʻrniga Styudent taqsimoti boʻyicha, har bir katakning oʻz erkinlik darajalari bilan quriladi: uning yozuvlari joylashgan klasterlar minus ularning stratalari (erkinlik darajasi boʻlmagan katakda oraliq yoʻq).",
 ]

@@ -245,9 +245,10 @@ extension Interpreter {
         let g = grouping.count
         let naColumn = Column.repeating(.na, count: g)
         var value: Column, numerator = naColumn, denominator = naColumn
-        var sampling: SampledCells?
+        var sampling: SampledCells?, multipliers: [Double?] = []
         if decl.weight != nil {
-            let s = sampledCells(sample!, levelOf: levelOf, cells: g, z: Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2))
+            multipliers = try intervalMultipliers(decl, inputs: sample!, levelOf: levelOf, cells: g)
+            let s = sampledCells(sample!, levelOf: levelOf, cells: g, z: multipliers)
             sampling = s
             numerator = Column.from(s.numerator.map { $0.map(Scalar.number) ?? .na }, type: .number)
             denominator = decl.denominator == nil ? naColumn : Column.from(s.denominator.map { $0.map(Scalar.number) ?? .na }, type: .number)
@@ -284,12 +285,11 @@ extension Interpreter {
         out.set("n_missing", Column(.integer(missing)))
         if let sampling {
             // The sampling error on the value's scale, its confidence interval (normal, as R's
-            // confint of svyby) and coefficient of variation.
-            let zq = Self.normalQuantile(0.5 + (try confidenceLevel(decl)) / 2)
+            // confint of svyby, or t with `df:`) and coefficient of variation.
             let se = sampling.se.map { $0.map { $0 * Swift.abs(scale) } }
             let v = (0..<g).map { value.isValid($0) ? value.scalar(at: $0).doubleValue : nil }
-            var low: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].map { x - zq * $0 } } }
-            var high: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].map { x + zq * $0 } } }
+            var low: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].flatMap { s in multipliers[i].map { x - $0 * s } } } }
+            var high: [Double?] = (0..<g).map { i in v[i].flatMap { x in se[i].flatMap { s in multipliers[i].map { x + $0 * s } } } }
             if let interval = sampling.interval {
                 // A quantile's interval is Woodruff's (not symmetric), on the value's scale.
                 low = interval.low.map { $0.map { $0 * scale } }

@@ -18,7 +18,7 @@ struct SampledCells {
     /// The design effect: the variance over that of a simple random sample of the cell's size
     /// without replacement (R's deff = TRUE); nil for quantiles, which R gives none.
     var deff: [Double?]
-    /// Woodruff's interval of a quantile (nil: the normal interval value ± z · se).
+    /// Woodruff's interval of a quantile (nil: the interval value ± z · se).
     var interval: (low: [Double?], high: [Double?])?
 }
 
@@ -152,10 +152,59 @@ extension Interpreter {
         return correction
     }
 
+    /// Each cell's multiplier of its standard error for its interval (z in value ± z · se): the
+    /// normal quantile of the confidence level, or with `df:` Student's t quantile with those
+    /// degrees of freedom — `df: design` gives each cell its own, as R's `degf` of the cell's
+    /// domain: the units (clusters, or records without clusters) that hold a record of the cell
+    /// with a weight, less the strata that hold them. nil: a cell without degrees of freedom (one
+    /// cluster in one stratum), which gets no interval, as R's NaN.
+    func intervalMultipliers(_ decl: IndicatorDecl, inputs: SampleInputs, levelOf: [Int32], cells g: Int) throws -> [Double?] {
+        let p = 0.5 + (try confidenceLevel(decl)) / 2
+        guard let df = decl.df else { return [Double?](repeating: Self.normalQuantile(p), count: g) }
+        guard IndicatorDecl.isDesignDegrees(df) else {
+            guard case .scalar(let s) = try eval(df, .plain), let v = s.doubleValue, v > 0, v.isFinite else {
+                throw Diagnostic(.error, Message("E200"), at: df.span, hint: Message("H199"))
+            }
+            return [Double?](repeating: StudentT.quantile(p, degrees: v), count: g)
+        }
+        var known: [Int: Double] = [:]
+        return designDegrees(inputs, levelOf: levelOf, cells: g).map { d in
+            guard d > 0 else { return nil }
+            if let t = known[d] { return t }
+            let t = StudentT.quantile(p, degrees: Double(d))
+            known[d] = t
+            return t
+        }
+    }
+
+    /// Per cell: the units holding a record of the cell with a nonzero weight, less their strata.
+    private func designDegrees(_ s: SampleInputs, levelOf: [Int32], cells g: Int) -> [Int] {
+        var degrees = [Int](repeating: 0, count: g)
+        var stratumHeld = [Bool](repeating: false, count: g * s.strataCount)
+        func unit(of c: Int, inStratum h: Int) {
+            degrees[c] += 1
+            if !stratumHeld[c * s.strataCount + h] { stratumHeld[c * s.strataCount + h] = true; degrees[c] -= 1 }
+        }
+        if s.clustered {
+            var seen = [Bool](repeating: false, count: g), touched: [Int] = []
+            for k in 0..<(s.start.count - 1) {
+                for i in s.start[k]..<s.start[k + 1] where s.w[i] != 0 {
+                    let c = Int(levelOf[Int(s.fine[i])])
+                    if !seen[c] { seen[c] = true; touched.append(c) }
+                }
+                for c in touched { unit(of: c, inStratum: max(Int(s.stratumOfUnit[k]), 0)); seen[c] = false }
+                touched.removeAll(keepingCapacity: true)
+            }
+        } else {
+            for i in 0..<s.w.count where s.w[i] != 0 { unit(of: Int(levelOf[Int(s.fine[i])]), inStratum: Int(s.stratum[i])) }
+        }
+        return degrees
+    }
+
     /// The weighted measures and standard errors of one level's cells. `levelOf`: each finest
-    /// cell's cell at this level. `z`: the normal quantile of the confidence level (for Woodruff's
-    /// interval of a quantile).
-    func sampledCells(_ inputs: SampleInputs, levelOf: [Int32], cells g: Int, z: Double) -> SampledCells {
+    /// cell's cell at this level. `z`: each cell's interval multiplier (for Woodruff's interval of
+    /// a quantile; see `intervalMultipliers`).
+    func sampledCells(_ inputs: SampleInputs, levelOf: [Int32], cells g: Int, z: [Double?]) -> SampledCells {
         let cellOf = inputs.fine.map { levelOf[Int($0)] }
         switch inputs.measure {
         case .quantile(let x, let p, let sorted, let ones):
@@ -264,10 +313,10 @@ extension Interpreter {
     /// A weighted quantile per cell and Woodruff's interval for it, as R's svyquantile (qrule
     /// "math", interval.type "mean"): the share of the cell's weight at or below the quantile gets
     /// its standard error by linearisation; the interval is the quantiles of that share ± z · se
-    /// (none past 0 or 1), and se is the interval's width over 2z. (A missing value makes a record
-    /// incomplete, so every record here has one.)
+    /// (none past 0 or 1), and se is the interval's width over 2z (z per cell: the normal or t
+    /// quantile). (A missing value makes a record incomplete, so every record here has one.)
     private func woodruff(x: [Double], p: Double, sorted: (fine: [Int32], x: [Double], w: [Double]), ones: [Double],
-                          inputs: SampleInputs, levelOf: [Int32], cellOf: [Int32], cells g: Int, z: Double) -> SampledCells {
+                          inputs: SampleInputs, levelOf: [Int32], cellOf: [Int32], cells g: Int, z: [Double?]) -> SampledCells {
         // Sequential passes over the records in order of value: each cell's total weight (summed in
         // that order), then the first value whose cumulative weight reaches each target.
         var total = [Double](repeating: 0, count: g)
@@ -296,14 +345,14 @@ extension Interpreter {
         let share = taylor(y: below, x: ones, inputs: inputs, cellOf: cellOf, cells: g)
         var lowShare = [Double?](repeating: nil, count: g), highShare = lowShare
         for c in 0..<g {
-            guard q[c] != nil, let phat = share.ratio[c], let s = share.se[c] else { continue }
+            guard q[c] != nil, let phat = share.ratio[c], let s = share.se[c], let z = z[c] else { continue }
             let a = phat - z * s, b = phat + z * s
             lowShare[c] = a < 0 ? nil : a
             highShare[c] = b > 1 ? nil : b
         }
         let bounds = quantiles([lowShare, highShare])
         let (low, high) = (bounds[0], bounds[1])
-        let se: [Double?] = (0..<g).map { c in low[c].flatMap { l in high[c].map { ($0 - l) / (2 * z) } } }
+        let se: [Double?] = (0..<g).map { c in z[c].flatMap { z in low[c].flatMap { l in high[c].map { ($0 - l) / (2 * z) } } } }
         let none = [Double?](repeating: nil, count: g)
         return SampledCells(numerator: none, denominator: none, value: q, se: se, deff: none, interval: (low, high))
     }

@@ -47,6 +47,9 @@ public struct Explainer {
             let quantile = p.decl.value.map { if case .call(let fn, _) = $0.kind { return fn.text == "median" || fn.text == "quantile" }; return false } ?? false
             // `value: mean(x)`, `share(c)`, `sum(x)`, `count()` are the ratio and total forms written short.
             lines.append(word(quantile ? "X.design_quantile" : "X.design", "`\(weight)`", parts.compactMap { $0 }.joined(), level))
+            if let df = p.decl.df {
+                lines.append(IndicatorDecl.isDesignDegrees(df) ? word("X.design_df_cells") : word("X.design_df", ExprPrinter.text(df)))
+            }
             if let flag = p.decl.flag { lines.append(word("X.design_flag", "`\(ExprPrinter.text(flag))`")) }
             if let suppress = p.decl.suppress { lines.append(word("X.design_suppress", "`\(ExprPrinter.text(suppress))`")) }
         }

@@ -168,8 +168,10 @@ public struct Resolver {
         for d in decl.by { column(d, in: ctx) }
         for d in [decl.weight, decl.strata, decl.cluster, decl.fpc].compactMap({ $0 }) { column(d, in: ctx) }
         if let level = decl.level { expr(level, .none) }
-        if decl.weight == nil, let first = decl.strata ?? decl.cluster ?? decl.fpc {
-            diagnostics.append(Diagnostic(.error, Message("E174"), at: first.span, hint: Message("H174")))
+        // `df: design` names the design's own degrees of freedom, not a variable.
+        if let df = decl.df, !IndicatorDecl.isDesignDegrees(df) { expr(df, .none) }
+        if decl.weight == nil, let first = decl.strata?.span ?? decl.cluster?.span ?? decl.fpc?.span ?? decl.df?.span {
+            diagnostics.append(Diagnostic(.error, Message("E174"), at: first, hint: Message("H174")))
         }
         if decl.weight != nil, let value = decl.value, !Self.isDesignValue(value) {
             diagnostics.append(Diagnostic(.error, Message("E173"), at: decl.weight!.span, hint: Message("H175")))

@@ -294,10 +294,20 @@ public struct IndicatorDecl: Equatable, Sendable {
     public var fpc: Name?
     /// `level: 0.9` (default 0.95) for the confidence interval; `flag: cv > 0.3` marks cells.
     public var level: Expr?
+    /// `df: design` (each cell's clusters minus strata) or `df: 30`: the intervals use Student's t
+    /// with these degrees of freedom instead of the normal quantile (R's `df =`; svyquantile's default
+    /// over svyby domains is the domain's own).
+    public var df: Expr?
     public var flag: Expr?
     /// `suppress: cv > 0.3`: cells too unreliable to publish lose their value (kept as na, marked).
     public var suppress: Expr?
     public var span: Span
+
+    /// `df: design`: each cell's degrees of freedom come from the design.
+    public static func isDesignDegrees(_ e: Expr) -> Bool {
+        if case .name("design") = e.kind { return true }
+        return false
+    }
 
     /// A library definition: it names the columns it needs and gets its data where it is used.
     public var isTemplate: Bool { data == nil && base == nil && !needs.isEmpty }
@@ -318,7 +328,7 @@ public struct IndicatorDecl: Equatable, Sendable {
             && a.checks.count == b.checks.count && zip(a.checks, b.checks).allSatisfy { $0.expr == $1.expr && $0.fatal == $1.fatal }
             && a.filter == b.filter && a.needs == b.needs && a.base == b.base
             && a.columnMap.count == b.columnMap.count && zip(a.columnMap, b.columnMap).allSatisfy { $0.need == $1.need && $0.column == $1.column }
-            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.fpc == b.fpc && a.level == b.level && a.flag == b.flag && a.suppress == b.suppress
+            && a.weight == b.weight && a.strata == b.strata && a.cluster == b.cluster && a.fpc == b.fpc && a.level == b.level && a.df == b.df && a.flag == b.flag && a.suppress == b.suppress
     }
 }
 

@@ -46,6 +46,7 @@ extension IndicatorDecl {
         out.cluster = cluster ?? base.cluster
         out.fpc = fpc ?? base.fpc
         out.level = level ?? base.level
+        out.df = df ?? base.df
         out.flag = flag ?? base.flag
         out.suppress = suppress ?? base.suppress
         if by.isEmpty {

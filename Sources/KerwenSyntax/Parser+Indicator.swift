@@ -7,7 +7,7 @@ extension Parser {
                                                "custodian", "definition", "method", "note", "decimals"]
     public static let indicatorKeys = indicatorMetadataKeys
         + ["data", "where", "numerator", "denominator", "value", "scale", "by", "totals", "check", "require", "needs", "columns",
-           "weight", "strata", "cluster", "fpc", "level", "flag", "suppress"]
+           "weight", "strata", "cluster", "fpc", "level", "df", "flag", "suppress"]
 
     /// indicator -> "indicator" NAME ["=" BASE] "{" (KEY ":" value)* "}"
     mutating func indicatorStatement() throws -> Stmt {
@@ -92,6 +92,7 @@ extension Parser {
         case "cluster": decl.cluster = try expectName(Message("T.columnName"))
         case "fpc": decl.fpc = try expectName(Message("T.columnName"))
         case "level": decl.level = try expression()
+        case "df": decl.df = try expression()
         case "flag": decl.flag = try expression()
         case "suppress": decl.suppress = try expression()
         case "by": decl.by = try nameList()

@@ -1,6 +1,7 @@
 # The reference for SurveyTests: R's survey package on Tests/survey/design.csv (61 records, four
 # strata, 13 clusters, the West stratum with one cluster; then the same strata without clusters;
-# then with finite population corrections; then medians and quartiles by Woodruff's method).
+# then with finite population corrections; then medians and quartiles by Woodruff's method; then
+# intervals with Student's t).
 # Writes expected.csv; `make test` runs it again when R is installed (Debian r-base-core and
 # r-cran-survey) and the test compares both.
 #   Rscript Tests/survey/reference.R Tests/survey/design.csv OUT.csv
@@ -65,5 +66,27 @@ for (p in c(0.5, 0.25)) {
   q <- svyquantile(~cost, des, quantiles = p, ci = TRUE, df = Inf)$cost
   add(name, "_T", q[1, "quantile"], q[1, "se"], NA, q[1, 2], q[1, 3])
 }
+# Student's t intervals (Kerwen's `df:`). svyquantile's default: t with the degrees of freedom of
+# the design it is given — for a domain, the domain's (degf: its clusters less its strata) — as
+# `df: design` gives each cell; a ratio with confint(…, df = degf(domain)); means with a fixed
+# df = 30 (`df: 30`).
+for (p in c(0.5, 0.25)) {
+  name <- if (p == 0.5) "median_df" else "q25_df"
+  for (s in c("F", "M")) {
+    q <- svyquantile(~cost, subset(des, sex == s), quantiles = p, ci = TRUE)$cost
+    add(name, s, q[1, "quantile"], q[1, "se"], NA, q[1, 2], q[1, 3])
+  }
+  q <- svyquantile(~cost, des, quantiles = p, ci = TRUE)$cost
+  add(name, "_T", q[1, "quantile"], q[1, "se"], NA, q[1, 2], q[1, 3])
+}
+for (s in c("F", "M")) {
+  domain <- subset(des, sex == s)
+  r <- svyratio(~cost, ~income, domain, deff = TRUE); ci <- confint(r, df = degf(domain))
+  add("ratio_df", s, coef(r), SE(r), deff(r), ci[1], ci[2])
+}
+ci <- confint(t, df = degf(des)); add("ratio_df", "_T", coef(t), SE(t), deff(t), ci[1], ci[2])
+m <- svyby(~cost, ~sex, des, svymean, deff = TRUE); ci <- confint(m, df = 30)
+for (i in seq_along(m$sex)) add("mean_df30", m$sex[i], m$cost[i], SE(m)[i], deff(m)[i], ci[i, 1], ci[i, 2])
+mt <- svymean(~cost, des, deff = TRUE); ci <- confint(mt, df = 30); add("mean_df30", "_T", coef(mt), SE(mt), deff(mt), ci[1], ci[2])
 out <- do.call(rbind, rows)
 write.csv(format(out, digits = 17), args[2], row.names = FALSE, quote = FALSE)
