@@ -157,7 +157,8 @@ extension Interpreter {
     /// degrees of freedom — `df: design` gives each cell its own, as R's `degf` of the cell's
     /// domain: the units (clusters, or records without clusters) that hold a record of the cell
     /// with a weight, less the strata that hold them. nil: a cell without degrees of freedom (one
-    /// cluster in one stratum), which gets no interval, as R's NaN.
+    /// cluster in one stratum), which gets no interval, as R's NaN; likewise where the t quantile
+    /// is infinite (degrees of freedom so near 0 that no finite bound holds the share asked for).
     func intervalMultipliers(_ decl: IndicatorDecl, inputs: SampleInputs, levelOf: [Int32], cells g: Int) throws -> [Double?] {
         let p = 0.5 + (try confidenceLevel(decl)) / 2
         guard let df = decl.df else { return [Double?](repeating: Self.normalQuantile(p), count: g) }
@@ -165,7 +166,8 @@ extension Interpreter {
             guard case .scalar(let s) = try eval(df, .plain), let v = s.doubleValue, v > 0, v.isFinite else {
                 throw Diagnostic(.error, Message("E200"), at: df.span, hint: Message("H199"))
             }
-            return [Double?](repeating: StudentT.quantile(p, degrees: v), count: g)
+            let t = StudentT.quantile(p, degrees: v)
+            return [Double?](repeating: t.isFinite ? t : nil, count: g)
         }
         var known: [Int: Double] = [:]
         return designDegrees(inputs, levelOf: levelOf, cells: g).map { d in
@@ -173,7 +175,7 @@ extension Interpreter {
             if let t = known[d] { return t }
             let t = StudentT.quantile(p, degrees: Double(d))
             known[d] = t
-            return t
+            return t   // finite: at least one degree of freedom
         }
     }
 
@@ -408,10 +410,15 @@ extension Interpreter {
             let q = p - 0.5, r = q * q
             x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         }
+        // Newton on the tail the quantile is in: above the median on 1 − p, which keeps its
+        // digits when p is near 1 (cdf − p there would lose ten of them at p = 0.999999).
         for _ in 0..<2 {
-            let cdf = 0.5 * Foundation.erfc(-x / 2.0.squareRoot())
             let density = Foundation.exp(-x * x / 2) / (2 * Double.pi).squareRoot()
-            x -= (cdf - p) / density
+            if p > 0.5 {
+                x += (0.5 * Foundation.erfc(x / 2.0.squareRoot()) - (1 - p)) / density
+            } else {
+                x -= (0.5 * Foundation.erfc(-x / 2.0.squareRoot()) - p) / density
+            }
         }
         return x
     }

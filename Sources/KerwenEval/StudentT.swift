@@ -3,7 +3,8 @@
 // the packages this project may use offers one: the upper tail is the regularized incomplete beta
 // function, evaluated by its continued fraction (Abramowitz & Stegun 26.5.8, Lentz's method) with
 // log B(a, b) from Stirling's series when an argument is large; the quantile is found by Newton's
-// method on that tail, kept inside a bracket by bisection.
+// method on that tail, kept inside a bracket by bisection (with 100,000 degrees of freedom or more,
+// by the expansion around the normal quantile).
 
 #if canImport(Glibc)
 import Glibc
@@ -18,6 +19,17 @@ enum StudentT {
         guard p > 0, p < 1, v > 0, !v.isNaN else { return .nan }
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degrees: v) }
+        // Very many degrees of freedom: the tail below is 1 − I for I near 1 − 2q, whose continued
+        // fraction then runs long and loses digits; the expansion of t around the normal quantile
+        // in powers of 1/v (Abramowitz & Stegun 26.7.5) is exact to double precision there.
+        if v >= 100_000 {
+            let z = Interpreter.normalQuantile(p), z2 = z * z
+            let g1 = (z2 + 1) * z / 4
+            let g2 = ((5 * z2 + 16) * z2 + 3) * z / 96
+            let g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384
+            let g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92_160
+            return z + (g1 + (g2 + (g3 + g4 / v) / v) / v) / v
+        }
         // Work on the upper tail q = 1 − p, which keeps its precision when p is near 1.
         let q = 1 - p
         var low = 0.0, high = 1.0
@@ -41,8 +53,12 @@ enum StudentT {
     /// P(T > t) for t ≥ 0: half the regularized incomplete beta I_x(v/2, 1/2) at x = v / (v + t²).
     /// 1 − x = t² / (v + t²) is passed as computed, not as 1 − x: with a large v, x rounds near 1
     /// and v/2 · log x would lose ten digits.
+    /// With few degrees of freedom and a large t, x underflows to 0 while the tail is still far from
+    /// 0; log x is then taken as log v − 2 log t.
     static func upperTail(_ t: Double, degrees v: Double) -> Double {
-        0.5 * regularizedBeta(v / (v + t * t), complement: t * t / (v + t * t), a: v / 2, b: 0.5)
+        let r = t * t / v   // x = 1 / (1 + r), 1 − x = r / (1 + r)
+        let logX = r.isInfinite ? log(v) - 2 * log(t) : -log1p(r)
+        return 0.5 * regularizedBeta(exp(logX), complement: r.isInfinite ? 1 : r / (1 + r), logX: logX, a: v / 2, b: 0.5)
     }
 
     /// The density at t.
@@ -51,13 +67,16 @@ enum StudentT {
     }
 
     /// I_x(a, b), by the continued fraction where it converges fast (x below (a + 1) / (a + b + 2)),
-    /// otherwise as 1 − I_{1−x}(b, a). `y` is 1 − x, computed by the caller where it can be exact.
-    static func regularizedBeta(_ x: Double, complement y: Double? = nil, a: Double, b: Double) -> Double {
+    /// otherwise as 1 − I_{1−x}(b, a). `y` is 1 − x and `logX` log x, computed by the caller where
+    /// they can be exact. The side is chosen on y · (a + b + 2) < b + 1, which stays exact where x
+    /// rounds to 1; `swapped` keeps rounding from swapping back.
+    static func regularizedBeta(_ x: Double, complement y: Double? = nil, logX givenLogX: Double? = nil, a: Double, b: Double,
+                                swapped: Bool = false) -> Double {
         let y = y ?? 1 - x
-        if x <= 0 { return 0 }
+        if x <= 0 && givenLogX == nil { return 0 }
         if y <= 0 { return 1 }
-        if x > (a + 1) / (a + b + 2) { return 1 - regularizedBeta(y, complement: x, a: b, b: a) }
-        let logX = x < 0.5 ? log(x) : log1p(-y), logY = y < 0.5 ? log(y) : log1p(-x)
+        if !swapped && y * (a + b + 2) < b + 1 { return 1 - regularizedBeta(y, complement: x, a: b, b: a, swapped: true) }
+        let logX = givenLogX ?? (x < 0.5 ? log(x) : log1p(-y)), logY = y < 0.5 ? log(y) : log1p(-x)
         let front = exp(a * logX + b * logY - logBeta(a, b)) / a
         // Lentz's evaluation of 1 / (1 + d1 / (1 + d2 / (1 + …))), with
         // d(2m+1) = −(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)) and d(2m) = m (b − m) x / ((a + 2m − 1)(a + 2m)).

@@ -1,4 +1,5 @@
-// Student's t quantile and tail (the intervals of a sampled indicator with `df:`) against R 4.1.1:
+// Student's t quantile and tail (the intervals of a sampled indicator with `df:`), and the normal
+// quantile, against R 4.1.1:
 // `qt(p, df)` for 77 pairs of p and degrees of freedom (whole and fractional, 0.5 to 1e6), `pt` and
 // `pbeta` for the tail and the incomplete beta. The numbers were printed by R with 17 digits:
 //   Rscript -e 'for (p in ps) for (v in dfs) cat(sprintf("%.17g", qt(p, v)))'
@@ -86,14 +87,21 @@ final class StudentTTests: XCTestCase {
         (0.999999, 1000, 4.78160862045244),
         (0.999999, 1000000, 4.7534523482738704),
         (0.999999, 0.5, 102849115625.71901),   // mpmath at 40 digits; R's qt gives 102849115631.43192 (5.6e-11 off)
-        (0.999999, 2.5, 220.17342917570477)
+        (0.999999, 2.5, 220.17342917570477),
+        // Very many degrees of freedom (the normal quantile in the limit), and very few.
+        (0.975, 10_000_000, 1.9599642217672049),
+        (0.975, 1e10, 1.9599639847772807),
+        (0.975, 9.2e18, 1.9599639845400536),
+        (0.975, 1e300, 1.9599639845400536),
+        (0.6, 1e300, 0.25334710313579978),
+        (0.975, 0.1, 1682362288745.0776),
+        (0.975, 0.01, 6.3641819283995872e+128),
+        (0.6, 0.001, 1.2857646412928107e+95),
     ]
 
     func testQuantilesMatchR() {
         for (p, df, t) in Self.quantiles {
-            // With a million degrees of freedom the tail is 1 − I for an incomplete beta I near 0.95,
-            // which costs a digit: 11, not 12.
-            XCTAssertEqual(StudentT.quantile(p, degrees: df), t, accuracy: (df < 100_000 ? 1e-12 : 1e-11) * abs(t), "qt(\(p), \(df))")
+            XCTAssertEqual(StudentT.quantile(p, degrees: df), t, accuracy: 1e-12 * abs(t), "qt(\(p), \(df))")
         }
     }
 
@@ -101,6 +109,25 @@ final class StudentTTests: XCTestCase {
         XCTAssertEqual(StudentT.upperTail(2, degrees: 8), 0.04025811897863131, accuracy: 1e-15)        // pt(2, 8, lower.tail = FALSE)
         XCTAssertEqual(StudentT.upperTail(0.5, degrees: 0.5), 0.37865903646471832, accuracy: 1e-15)    // pt(0.5, 0.5, lower.tail = FALSE)
         XCTAssertEqual(StudentT.regularizedBeta(0.3, a: 2.5, b: 0.5), 0.018927124071945644, accuracy: 1e-16)   // pbeta(0.3, 2.5, 0.5)
+    }
+
+    // The normal quantile (intervals without `df:`, and the start of the expansion for many degrees
+    // of freedom) against R's qnorm.
+    func testNormalQuantilesMatchR() {
+        let expected: [(p: Double, z: Double)] = [
+            (0.975, 1.9599639845400536), (0.95, 1.6448536269514715), (0.6, 0.25334710313579978), (0.995, 2.5758293035488999),
+            (0.999999, 4.7534243088170891), (0.005, -2.5758293035488999), (1e-10, -6.3613409024040557), (0.5, 0),
+        ]
+        for (p, z) in expected {
+            XCTAssertEqual(Interpreter.normalQuantile(p), z, accuracy: 1e-15 * max(1, abs(z)), "qnorm(\(p))")
+        }
+    }
+
+    // R's qt gives Inf: no finite t leaves 2.5 % above it.
+    func testTooFewDegreesOfFreedomGiveAnInfiniteQuantile() {
+        XCTAssertEqual(StudentT.quantile(0.975, degrees: 0.001), .infinity)
+        XCTAssertEqual(StudentT.quantile(0.975, degrees: 1e-300), .infinity)
+        XCTAssertEqual(StudentT.quantile(0.025, degrees: 1e-300), -.infinity)
     }
 
     func testOutsideTheDomainIsNotANumber() {

@@ -165,7 +165,8 @@ struct ScriptGenerator {
         if next(2) == 0 { fields.append("totals: " + pick(["true", "false", "sex", "region"])) }
         if next(3) == 0 { fields.append("scale: " + pick(Self.literals)) }
         if next(3) == 0 { fields.append("check: value between 0 and 100") }
-        if next(3) == 0 { fields.append("weight: n" + (next(2) == 0 ? "  strata: region" : "") + (next(2) == 0 ? "  cluster: sex" : "") + (next(3) == 0 ? "  fpc: year" : "")) }
+        if next(3) == 0 { fields.append("weight: n" + (next(2) == 0 ? "  strata: region" : "") + (next(2) == 0 ? "  cluster: sex" : "") + (next(3) == 0 ? "  fpc: year" : "")
+                                          + (next(3) == 0 ? "  df: " + (next(2) == 0 ? "design" : pick(Self.literals)) : "")) }
         if next(4) == 0 { fields.append("suppress: cv > 0.3") }
         return "indicator i\(next(2)) {\n  " + fields.joined(separator: "\n  ") + "\n}\nshow i\(next(2))"
     }
