@@ -1,6 +1,6 @@
 // Student's t quantile and tail (the intervals of a sampled indicator with `df:`), and the normal
 // quantile, against R 4.1.1:
-// `qt(p, df)` for 77 pairs of p and degrees of freedom (whole and fractional, 0.5 to 1e6), `pt` and
+// `qt(p, df)` for 85 pairs of p and degrees of freedom (whole and fractional, 0.001 to 1e300), `pt` and
 // `pbeta` for the tail and the incomplete beta. The numbers were printed by R with 17 digits:
 //   Rscript -e 'for (p in ps) for (v in dfs) cat(sprintf("%.17g", qt(p, v)))'
 // One is mpmath's instead (the tail solved by bisection at 40 digits, from the double nearest
