@@ -4,7 +4,8 @@
 // `pbeta` for the tail and the incomplete beta. The numbers were printed by R with 17 digits:
 //   Rscript -e 'for (p in ps) for (v in dfs) cat(sprintf("%.17g", qt(p, v)))'
 // One is mpmath's instead (the tail solved by bisection at 40 digits, from the double nearest
-// 0.999999): there R's own algorithm is 5.6e-11 off. mpmath agrees with R elsewhere to 1e-15.
+// 0.999999): there R's own algorithm is 5.6e-11 off. On the pairs checked both ways mpmath agrees
+// with R to 1e-15 (df 1, 92, 1e6, 1e7, 1e10) or 4e-14 (df 0.1), well inside the test's 1e-12.
 
 @testable import KerwenEval
 import XCTest
