@@ -182,10 +182,10 @@ extension Interpreter {
     /// Per cell: the units holding a record of the cell with a nonzero weight, less their strata.
     private func designDegrees(_ s: SampleInputs, levelOf: [Int32], cells g: Int) -> [Int] {
         var degrees = [Int](repeating: 0, count: g)
-        var stratumHeld = [Bool](repeating: false, count: g * s.strataCount)
+        var strataHeld = CellStrataSums(cells: g, strata: s.strataCount)
         func unit(of c: Int, inStratum h: Int) {
             degrees[c] += 1
-            if !stratumHeld[c * s.strataCount + h] { stratumHeld[c * s.strataCount + h] = true; degrees[c] -= 1 }
+            if strataHeld.add(0, cell: c, stratum: h) { degrees[c] -= 1 }
         }
         if s.clustered {
             var seen = [Bool](repeating: false, count: g), touched: [Int] = []
@@ -222,7 +222,7 @@ extension Interpreter {
     /// and its design effect. `y`, `x` and `cellOf` are in the records' order (SampleInputs).
     private func taylor(y: [Double], x: [Double]?, inputs s: SampleInputs, cellOf: [Int32], cells g: Int)
         -> (Y: [Double], X: [Double], ratio: [Double?], se: [Double?], deff: [Double?]) {
-        let w = s.w, strataCount = s.strataCount, n = w.count
+        let w = s.w, n = w.count
         var Y = [Double](repeating: 0, count: g), X = [Double](repeating: 0, count: g)
         for i in 0..<n {
             let c = Int(cellOf[i])
@@ -234,10 +234,10 @@ extension Interpreter {
         // total (0 in a cell with no ratio, which gets no error).
         let r = ratio.map { $0 ?? 0 }
         let scale = (0..<g).map { c in x == nil ? 1 : (X[c] != 0 && ratio[c] != nil ? 1 / X[c] : 0) }
-        // Per cell and stratum: the sum and the sum of squares of the unit totals of w·u (flat
-        // arrays indexed cell × stratum). Per cell, for the design effect: records with a weight,
-        // their weights, and the weighted sums of u and u².
-        var s1 = [Double](repeating: 0, count: g * strataCount), s2 = s1
+        // Per cell and stratum: the sum and the sum of squares of the unit totals of w·u. Per
+        // cell, for the design effect: records with a weight, their weights, and the weighted sums
+        // of u and u².
+        var sums = CellStrataSums(cells: g, strata: s.strataCount)
         var records = [Double](repeating: 0, count: g), weights = records, wu = records, wu2 = records
         var scratch = [Double](repeating: 0, count: g), touched: [Int] = [], seen = [Bool](repeating: false, count: g)
         func add(_ i: Int) -> (cell: Int, z: Double) {
@@ -256,8 +256,7 @@ extension Interpreter {
                 }
                 let h = max(Int(s.stratumOfUnit[k]), 0)
                 for c in touched {
-                    let t = scratch[c], at = c * strataCount + h
-                    s1[at] += t; s2[at] += t * t
+                    sums.add(scratch[c], cell: c, stratum: h)
                     scratch[c] = 0; seen[c] = false
                 }
                 touched.removeAll(keepingCapacity: true)
@@ -266,22 +265,24 @@ extension Interpreter {
             // Each record is its own unit.
             for i in 0..<n {
                 let (c, z) = add(i)
-                let at = c * strataCount + Int(s.stratum[i])
-                s1[at] += z; s2[at] += z * z
+                sums.add(z, cell: c, stratum: Int(s.stratum[i]))
+            }
+        }
+        // A stratum where the cell has no unit adds nothing (its sums are 0).
+        var variances = [Double](repeating: 0, count: g)
+        sums.forEachPair(cells: g) { c, h, sum, squares in
+            guard ratio[c] != nil, s.unitsIn[h] > 0 else { return }
+            let m = Double(s.unitsIn[h])
+            if s.unitsIn[h] > 1 {
+                variances[c] += s.correction[h] * m / (m - 1) * (squares - sum * sum / m)
+            } else {
+                // One cluster in the stratum ("adjust"): its total's deviation from zero.
+                variances[c] += s.correction[h] * sum * sum
             }
         }
         var se = [Double?](repeating: nil, count: g), deff = [Double?](repeating: nil, count: g)
         for c in 0..<g where ratio[c] != nil {
-            var variance = 0.0
-            for h in 0..<strataCount where s.unitsIn[h] > 0 {
-                let sum = s1[c * strataCount + h], squares = s2[c * strataCount + h], m = Double(s.unitsIn[h])
-                if s.unitsIn[h] > 1 {
-                    variance += s.correction[h] * m / (m - 1) * (squares - sum * sum / m)
-                } else {
-                    // One cluster in the stratum ("adjust"): its total's deviation from zero.
-                    variance += s.correction[h] * sum * sum
-                }
-            }
+            let variance = variances[c]
             se[c] = variance.squareRoot()
             // Against a simple random sample of the cell's records without replacement: the
             // weighted variance of u (n / (n − 1) · Σw(u − ū)² / N) times N² (N − n) / (N n).

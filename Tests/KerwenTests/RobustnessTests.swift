@@ -138,6 +138,28 @@ final class RobustnessTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("3–8999999999999999999"), r.stdout)
     }
 
+    // A design with as many strata as records, by the record (`strata: id  by: id`): the variance
+    // sums were kept for every cell of every stratum — 10 billion slots here, an allocation that
+    // aborted Kerwen. Each cell is one unit alone in its stratum, so (R's lonely.psu "adjust",
+    // around zero) its se is its own weighted total |w · v|, worked out here per row.
+    func testADesignWithAStratumPerRecord() throws {
+        let rows = 100_000
+        var csv = "id,w,v\n"
+        for i in 0..<rows { csv += "\(i),\(1 + i % 4),\(i % 97 - 40)\n" }
+        try csv.write(to: folder.appendingPathComponent("strata.csv"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let r = try run("load d from \"strata.csv\"\nindicator x { data: d  numerator: sum(v)  by: id  weight: w  strata: id }\nexport x to \"x.csv\"\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        let cells = try FormatTests.csvRows(folder.appendingPathComponent("x.csv"))
+        XCTAssertEqual(cells.count, rows)
+        for cell in cells where Int(cell["id"]!)! % 997 == 0 {
+            let i = Int(cell["id"]!)!, total = Double((1 + i % 4) * (i % 97 - 40))
+            XCTAssertEqual(Double(cell["value"]!), total, "id \(i)")
+            XCTAssertEqual(Double(cell["se"]!), abs(total), "id \(i)")
+        }
+    }
+
     func testFilesThatAreNotDataFiles() throws {
         assertDiagnostic(try run("load t from \".\"\n"), "E039")
         XCTAssertEqual(try run("load t from \".\"\n", command: "check").status, 0)
