@@ -11,19 +11,20 @@ import KerwenSyntax
 
 /// The groups and order a window item reads, made once per `derive` item.
 struct WindowFrame {
-    /// Each group's rows in order.
-    var ordered: [[Int]]
-    /// Each row's group and place in it (-1: a row with no group, its order value missing).
+    /// Every grouped row, group after group, each group in order: group g is `rows[start[g]..<start[g + 1]]`.
+    var rows: [Int]
+    var start: [Int]
+    /// Each row's group and position in `rows` (-1: a row with no group, its order value missing).
     var groupOf: [Int]
-    var place: [Int]
-    /// The order column as whole numbers (periods), when it is one.
-    var periods: [Int64]?
-    var periodValid: [Bool]
-    /// Per group: period → row.
-    var rowOfPeriod: [[Int64: Int]]
+    var position: [Int]
+    /// The order column's whole numbers (periods) at each position of `rows`, when it is one: a
+    /// row k periods back is found by binary search in its group, not by a hash per row.
+    var keys: [Int64]?
     var descending: Bool
     /// The order column's name (`rank` reads its values).
     var orderName: String
+
+    var groupCount: Int { start.count - 1 }
 
     /// `kept`: the rows a `where` before kept as a mask (the others are not in any group).
     init(_ table: Table, order orderName: String, descending: Bool, by: [String], kept: [Bool]?) throws {
@@ -32,46 +33,73 @@ struct WindowFrame {
         guard let order = table.column(orderName) else { throw Diagnostic(.error, Message("E012", orderName)) }
         self.orderName = orderName
         self.descending = descending
-        var members = [[Int]](repeating: [], count: groups.count)
-        for row in 0..<n where groups.groupOf[row] >= 0 && order.isValid(row) && kept?[row] != false { members[Int(groups.groupOf[row])].append(row) }
-        // Periods order by their codes (one frequency's periods are consecutive integers).
-        let orderValues: [Double]? = order.numericValues ?? { if case .period(let v) = order.storage { return v.map(Double.init) }; return nil }()
-        // By the order value (numbers as numbers, text as text), ties in the table's order.
-        func before(_ a: Int, _ b: Int) -> Bool {
-            if let v = orderValues {
-                if v[a] != v[b] { return descending ? v[a] > v[b] : v[a] < v[b] }
+        // Each group's rows (a counting sort by group, rows in table order), then each group sorted.
+        var start = [Int](repeating: 0, count: groups.count + 1)
+        let grouped = (0..<n).map { row in groups.groupOf[row] >= 0 && order.isValid(row) && kept?[row] != false }
+        for row in 0..<n where grouped[row] { start[Int(groups.groupOf[row]) + 1] += 1 }
+        for g in 0..<groups.count { start[g + 1] += start[g] }
+        var rows = [Int](repeating: 0, count: start[groups.count]), next = start
+        for row in 0..<n where grouped[row] { let g = Int(groups.groupOf[row]); rows[next[g]] = row; next[g] += 1 }
+        // By the order value (numbers as numbers, periods by code — one frequency's periods are
+        // consecutive integers — text by its text), ties in the table's order.
+        let rank = WindowFrame.sortRank(order)
+        for g in 0..<groups.count {
+            rows[start[g]..<start[g + 1]].sort { a, b in
+                let x = rank(a), y = rank(b)
+                if x != y { return descending ? x > y : x < y }
                 return a < b
             }
-            let x = ScalarFormat.plain(order.scalar(at: a)), y = ScalarFormat.plain(order.scalar(at: b))
-            if x != y { return descending ? x > y : x < y }
-            return a < b
         }
-        ordered = members.map { $0.sorted(by: before) }
-        groupOf = [Int](repeating: -1, count: n)
-        place = [Int](repeating: -1, count: n)
-        for (g, rows) in ordered.enumerated() { for (i, row) in rows.enumerated() { groupOf[row] = g; place[row] = i } }
-        periodValid = (0..<n).map { order.isValid($0) }
+        var groupOf = [Int](repeating: -1, count: n), position = [Int](repeating: -1, count: n)
+        for g in 0..<groups.count { for p in start[g]..<start[g + 1] { groupOf[rows[p]] = g; position[rows[p]] = p } }
+        self.rows = rows
+        self.start = start
+        self.groupOf = groupOf
+        self.position = position
         switch order.storage {
-        case .integer(let values), .period(let values):
-            periods = values
-            rowOfPeriod = ordered.map { rows in Dictionary(rows.map { (values[$0], $0) }, uniquingKeysWith: { first, _ in first }) }
-        default:
-            periods = nil
-            rowOfPeriod = []
+        case .integer(let values), .period(let values): keys = rows.map { values[$0] }
+        default: keys = nil
+        }
+    }
+
+    /// Each row's place in the order column's sort order, as a number compared with `<`: the
+    /// value itself for numbers and periods, the rank of its text among the dictionary's for text
+    /// (sorted once, not text made per comparison), 0 or 1 for booleans (as their texts sort).
+    static func sortRank(_ order: Column) -> (Int) -> Double {
+        switch order.storage {
+        case .number(let v): return { v[$0] }
+        case .integer(let v), .period(let v): return { Double(v[$0]) }
+        case .boolean(let v): return { v[$0] ? 1 : 0 }
+        case .text(let codes, let dictionary):
+            let values = dictionary.values
+            var rankOfCode = [Double](repeating: 0, count: values.count), rank = -1.0, previous: String?
+            for code in values.indices.sorted(by: { values[$0] < values[$1] }) {
+                if values[code] != previous { rank += 1; previous = values[code] }
+                rankOfCode[code] = rank
+            }
+            return { codes[$0] >= 0 ? rankOfCode[Int(codes[$0])] : -1 }
         }
     }
 
     /// The row `k` steps before `row` in its group (after, for a negative k): by period when the
-    /// order is a whole number, else by place; nil when there is none.
+    /// order is a whole number, else by place; nil when there is none. Of rows sharing a period,
+    /// the first in order.
     func row(_ row: Int, back k: Int) -> Int? {
         let g = groupOf[row]
         guard g >= 0 else { return nil }
-        if let periods {
-            let (target, overflow) = periods[row].subtractingReportingOverflow(Int64(descending ? -k : k))
-            return overflow ? nil : rowOfPeriod[g][target]
+        let low = start[g], high = start[g + 1]
+        if let keys {
+            let (target, overflow) = keys[position[row]].subtractingReportingOverflow(Int64(descending ? -k : k))
+            if overflow { return nil }
+            var a = low, b = high
+            while a < b {
+                let m = (a + b) / 2
+                if descending ? keys[m] > target : keys[m] < target { a = m + 1 } else { b = m }
+            }
+            return a < high && keys[a] == target ? rows[a] : nil
         }
-        let p = place[row] - k
-        return p >= 0 && p < ordered[g].count ? ordered[g][p] : nil
+        let p = position[row] - k
+        return p >= low && p < high ? rows[p] : nil
     }
 }
 
@@ -104,88 +132,5 @@ extension Interpreter {
         }
         guard let order = table.column(frame.orderName) else { throw unknownColumn(frame.orderName, span, table) }
         return try frame.apply(kernel, values, count: count, order: order, rows: n, span: span)
-    }
-}
-
-extension WindowFrame {
-    /// The window kernels: each row reads rows of its group in order (`values` hold every row). One
-    /// case per `WindowKernel`, no default.
-    /// `count`: the second argument of `lag`, `lead` and `running_mean`.
-    func apply(_ kernel: WindowKernel, _ values: [Column], count: Scalar?, order: Column, rows n: Int, span: Span) throws -> Value {
-        let name = kernel.rawValue
-        let frame = self
-        // The first argument's numbers read once as doubles (integers widened), not boxed per row.
-        let doubles = values.first?.asDoubles()
-        func number(_ c: Column, _ row: Int) -> Double? {
-            guard let doubles, c.isValid(row), !doubles[row].isNaN else { return nil }
-            return doubles[row]
-        }
-        var out = [Scalar](repeating: .na, count: n)
-        switch kernel {
-        case .lag, .lead:
-            var k = 1
-            if let count {
-                guard case .integer(let kk) = count, kk >= 0, kk < 1_000_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
-                k = Int(kk)
-            }
-            // The earlier (later) row of each row's series, -1 (na) where there is none.
-            return .column(values[0].gather((0..<n).map { frame.row($0, back: name == "lag" ? k : -k) ?? -1 }))
-        case .diff, .growth:
-            for row in 0..<n {
-                guard let other = frame.row(row, back: 1), let now = number(values[0], row), let before = number(values[0], other) else { continue }
-                if name == "diff" {
-                    if case .integer(let a) = values[0].scalar(at: row), case .integer(let b) = values[0].scalar(at: other) {
-                        let (d, overflow) = a.subtractingReportingOverflow(b)
-                        out[row] = overflow ? .number(Double(a) - Double(b)) : .integer(d)
-                    } else { out[row] = .number(now - before) }
-                } else if before != 0 {
-                    out[row] = .number((now - before) / before)
-                }
-            }
-            return .column(Column.from(out, type: name == "growth" ? .number : values[0].type))
-        case .cumsum:
-            // Missing values are left out of the running sum, as `sum` leaves them out.
-            let integers = values[0].type == .integer
-            for rows in frame.ordered {
-                var total = 0.0, whole: Int64 = 0, exact = integers, seen = false
-                for row in rows {
-                    // Before the first value the sum is of nothing: na, as `sum` of nothing is.
-                    if number(values[0], row) != nil { seen = true }
-                    guard seen else { continue }
-                    if case .integer(let v) = values[0].scalar(at: row), exact {
-                        let (s, overflow) = whole.addingReportingOverflow(v)
-                        if overflow { exact = false } else { whole = s }
-                    }
-                    if let v = number(values[0], row) { total += v }
-                    out[row] = exact ? .integer(whole) : .number(total)
-                }
-            }
-            return .column(Column.from(out, type: integers ? nil : .number))
-        case .running_mean:
-            guard case .integer(let kk)? = count, kk >= 1, kk <= 10_000 else { throw Diagnostic(.error, Message("E061", name), at: span) }
-            let k = Int(kk)
-            for row in 0..<n where frame.groupOf[row] >= 0 {
-                var sum = 0.0, count = 0
-                for back in 0..<k { if let other = frame.row(row, back: back), let v = number(values[0], other) { sum += v; count += 1 } }
-                if count > 0 { out[row] = .number(sum / Double(count)) }
-            }
-            return .column(Column.from(out, type: .number))
-        case .row_number, .rank, .dense_rank:
-            for rows in frame.ordered {
-                var rank = 0, dense = 0, previous: Scalar?
-                for (i, row) in rows.enumerated() {
-                    let key = order.scalar(at: row)
-                    if previous == nil || key != previous! { rank = i + 1; dense += 1; previous = key }
-                    out[row] = .integer(Int64(name == "row_number" ? i + 1 : name == "rank" ? rank : dense))
-                }
-            }
-            return .column(Column.from(out, type: .integer))
-        case .share_of_total:
-            for rows in frame.ordered {
-                let total = rows.compactMap { number(values[0], $0) }.reduce(0, +)
-                for row in rows { if let v = number(values[0], row), total != 0 { out[row] = .number(v / total) } }
-            }
-            return .column(Column.from(out, type: .number))
-        }
     }
 }
