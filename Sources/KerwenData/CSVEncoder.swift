@@ -108,13 +108,17 @@ public struct CSVEncoder: @unchecked Sendable {
     /// All rows in chunks formatted on every core, handed to `write` in order.
     func encodeAll(rowCount: Int, _ write: ([UInt8]) throws -> Void) rethrows {
         try write(header)
-        try Self.inChunks(rowCount: rowCount, chunk: 65_536, reserve: 16 * max(1, fields.count), encode: encode, write)
+        try Self.inChunks(rowCount: rowCount, columns: fields.count, chunk: 65_536, reserve: 16, encode: encode, write)
     }
 
     /// Rows encoded chunk by chunk, a batch of chunks at once on all cores, written in row order:
-    /// the output is never held whole.
-    static func inChunks(rowCount: Int, chunk: Int, reserve bytesPerRow: Int, encode: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void,
-                         _ write: ([UInt8]) throws -> Void) rethrows {
+    /// the output is never held whole. A chunk is at most `chunk` rows and about a million fields,
+    /// so that a wide table (a pivot's 100,000 columns) is not formatted a gigabyte at a time;
+    /// `reserve`: bytes to reserve per field.
+    static func inChunks(rowCount: Int, columns: Int, chunk maxRows: Int, reserve bytesPerField: Int,
+                         encode: @escaping @Sendable (Range<Int>, inout [UInt8]) -> Void, _ write: ([UInt8]) throws -> Void) rethrows {
+        let chunk = max(1, min(maxRows, (1 << 20) / max(1, columns))), slice = min(4_096, chunk)
+        let bytesPerRow = bytesPerField * max(1, columns)
         let batch = 4 * Parallel.cores
         var start = 0
         while start < rowCount {
@@ -128,7 +132,7 @@ public struct CSVEncoder: @unchecked Sendable {
                 // second even in a debug build; the writer then throws and nothing is committed.
                 var from = lo
                 while from < hi && !Interrupt.isRequested {
-                    let to = min(hi, from + 4_096)
+                    let to = min(hi, from + slice)
                     encode(from..<to, &bytes)
                     from = to
                 }

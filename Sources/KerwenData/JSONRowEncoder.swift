@@ -71,7 +71,7 @@ struct JSONRowEncoder: @unchecked Sendable {
     func encodeArray(rowCount: Int, closingIndent: String, _ write: ([UInt8]) throws -> Void) rethrows {
         guard rowCount > 0 else { try write(Array("[]".utf8)); return }
         try write([91, 10])
-        try CSVEncoder.inChunks(rowCount: rowCount, chunk: 32_768, reserve: 32 * max(1, fields.count), encode: encode, write)
+        try CSVEncoder.inChunks(rowCount: rowCount, columns: fields.count, chunk: 32_768, reserve: 32, encode: encode, write)
         try write(Array(("\n" + closingIndent + "]").utf8))
     }
 }

@@ -157,4 +157,18 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(TableWriter.csv(none), "\n\n\n\n")
         XCTAssertEqual(TableWriter.jsonRows(none), "[\n  {},\n  {},\n  {}\n]")
     }
+
+    // A table 2,100 columns wide: a chunk holds about a million fields (499 rows here), so the rows
+    // are written in three chunks, each in slices; the file against text built here row by row.
+    func testAWideTableIsWrittenInChunksOfAMillionFields() throws {
+        let width = 2_100, rows = 1_000
+        let columns = (0..<width).map { j in Column.from((0..<rows).map { i in (i + j) % 17 == 0 ? .na : .integer(Int64(i * width + j)) }, type: .integer) }
+        let t = Table(names: (0..<width).map { "c\($0)" }, columns: columns)
+        var expected = (0..<width).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for i in 0..<rows { expected += (0..<width).map { j in (i + j) % 17 == 0 ? "" : String(i * width + j) }.joined(separator: ",") + "\n" }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kerwen-wide-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try TableWriter.writeCSV(t, to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), expected)
+    }
 }
