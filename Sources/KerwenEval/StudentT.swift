@@ -19,6 +19,8 @@ enum StudentT {
         guard p > 0, p < 1, v > 0, !v.isNaN else { return .nan }
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degrees: v) }
+        // Degrees of freedom so near 0 that half of them is 0 in doubles: no finite t.
+        guard v / 2 > 0 else { return .infinity }
         // Very many degrees of freedom: the tail below is 1 − I for I near 1 − 2q, whose continued
         // fraction then runs long and loses digits; the expansion of t around the normal quantile
         // in powers of 1/v (Abramowitz & Stegun 26.7.5) is exact to double precision there.
@@ -33,7 +35,10 @@ enum StudentT {
         // Work on the upper tail q = 1 − p, which keeps its precision when p is near 1.
         let q = 1 - p
         var low = 0.0, high = 1.0
-        while upperTail(high, degrees: v) > q {
+        while true {
+            let tail = upperTail(high, degrees: v)
+            if tail.isNaN { return .nan }
+            if tail <= q { break }
             low = high
             high *= 2
             if high.isInfinite { return .infinity }
@@ -41,6 +46,7 @@ enum StudentT {
         var t = (low + high) / 2
         for _ in 0..<200 {
             let excess = upperTail(t, degrees: v) - q   // > 0: t is too small
+            if excess.isNaN { return .nan }
             if excess > 0 { low = t } else { high = t }
             var next = t + excess / density(t, degrees: v)
             if !(next > low && next < high) { next = (low + high) / 2 }

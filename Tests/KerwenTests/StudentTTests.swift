@@ -8,6 +8,7 @@
 // with R to 1e-15 (df 1, 92, 1e6, 1e7, 1e10) or 4e-14 (df 0.1), well inside the test's 1e-12.
 
 @testable import KerwenEval
+import Foundation
 import XCTest
 
 final class StudentTTests: XCTestCase {
@@ -129,6 +130,26 @@ final class StudentTTests: XCTestCase {
         XCTAssertEqual(StudentT.quantile(0.975, degrees: 0.001), .infinity)
         XCTAssertEqual(StudentT.quantile(0.975, degrees: 1e-300), .infinity)
         XCTAssertEqual(StudentT.quantile(0.025, degrees: 1e-300), -.infinity)
+        XCTAssertEqual(StudentT.quantile(0.975, degrees: 5e-324), .infinity)   // the smallest double: half of it is 0
+        XCTAssertEqual(StudentT.quantile(0.975, degrees: 1e-310), .infinity)
+    }
+
+    // Over degrees of freedom from 1e-320 to 1e300 (five steps a decade): never nan, never below
+    // the normal quantile, never larger with more degrees of freedom (infinite only at the start).
+    func testMonotoneFromNoDegreesToTheNormal() {
+        for p in [0.6, 0.9, 0.975, 0.999999] {
+            let z = Interpreter.normalQuantile(p)
+            var previous = Double.infinity
+            for k in -1_600...1_500 {
+                let df = Foundation.pow(10, Double(k) / 5)
+                let t = StudentT.quantile(p, degrees: df)
+                XCTAssertFalse(t.isNaN, "qt(\(p), \(df))")
+                XCTAssertGreaterThanOrEqual(t, z * (1 - 1e-15), "qt(\(p), \(df))")
+                XCTAssertLessThanOrEqual(t, previous * (1 + 1e-12), "qt(\(p), \(df)) after \(previous)")
+                previous = t
+            }
+            XCTAssertEqual(previous, z, accuracy: 1e-15 * z)
+        }
     }
 
     func testOutsideTheDomainIsNotANumber() {
