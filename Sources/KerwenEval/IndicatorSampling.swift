@@ -362,7 +362,7 @@ extension Interpreter {
 
     /// A design column's numbers per row (missing rows are never records: the complete-case rule).
     private func designNumbers(_ name: Name, _ data: Table) throws -> [Double] {
-        guard let c = data.column(name.text), let v = c.numericValues else {
+        guard let c = data.column(name.text), let v = c.asDoubles() else {
             throw Diagnostic(.error, Message("E175", name.text), at: name.span, hint: Message("H176"))
         }
         return v
@@ -383,7 +383,7 @@ extension Interpreter {
         let column = try stepVec(e, .rows(data)).materialize(data.rowCount)
         let values: [Double]
         if case .boolean(let b) = column.storage { values = b.map { $0 ? 1 : 0 } } else {
-            guard let v = column.numericValues else {
+            guard let v = column.asDoubles() else {
                 throw Diagnostic(.error, Message("E020", function, Kernels.typeWord(.column(column)), Message("K.number")), at: e.span)
             }
             values = v

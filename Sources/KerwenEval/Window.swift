@@ -103,17 +103,6 @@ struct WindowFrame {
     }
 }
 
-extension Column {
-    /// The values as doubles when the column is numeric.
-    var numericValues: [Double]? {
-        switch storage {
-        case .integer(let v): return v.map(Double.init)
-        case .number(let v): return v
-        default: return nil
-        }
-    }
-}
-
 extension Interpreter {
     /// A window function's arguments evaluated over the rows, then its kernel over the item's frame.
     func windowCall(_ kernel: WindowKernel, _ args: [BoundExpr], _ span: Span, _ scope: EvalScope) throws -> Value {
