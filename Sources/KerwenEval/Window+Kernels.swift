@@ -62,11 +62,12 @@ extension WindowFrame {
                 k = Int(kk)
             }
             // The earlier (later) row of each row's series, -1 (na) where there is none.
-            return .column(values[0].gather((0..<n).map { row(frameRow: $0, back: name == "lag" ? k : -k) }))
+            let back = kernel == .lag ? k : -k
+            return .column(values[0].gather((0..<n).map { row(frameRow: $0, back: back) }))
         case .diff, .growth:
             for r in 0..<n where present[r] {
                 guard let other = row(r, back: 1), present[other], let doubles else { continue }
-                if name == "growth" {
+                if kernel == .growth {
                     if doubles[other] != 0 { out.set(r, number: (doubles[r] - doubles[other]) / doubles[other]) }
                 } else if let integers {
                     let (d, overflow) = integers[r].subtractingReportingOverflow(integers[other])
@@ -75,7 +76,7 @@ extension WindowFrame {
                     out.set(r, number: doubles[r] - doubles[other])
                 }
             }
-            return .column(out.column(name == "growth" ? .number : values[0].type))
+            return .column(out.column(kernel == .growth ? .number : values[0].type))
         case .cumsum:
             // Missing values are left out of the running sum, as `sum` leaves them out; before the
             // first value the sum is of nothing: na, as `sum` of nothing is.
@@ -109,13 +110,15 @@ extension WindowFrame {
             }
             return .column(out.column(.number))
         case .row_number, .rank, .dense_rank:
+            // Ties by the order value: whole numbers and periods as they are, others by sort rank.
             let rank = WindowFrame.sortRank(order)
+            let sameValue: (Int, Int) -> Bool = keys.map { keys in { keys[$0] == keys[$1] } } ?? { rank(rows[$0]) == rank(rows[$1]) }
             for g in 0..<groupCount {
-                var rankHere = 0, dense = 0, previous: Double?
+                var rankHere = 0, dense = 0
                 for p in start[g]..<start[g + 1] {
-                    let r = rows[p], key = rank(r), i = p - start[g]
-                    if previous == nil || key != previous! { rankHere = i + 1; dense += 1; previous = key }
-                    out.set(r, integer: Int64(name == "row_number" ? i + 1 : name == "rank" ? rankHere : dense))
+                    let i = p - start[g]
+                    if i == 0 || !sameValue(p - 1, p) { rankHere = i + 1; dense += 1 }
+                    out.set(rows[p], integer: Int64(kernel == .row_number ? i + 1 : kernel == .rank ? rankHere : dense))
                 }
             }
             return .column(out.column(.integer))

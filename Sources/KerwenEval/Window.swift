@@ -40,15 +40,20 @@ struct WindowFrame {
         for g in 0..<groups.count { start[g + 1] += start[g] }
         var rows = [Int](repeating: 0, count: start[groups.count]), next = start
         for row in 0..<n where grouped[row] { let g = Int(groups.groupOf[row]); rows[next[g]] = row; next[g] += 1 }
-        // By the order value (numbers as numbers, periods by code — one frequency's periods are
-        // consecutive integers — text by its text), ties in the table's order.
-        let rank = WindowFrame.sortRank(order)
-        for g in 0..<groups.count {
-            rows[start[g]..<start[g + 1]].sort { a, b in
-                let x = rank(a), y = rank(b)
-                if x != y { return descending ? x > y : x < y }
-                return a < b
+        // By the order value (whole numbers and periods exactly — one frequency's periods are
+        // consecutive integers — numbers as numbers, text by its text), ties in the table's order.
+        func sortGroups<Key: Comparable>(_ key: (Int) -> Key) {
+            for g in 0..<groups.count {
+                rows[start[g]..<start[g + 1]].sort { a, b in
+                    let x = key(a), y = key(b)
+                    if x != y { return descending ? x > y : x < y }
+                    return a < b
+                }
             }
+        }
+        switch order.storage {
+        case .integer(let values), .period(let values): sortGroups { values[$0] }
+        default: sortGroups(WindowFrame.sortRank(order))
         }
         var groupOf = [Int](repeating: -1, count: n), position = [Int](repeating: -1, count: n)
         for g in 0..<groups.count { for p in start[g]..<start[g + 1] { groupOf[rows[p]] = g; position[rows[p]] = p } }
@@ -63,8 +68,9 @@ struct WindowFrame {
     }
 
     /// Each row's place in the order column's sort order, as a number compared with `<`: the
-    /// value itself for numbers and periods, the rank of its text among the dictionary's for text
-    /// (sorted once, not text made per comparison), 0 or 1 for booleans (as their texts sort).
+    /// value itself for numbers, the rank of its text among the dictionary's for text (sorted
+    /// once, not text made per comparison), 0 or 1 for booleans (as their texts sort). Whole
+    /// numbers and periods are compared as they are (`keys`): a double would tie 2^53 and 2^53 + 1.
     static func sortRank(_ order: Column) -> (Int) -> Double {
         switch order.storage {
         case .number(let v): return { v[$0] }

@@ -97,4 +97,19 @@ final class WindowTests: XCTestCase {
 
             """)
     }
+
+    // Whole-number order values a double cannot tell apart (2^53 + 1 rounds to 2^53): sorted, ranked
+    // and looked back along exactly.
+    func testOrderValuesBeyondADoublesPrecision() throws {
+        let work = try TestSupport.scratchFolder("kerwen-window-exact")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try "k,v\n9007199254740993,1\n9007199254740992,2\n".write(to: work.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
+        let script = """
+        load t from "t.csv"
+        export t | derive r = rank() over k, l = lag(v) over k | select r, l to "out.csv"
+        """
+        let result = try TestSupport.runKerwen([], stdin: script, cwd: work)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try String(contentsOf: work.appendingPathComponent("out.csv"), encoding: .utf8), "r,l\n2,2\n1,\n")
+    }
 }
